@@ -1,0 +1,85 @@
+"""Development settings, used by `invoke build`, `serve`, `livereload` and the tests."""
+
+AUTHOR = "Alessio Fattorini"
+SITENAME = "Eroi Digitali"
+SITESUBTITLE = (
+    "Il blog e le videoconferenze del lunedì della community di NethServer e Nethesis"
+)
+# Feeds need an absolute domain; pages use relative links so the output folder
+# can be browsed from any local server.
+SITEURL = "http://localhost:8000"
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+AUTHOR_PROFILE_PATHS = ["authors"]
+
+TIMEZONE = "Europe/Rome"
+DEFAULT_LANG = "it"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),
+)
+
+# Italian URLs (see DESIGN.md, "Pages and URLs").
+ARTICLE_URL = "blog/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "blog/{date:%Y}/{slug}/index.html"
+DRAFT_URL = "bozze/{slug}/"
+DRAFT_SAVE_AS = "bozze/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+CATEGORY_URL = "categorie/{slug}/"
+CATEGORY_SAVE_AS = "categorie/{slug}/index.html"
+CATEGORIES_URL = "categorie/"
+CATEGORIES_SAVE_AS = "categorie/index.html"
+AUTHOR_URL = "autori/{slug}/"
+AUTHOR_SAVE_AS = "autori/{slug}/index.html"
+AUTHORS_URL = "autori/"
+AUTHORS_SAVE_AS = "autori/index.html"
+ARCHIVES_URL = "archivio/"
+ARCHIVES_SAVE_AS = "archivio/index.html"
+YEAR_ARCHIVE_URL = "blog/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "blog/{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+
+FEED_ALL_ATOM = "feeds/blog.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/categorie/{slug}.atom.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+AUTHOR_FEED_ATOM = "feeds/autori/{slug}.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "pelican.plugins.youtube",
+    "content_checks",
+    "italian_dates",
+    "author_profiles",
+]
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+# Development keeps the content cache on: a rebuild reads only changed files.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"

@@ -1,0 +1,58 @@
+"""Author profiles: role and bio of the blog's authors, from content/authors/*.md.
+
+Each Markdown file has a ``Name`` (as written in the articles' ``Author``), an
+optional ``Role`` and the bio as body. Templates find them in the context as
+``author_profiles[author.slug]``: the author page and the box under each article.
+"""
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Content
+from pelican.urlwrappers import Author
+
+logger = logging.getLogger(__name__)
+
+
+class ContentError(Exception):
+    """Content the build cannot publish; ``problems`` are `path: field: ...` lines."""
+
+    def __init__(self, problems):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class AuthorProfile(Content):
+    mandatory_properties = ()
+    default_status = "published"
+
+
+def read_profiles(generator):
+    """Read every profile file into ``context["author_profiles"]``, keyed by slug."""
+    settings = generator.settings
+    profiles, problems = {}, []
+    for path in generator.get_files(settings.get("AUTHOR_PROFILE_PATHS", [])):
+        profile = generator.readers.read_file(
+            base_path=generator.path,
+            path=path,
+            content_class=AuthorProfile,
+            context=generator.context,
+        )
+        name = profile.metadata.get("name", "").strip()
+        if not name:
+            problems.append(
+                f"{Path(settings['PATH'], path)}: name: missing "
+                "(hint: add 'Name: Nome Cognome' as written in the articles' Author)"
+            )
+            continue
+        profile.name = name
+        profiles[Author(name, settings).slug] = profile
+    if problems:
+        raise ContentError(problems)
+    generator.context["author_profiles"] = profiles
+    logger.debug("author_profiles: %d profiles read", len(profiles))
+
+
+def register():
+    signals.article_generator_finalized.connect(read_profiles)

@@ -1,0 +1,43 @@
+"""Italian dates in templates, independent of the machine's locale (Babel).
+
+Adds Jinja filters to every generator's environment:
+
+- ``data``: "7 maggio 2017" (a date, or with ``"full"`` "domenica 7 maggio 2017")
+- ``data_ora``: "7 maggio 2017, 17:00"
+- ``mese_anno``: "maggio 2017"
+- ``iso``: the ISO 8601 form for ``<time datetime>``
+"""
+
+from babel.dates import format_date, format_datetime
+from pelican import signals
+
+LOCALE = "it_IT"
+
+FORMATS = {"long": "d MMMM y", "full": "EEEE d MMMM y"}
+
+
+def data(value, style="long"):
+    return format_date(value, FORMATS.get(style, style), locale=LOCALE)
+
+
+def data_ora(value):
+    return format_datetime(value, "d MMMM y, HH:mm", locale=LOCALE)
+
+
+def mese_anno(value):
+    return format_date(value, "LLLL y", locale=LOCALE)
+
+
+def iso(value):
+    return value.isoformat()
+
+
+FILTERS = {"data": data, "data_ora": data_ora, "mese_anno": mese_anno, "iso": iso}
+
+
+def add_filters(generator):
+    generator.env.filters.update(FILTERS)
+
+
+def register():
+    signals.generator_init.connect(add_filters)

@@ -1,0 +1,18 @@
+"""Production settings: `invoke publish` (what CI deploys) and `invoke preview`."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+# The public address comes from the deployment (GitHub Pages' configure step in
+# CI, or the environment): never a guessed domain. `invoke publish` refuses to
+# run without it.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,104 @@
+"""Fixtures: the real site built once per session into a temporary folder."""
+
+import logging
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sitebuild  # noqa: E402
+from tests import sitecheck  # noqa: E402
+
+
+@dataclass
+class Site:
+    output: Path
+    log: list = field(default_factory=list)
+    siteurl: str = ""
+
+    def file(self, url):
+        """The file served at ``url`` (e.g. "/blog/2017/x/"); fails if missing."""
+        target = sitecheck.resolve(self.output, url)
+        assert target is not None, f"{url} was not written"
+        return target
+
+    def page(self, url):
+        return sitecheck.soup(self.file(url))
+
+
+class Recorder(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build_site(output, settings_file=sitebuild.DEV_SETTINGS, **overrides):
+    """Build with the project's own runner (warnings fatal) and record the log."""
+    recorder = Recorder()
+    logging.getLogger().addHandler(recorder)
+    try:
+        sitebuild.build(
+            settings_file,
+            fatal="warnings",
+            OUTPUT_PATH=str(output),
+            CACHE_CONTENT=False,
+            LOAD_CONTENT_CACHE=False,
+            **overrides,
+        )
+    finally:
+        logging.getLogger().removeHandler(recorder)
+    return Site(output=Path(output), log=recorder.records)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real content/, built with pelicanconf.py."""
+    return build_site(tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def vnu():
+    """A command line that runs the Nu HTML Checker (java + node_modules/vnu-jar)."""
+    jar = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    java = shutil.which("java")
+    if java is None or not jar.is_file():
+        pytest.fail(
+            "the Nu HTML Checker needs Java 11+ and node_modules/vnu-jar "
+            "(hint: apt-get install default-jre-headless && npm ci)"
+        )
+    return [java, "-jar", str(jar)]
+
+
+def run_vnu(vnu, output):
+    """Nu HTML Checker errors for every HTML, CSS and SVG file under ``output``."""
+    import json
+
+    result = subprocess.run(
+        [
+            *vnu,
+            "--skip-non-html",
+            "--also-check-css",
+            "--also-check-svg",
+            "--format",
+            "json",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    return [
+        f"{m.get('url', '').split(str(output))[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "fatal"
+    ]

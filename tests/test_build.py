@@ -1,0 +1,106 @@
+"""The build commands: clear errors, no traceback, previous output untouched."""
+
+import os
+import shutil
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+
+from tests import sitecheck
+from tests.conftest import ROOT, build_site
+
+PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "sitebuild.py")
+PROJECT_DIRS = ("content", "theme", "plugins")
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project, to break its content without touching the real one."""
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def invoke(project, *args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def snapshot(folder):
+    return {
+        p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_invoke_build_writes_the_site(project):
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert (
+        project / "output" / "blog" / "2017" / "cls-austin-report" / "index.html"
+    ).is_file()
+    assert not list(project.glob(".output-*")), (
+        "staging folders must not be left behind"
+    )
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        ("Date: 2021-01-01\n", "title"),
+        ("Title: Rotto\nDate: il primo di gennaio\n", "il primo di gennaio"),
+    ],
+)
+def test_bad_article_fails_clearly_and_keeps_previous_output(
+    project, front_matter, message
+):
+    assert invoke(project, "build").returncode == 0
+    before = snapshot(project / "output")
+    (project / "content" / "articles" / "rotto.md").write_text(
+        front_matter + "\nTesto.\n"
+    )
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "rotto.md" in output and message in output
+    assert "output was left as it was" in output
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*"))
+
+
+def test_publish_refuses_without_siteurl(project):
+    env = {"SITEURL": ""}
+    result = invoke(project, "publish", env=env)
+    assert result.returncode == 2
+    assert "publishconf.py: SITEURL: not set" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "output").exists()
+
+
+def test_production_build_uses_absolute_urls_and_passes_the_gates(tmp_path):
+    siteurl = "https://eroi.example.org/sito"
+    site = build_site(
+        tmp_path / "output", "publishconf.py", SITEURL=siteurl, FEED_DOMAIN=siteurl
+    )
+    assert site.log == []
+    page = site.page("/blog/2017/cls-austin-report/")
+    canonical = page.find("link", rel="canonical")["href"]
+    assert canonical == f"{siteurl}/blog/2017/cls-austin-report/"
+    assert (
+        page.find("link", rel="stylesheet")["href"] == f"{siteurl}/theme/css/site.css"
+    )
+    feed = feedparser.parse(site.file("/feeds/blog.atom.xml").read_bytes())
+    assert feed.entries[0].link.startswith(siteurl + "/blog/2020/")
+    assert sitecheck.broken_links(site.output, siteurl) == []
+    assert sitecheck.third_party_loads(site.output, urlsplit(siteurl).netloc) == []
