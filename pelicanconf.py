@@ -1,5 +1,11 @@
 """Development settings, used by `invoke build`, `serve`, `livereload` and the tests."""
 
+import sys
+from pathlib import Path
+
+# The project's plugins (plugins/<name>/) may import each other's modules.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+
 AUTHOR = "Alessio Fattorini"
 SITENAME = "Eroi Digitali"
 SITESUBTITLE = (
@@ -69,7 +75,11 @@ PLUGINS = [
     "content_checks",
     "italian_dates",
     "author_profiles",
+    "video",
+    "talks",
 ]
+# Templates escape every value unless it is marked |safe (content bodies only).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 MARKDOWN = {
     "extension_configs": {

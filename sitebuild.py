@@ -70,14 +70,18 @@ def _plain_handler():
 
 
 def _explain(exc, target):
-    if isinstance(exc, RuntimeError) and str(exc) == "Warning or error encountered":
+    problems = getattr(exc, "problems", None)  # plugins' ContentError
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        reason = f"{count} in the content:\n" + "\n".join(problems) + "\n"
+    elif isinstance(exc, RuntimeError) and str(exc) == "Warning or error encountered":
         # Pelican's fatal logger: the message itself was logged just above.
-        reason = "the problem reported above"
+        reason = "the problem reported above. "
     else:
-        reason = f"{type(exc).__name__}: {exc}"
+        reason = f"{type(exc).__name__}: {exc}. "
     return (
-        f"build failed: {reason}. "
-        f"{target} was left as it was (hint: fix the file named above and build again)"
+        f"build failed: {reason}{target} was left as it was "
+        "(hint: fix the file named above and build again)"
     )
 
 

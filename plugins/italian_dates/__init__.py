@@ -4,6 +4,7 @@ Adds Jinja filters to every generator's environment:
 
 - ``data``: "7 maggio 2017" (a date, or with ``"full"`` "domenica 7 maggio 2017")
 - ``data_ora``: "7 maggio 2017, 17:00"
+- ``ora``: "17:00"
 - ``mese_anno``: "maggio 2017"
 - ``iso``: the ISO 8601 form for ``<time datetime>``
 """
@@ -24,6 +25,10 @@ def data_ora(value):
     return format_datetime(value, "d MMMM y, HH:mm", locale=LOCALE)
 
 
+def ora(value):
+    return format_datetime(value, "HH:mm", locale=LOCALE)
+
+
 def mese_anno(value):
     return format_date(value, "LLLL y", locale=LOCALE)
 
@@ -32,7 +37,13 @@ def iso(value):
     return value.isoformat()
 
 
-FILTERS = {"data": data, "data_ora": data_ora, "mese_anno": mese_anno, "iso": iso}
+FILTERS = {
+    "data": data,
+    "data_ora": data_ora,
+    "ora": ora,
+    "mese_anno": mese_anno,
+    "iso": iso,
+}
 
 
 def add_filters(generator):

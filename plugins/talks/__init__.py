@@ -1,0 +1,84 @@
+"""The talk archive: the Monday video conferences and their speakers.
+
+Talks (content/talks/*.md) and speakers (content/speakers/*.md) are read,
+checked and written by this plugin's own generator (generator.py): a page per
+talk, the playlist, the speaker index and pages, talk-tag pages, Atom feeds
+and an iCalendar file. ``@handle`` mentions in any content link to speakers
+(mentions.py). Settings below are defaults; pelicanconf.py may override any.
+"""
+
+import logging
+
+from pelican import signals
+
+from .fields import format_duration
+from .generator import TalksGenerator, talks_generator
+from .mentions import link_mentions
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "TALK_PATHS": ["talks"],
+    "SPEAKER_PATHS": ["speakers"],
+    "TALK_URL": "videoconferenze/{slug}/",
+    "TALK_SAVE_AS": "videoconferenze/{slug}/index.html",
+    "TALKS_URL": "videoconferenze/",
+    "TALKS_SAVE_AS": "videoconferenze/index.html",
+    "TALKTAG_URL": "videoconferenze/tag/{slug}/",
+    "TALKTAG_SAVE_AS": "videoconferenze/tag/{slug}/index.html",
+    "SPEAKER_URL": "relatori/{slug}/",
+    "SPEAKER_SAVE_AS": "relatori/{slug}/index.html",
+    "SPEAKERS_URL": "relatori/",
+    "SPEAKERS_SAVE_AS": "relatori/index.html",
+    "TALKS_FEED_ATOM": "feeds/videoconferenze.atom.xml",
+    "SPEAKER_FEED_ATOM": "feeds/relatori/{slug}.atom.xml",
+    "TALKS_CALENDAR": "videoconferenze/calendario.ics",
+    "TALKS_COMMUNITY_PROFILE_URL": "https://community.nethesis.it/u/{handle}",
+    "TALKS_DEFAULT_DURATION_MINUTES": 60,
+    "TALKS_NOW": None,
+}
+SETTING_PREFIXES = ("TALK_", "TALKS_", "TALKTAG_", "SPEAKER_", "SPEAKERS_")
+
+
+def set_defaults(pelican):
+    settings = pelican.settings
+    known = {*DEFAULTS, "SPEAKER_REGEX_SUBSTITUTIONS"}
+    for key in sorted(settings):
+        if key.startswith(SETTING_PREFIXES) and key not in known:
+            logger.warning("talks: unknown setting %s (typo?)", key)
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    # Speaker slugs from names and handles: "d.curto" -> "d-curto".
+    settings.setdefault(
+        "SPEAKER_REGEX_SUBSTITUTIONS",
+        [(r"[._]+", "-"), *settings.get("SLUG_REGEX_SUBSTITUTIONS", [])],
+    )
+
+
+def add_filters(generator):
+    generator.env.filters["durata"] = format_duration
+
+
+def link_all_mentions(generators):
+    """Link @mentions in articles, pages, talks and bios once speakers are known."""
+    talks = next((g for g in generators if isinstance(g, TalksGenerator)), None)
+    if talks is None:
+        return
+    registry = talks.registry
+    profile_url = talks.settings["TALKS_COMMUNITY_PROFILE_URL"]
+    for generator in generators:
+        for name in ("articles", "translations", "pages", "hidden_pages", "talks"):
+            for content in getattr(generator, name, ()):
+                content._content = link_mentions(
+                    content._content, registry, profile_url
+                )
+    for speaker in registry:
+        bio = speaker.source
+        bio._content = link_mentions(bio._content, registry, profile_url)
+
+
+def register():
+    signals.initialized.connect(set_defaults)
+    signals.generator_init.connect(add_filters)
+    signals.get_generators.connect(talks_generator)
+    signals.all_generators_finalized.connect(link_all_mentions)

@@ -1,0 +1,61 @@
+"""The archive's order: numbering by date, states, neighbours, grouping by year."""
+
+import itertools
+import os
+from datetime import UTC, datetime
+
+RECORDED = "recorded"
+UNAVAILABLE = "unavailable"
+UPCOMING = "upcoming"
+
+
+def build_time(settings):
+    """ "Now" for deciding which talks are upcoming.
+
+    TALKS_NOW (a datetime, for tests) wins; then SOURCE_DATE_EPOCH, so that a
+    reproducible build stays reproducible; then the clock.
+    """
+    if settings.get("TALKS_NOW"):
+        return settings["TALKS_NOW"]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
+def talk_state(date, video_id, now):
+    if date > now:
+        return UPCOMING
+    return RECORDED if video_id else UNAVAILABLE
+
+
+def number_talks(talks):
+    """Number talks from 1 by date (then slug), link neighbours; return newest first."""
+    chronological = sorted(talks, key=lambda talk: (talk.date, talk.slug))
+    for number, talk in enumerate(chronological, start=1):
+        talk.number = number
+    for earlier, later in itertools.pairwise(chronological):
+        later.previous_talk = earlier
+        earlier.next_talk = later
+    return chronological[::-1]
+
+
+def by_year(talks):
+    """``[(year, [talk, ...]), ...]`` in the order of ``talks``."""
+    return [
+        (year, list(group))
+        for year, group in itertools.groupby(talks, key=lambda talk: talk.date.year)
+    ]
+
+
+def latest_recorded(talks_newest_first):
+    return next((t for t in talks_newest_first if t.state == RECORDED), None)
+
+
+def latest_past(talks_newest_first):
+    return next((t for t in talks_newest_first if t.state != UPCOMING), None)
+
+
+def next_upcoming(talks_newest_first):
+    upcoming = [t for t in talks_newest_first if t.state == UPCOMING]
+    return upcoming[-1] if upcoming else None

@@ -1,0 +1,39 @@
+"""The talk content type: one video conference, from content/talks/*.md."""
+
+from pelican.contents import Content
+from video.youtube import watch_url
+
+
+class Talk(Content):
+    """URLs from TALK_URL / TALK_SAVE_AS; fields are checked by the generator."""
+
+    mandatory_properties = ()  # checked by the generator, with writer-friendly errors
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "talk"
+
+    # Set by the generator once every talk and speaker is known.
+    number = None
+    speakers = ()
+    video_id = None
+    start = 0
+    duration = None
+    state = None
+    chapters = ()
+    talk_tags = ()
+    previous_talk = None
+    next_talk = None
+
+    @property
+    def video_url(self):
+        return watch_url(self.video_id, self.start) if self.video_id else None
+
+    def video_url_at(self, seconds):
+        return watch_url(self.video_id, seconds)
+
+
+class SpeakerSource(Content):
+    """A speaker file as read by Pelican's readers, before it becomes a Speaker."""
+
+    mandatory_properties = ()
+    default_status = "published"
