@@ -11,9 +11,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))  # unit tests import the plugins' modules
 
 import sitebuild  # noqa: E402
 from tests import sitecheck  # noqa: E402
+from tests.synthetic import make_archive  # noqa: E402
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Site:
     output: Path
     log: list = field(default_factory=list)
     siteurl: str = ""
+    archive: object = None  # the expected synthetic archive, when there is one
 
     def file(self, url):
         """The file served at ``url`` (e.g. "/blog/2017/x/"); fails if missing."""
@@ -63,6 +66,18 @@ def build_site(output, settings_file=sitebuild.DEV_SETTINGS, **overrides):
 def site(tmp_path_factory):
     """The real content/, built with pelicanconf.py."""
     return build_site(tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory):
+    """A SYNTHETIC archive (tests/synthetic.py) built with the project's settings."""
+    root = tmp_path_factory.mktemp("synthetic")
+    archive = make_archive(root / "content")
+    site = build_site(
+        root / "output", PATH=str(root / "content"), TALKS_NOW=archive.now
+    )
+    site.archive = archive
+    return site
 
 
 @pytest.fixture(scope="session")

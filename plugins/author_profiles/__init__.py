@@ -6,21 +6,13 @@ optional ``Role`` and the bio as body. Templates find them in the context as
 """
 
 import logging
-from pathlib import Path
 
+from content_checks.problems import ContentError, missing, shown_path
 from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import Author
 
 logger = logging.getLogger(__name__)
-
-
-class ContentError(Exception):
-    """Content the build cannot publish; ``problems`` are `path: field: ...` lines."""
-
-    def __init__(self, problems):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 class AuthorProfile(Content):
@@ -32,7 +24,7 @@ def read_profiles(generator):
     """Read every profile file into ``context["author_profiles"]``, keyed by slug."""
     settings = generator.settings
     profiles, problems = {}, []
-    for path in generator.get_files(settings.get("AUTHOR_PROFILE_PATHS", [])):
+    for path in sorted(generator.get_files(settings.get("AUTHOR_PROFILE_PATHS", []))):
         profile = generator.readers.read_file(
             base_path=generator.path,
             path=path,
@@ -42,8 +34,7 @@ def read_profiles(generator):
         name = profile.metadata.get("name", "").strip()
         if not name:
             problems.append(
-                f"{Path(settings['PATH'], path)}: name: missing "
-                "(hint: add 'Name: Nome Cognome' as written in the articles' Author)"
+                missing(shown_path(generator.path, path), "name", "Name: Nome Cognome")
             )
             continue
         profile.name = name

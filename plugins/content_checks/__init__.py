@@ -8,9 +8,10 @@ the field and the fix; the build then fails as it would anyway.
 
 import functools
 import logging
-import os
 
 from pelican import signals
+
+from .problems import shown_path
 
 logger = logging.getLogger(__name__)
 
@@ -22,12 +23,6 @@ HINTS = {
 
 class FieldError(ValueError):
     """A metadata value the reader could not process."""
-
-
-def shown_path(path):
-    """The path as a writer knows it: relative to the working folder when inside it."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith(os.pardir) else relative
 
 
 class CheckedReading:

@@ -25,6 +25,16 @@ def extract_chapters(html, link_for):
         return html, []
     soup = BeautifulSoup(html, "html.parser")
     chapters = []
+    for item in soup.find_all("li"):
+        first = item.contents[0] if item.contents else None
+        match = CHAPTER_LINE.match(first) if isinstance(first, str) else None
+        if match is None:
+            continue
+        seconds = _chapter(match, chapters)
+        first.replace_with(_stamp(soup, seconds, link_for), " " + match.group(2))
+        classes = item.parent.get("class", [])
+        if "chapters" not in classes:
+            item.parent["class"] = [*classes, "chapters"]
     for paragraph in soup.find_all("p"):
         lines = paragraph.get_text().splitlines()
         matches = [CHAPTER_LINE.match(line) for line in lines if line.strip()]
@@ -38,14 +48,6 @@ def extract_chapters(html, link_for):
             item.append(" " + match.group(2))
             listing.append(item)
         paragraph.replace_with(listing)
-    for item in soup.find_all("li"):
-        first = item.contents[0] if item.contents else None
-        match = CHAPTER_LINE.match(first) if isinstance(first, str) else None
-        if match is None or item.parent.get("class") == ["chapters"]:
-            continue
-        seconds = _chapter(match, chapters)
-        first.replace_with(_stamp(soup, seconds, link_for), " " + match.group(2))
-        item.parent["class"] = [*item.parent.get("class", []), "chapters"]
     if not chapters:
         return html, []
     return str(soup), sorted(chapters)

@@ -93,7 +93,7 @@ class TalksGenerator(CachingGenerator):
 
     def _read_speakers(self, problems):
         slugs = {}
-        for path in self.get_files(self.settings["SPEAKER_PATHS"]):
+        for path in sorted(self.get_files(self.settings["SPEAKER_PATHS"])):
             source = self._read(path, SpeakerSource)
             shown = shown_path(self.path, path)
             meta = source.metadata
@@ -154,7 +154,7 @@ class TalksGenerator(CachingGenerator):
 
     def _read_talks(self, problems):
         talks, videos, slugs = [], {}, {}
-        for path in self.get_files(self.settings["TALK_PATHS"]):
+        for path in sorted(self.get_files(self.settings["TALK_PATHS"])):
             talk = self._read(path, Talk)
             self.add_source_path(talk)
             if talk.status == "draft":

@@ -1,0 +1,140 @@
+"""SYNTHETIC content for tests and benchmarks: generated, not real community data.
+
+`make_archive` writes speakers, talks and articles into a content folder and
+returns what a correct build must show, so tests can assert against it.
+Every name, title, date and video id here is made up.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROME = ZoneInfo("Europe/Rome")
+FIRST_MONDAY = datetime(2019, 1, 7, 17, 0, tzinfo=ROME)
+EXTRA_CLIP = "SYNTHclip01"  # a second video embedded in the body of talk 5
+TOPICS = ["NethServer", "VoIP", "Firewall", "Backup", "Marketing", "Cloud", "Sicurezza"]
+
+
+@dataclass
+class Archive:
+    """What the generated content must produce once built."""
+
+    now: datetime
+    talks: list = field(default_factory=list)  # dicts, oldest first
+    speakers: list = field(default_factory=list)  # dicts
+
+    def talks_of(self, handle):
+        return [t for t in self.talks if handle in t["speakers"]]
+
+
+def video_id(n):
+    return f"SYNTH{n:06d}"  # 11 characters, like a YouTube id
+
+
+def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7):
+    """Write a synthetic archive into ``content``; return the expected Archive.
+
+    Talks fall on Mondays at 17:00 (Europe/Rome) from 2019; the last three
+    are after ``now`` (upcoming); every fourth past talk has no video. Speaker
+    0 is named by an alias in some talks; talk 5 is reStructuredText with
+    pelican-youtube's directive; talk 2 lists chapters.
+    """
+    rng = random.Random(seed)
+    content = Path(content)
+    for folder in ("speakers", "talks", "articles"):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+    dates = [FIRST_MONDAY + timedelta(weeks=2 * n) for n in range(talks)]
+    now = now or dates[-3] - timedelta(days=1)
+    archive = Archive(now=now)
+
+    for n in range(speakers):
+        handle = f"relatore.{n:02d}"
+        speaker = {
+            "handle": handle,
+            "name": f"Relatore Sintetico {n:02d}",
+            "aliases": [f"alias{n:02d}"] if n % 3 == 0 else [],
+            "bio": f"Bio sintetica del relatore {n:02d}.",
+        }
+        archive.speakers.append(speaker)
+        aliases = (
+            f"Aliases: {', '.join(speaker['aliases'])}\n" if speaker["aliases"] else ""
+        )
+        (content / "speakers" / f"{handle}.md").write_text(
+            f"Name: {speaker['name']}\nHandle: {handle}\n{aliases}"
+            f"Company: Azienda Sintetica {n % 4}\nWebsite: https://example.org/{n}\n\n"
+            f"{speaker['bio']}\n",
+            encoding="utf-8",
+        )
+
+    for n, date in enumerate(dates, start=1):
+        chosen = rng.sample(archive.speakers, 2 if n % 5 == 0 else 1)
+        handles = [s["handle"] for s in chosen]
+        written = [
+            s["aliases"][0] if s["aliases"] and n % 2 else s["handle"] for s in chosen
+        ]
+        upcoming = date > now
+        has_video = not upcoming and n % 4 != 0
+        talk = {
+            "number": n,
+            "slug": f"videoconferenza-sintetica-{n:03d}",
+            "title": f"Videoconferenza sintetica {n:03d}: {TOPICS[n % len(TOPICS)]}",
+            "date": date,
+            "speakers": handles,
+            "video": video_id(n) if has_video else None,
+            "state": "upcoming"
+            if upcoming
+            else "recorded"
+            if has_video
+            else "unavailable",
+            "tag": TOPICS[n % len(TOPICS)],
+            "duration": 3600 + 60 * (n % 45),
+        }
+        archive.talks.append(talk)
+        minutes = talk["duration"] // 60
+        if n == 5:  # reStructuredText, video through pelican-youtube's directive
+            body = (
+                f"{talk['title']}\n{'#' * len(talk['title'])}\n\n"
+                f":date: {date:%Y-%m-%d %H:%M}\n:speakers: {', '.join(written)}\n"
+                f":slug: {talk['slug']}\n:tags: {talk['tag']}\n:duration: {minutes} min\n"
+                f":youtube: https://www.youtube.com/embed/{talk['video']}\n\n"
+                f"Descrizione sintetica in reStructuredText, con un estratto:\n\n"
+                f".. youtube:: {EXTRA_CLIP}\n"
+            )
+            (content / "talks" / f"{talk['slug']}.rst").write_text(
+                body, encoding="utf-8"
+            )
+            continue
+        youtube = ""
+        if has_video:
+            forms = [
+                video_id(n),
+                f"https://www.youtube.com/watch?v={video_id(n)}",
+                f"https://youtu.be/{video_id(n)}",
+            ]
+            youtube = f"YouTube: {forms[n % 3]}\n"
+        chapters = ""
+        if n == 2:
+            chapters = (
+                "\n\n00:00:00 Introduzione\n00:12:30 Demo dal vivo\n01:02:03 Domande\n"
+            )
+        (content / "talks" / f"{talk['slug']}.md").write_text(
+            f"Title: {talk['title']}\nDate: {date:%Y-%m-%d %H:%M}\n"
+            f"Speakers: {', '.join(written)}\nSlug: {talk['slug']}\n{youtube}"
+            f"Duration: {minutes} min\nTags: {talk['tag']}\n"
+            f"Slides: https://example.org/slide/{n}\n"
+            f"Discussion: https://example.org/discussione/{n}\n\n"
+            f"Descrizione sintetica della videoconferenza {n}, con @{handles[0]}."
+            f"{chapters}",
+            encoding="utf-8",
+        )
+
+    for n in range(articles):
+        (content / "articles" / f"articolo-{n:03d}.md").write_text(
+            f"Title: Articolo sintetico {n:03d}\nDate: {dates[n % len(dates)]:%Y-%m-%d}\n"
+            f"Category: Sintetici\nTags: {TOPICS[n % len(TOPICS)]}\n\n"
+            f"Testo sintetico dell'articolo {n}, che cita @{archive.speakers[0]['handle']}.\n",
+            encoding="utf-8",
+        )
+    return archive

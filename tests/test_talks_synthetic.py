@@ -1,0 +1,201 @@
+"""A SYNTHETIC archive of 40 talks and 15 speakers (tests/synthetic.py), built for real."""
+
+from collections import Counter
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import feedparser
+import icalendar
+import pytest
+
+from tests import sitecheck
+from tests.conftest import run_vnu
+from tests.synthetic import EXTRA_CLIP
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+def talk_url(talk):
+    return f"/videoconferenze/{talk['slug']}/"
+
+
+def test_every_talk_page_shows_number_title_date_speakers_and_state(synthetic):
+    states = Counter()
+    for talk in synthetic.archive.talks:
+        page = synthetic.page(talk_url(talk))
+        assert page.h1.get_text() == talk["title"]
+        assert (
+            page.select_one(".kicker").get_text()
+            == f"Videoconferenza #{talk['number']}"
+        )
+        assert page.select_one("header time")["datetime"] == talk["date"].isoformat()
+        names = [s.get_text() for s in page.select(".speaker-chips .speaker-name")]
+        assert names == [f"Relatore Sintetico {h[-2:]}" for h in talk["speakers"]]
+        video = page.select_one(".talk-video")
+        if talk["state"] == "recorded":
+            assert video.a["href"] == f"https://www.youtube.com/watch?v={talk['video']}"
+        elif talk["state"] == "upcoming":
+            assert "in programma" in video.get_text()
+        else:
+            assert "non è disponibile" in video.get_text()
+        states[talk["state"]] += 1
+    assert (
+        states["recorded"] > 20
+        and states["unavailable"] > 5
+        and states["upcoming"] == 3
+    )
+
+
+def test_playlist_groups_by_year_newest_first(synthetic):
+    page = synthetic.page("/videoconferenze/")
+    years = [section.h2["id"] for section in page.select("section.talk-year")]
+    assert years == ["anno-2020", "anno-2019"]
+    numbers = [int(n.get_text()[1:]) for n in page.select(".talk-number")]
+    assert numbers == list(range(40, 0, -1))
+    card = page.select(".talk-card")[-2]  # talk #2
+    assert "1 h 02 min" in card.get_text()
+    labels = Counter(s.get_text() for s in page.select(".state"))
+    assert labels["In programma"] == 3
+
+
+def test_prev_next_follow_the_numbering(synthetic):
+    talks = synthetic.archive.talks
+    page = synthetic.page(talk_url(talks[9]))
+    assert page.find("a", rel="prev")["href"].endswith(talk_url(talks[8]))
+    assert page.find("a", rel="next")["href"].endswith(talk_url(talks[10]))
+    assert synthetic.page(talk_url(talks[0])).find("a", rel="prev") is None
+
+
+def test_aliases_resolve_to_the_speaker(synthetic):
+    archive = synthetic.archive
+    aliased = archive.speakers[0]
+    assert aliased["aliases"]
+    expected = archive.talks_of(aliased["handle"])
+    page = synthetic.page("/relatori/relatore-sintetico-00/")
+    titles = [a.get_text() for a in page.select(".talk-card-title a")]
+    assert titles == [t["title"] for t in reversed(expected)]  # newest first
+
+
+def test_speaker_index_counts_and_pages(synthetic):
+    archive = synthetic.archive
+    rows = synthetic.page("/relatori/").select(".speaker-index li")
+    assert len(rows) == len(archive.speakers)
+    for row, speaker in zip(rows, archive.speakers, strict=True):
+        assert row.select_one(".speaker-name").get_text() == speaker["name"]
+        count = len(archive.talks_of(speaker["handle"]))
+        word = "videoconferenza" if count == 1 else "videoconferenze"
+        assert row.select_one(".count").get_text() == f"{count} {word}"
+    page = synthetic.page("/relatori/relatore-sintetico-03/")
+    assert (
+        "Bio sintetica del relatore 03." in page.select_one(".speaker-bio").get_text()
+    )
+    assert page.find("a", string="Sito web")["href"] == "https://example.org/3"
+    assert "Azienda Sintetica 3" in page.select_one(".speaker-header").get_text()
+
+
+def test_home_shows_next_and_latest_recorded_talk(synthetic):
+    archive = synthetic.archive
+    upcoming = [t for t in archive.talks if t["state"] == "upcoming"]
+    recorded = [t for t in archive.talks if t["state"] == "recorded"]
+    section = synthetic.page("/").select_one(".home-talks")
+    titles = [a.get_text() for a in section.select(".talk-card-title a")]
+    assert titles == [upcoming[0]["title"], recorded[-1]["title"]]
+
+
+def test_chapters_link_to_the_video_at_their_time(synthetic):
+    talk = synthetic.archive.talks[1]
+    links = synthetic.page(talk_url(talk)).select(".chapters a.chapter-time")
+    assert [a.get_text() for a in links] == ["00:00:00", "00:12:30", "01:02:03"]
+    assert links[1]["href"] == f"https://www.youtube.com/watch?v={talk['video']}&t=750s"
+
+
+def test_restructuredtext_talk_and_its_youtube_directive(synthetic):
+    talk = synthetic.archive.talks[4]
+    page = synthetic.page(talk_url(talk))
+    assert page.h1.get_text() == talk["title"]
+    assert page.select_one(".talk-video a")["href"].endswith(talk["video"])
+    assert page.find("iframe") is None
+    clip = page.select_one(".prose .video-link a")
+    assert clip["href"] == f"https://www.youtube.com/watch?v={EXTRA_CLIP}"
+
+
+def test_talk_tags_have_their_pages(synthetic):
+    tagged = [t for t in synthetic.archive.talks if t["tag"] == "VoIP"]
+    page = synthetic.page("/videoconferenze/tag/voip/")
+    assert len(page.select(".talk-card")) == len(tagged)
+
+
+def test_talk_and_speaker_feeds(synthetic):
+    feed = feedparser.parse(
+        synthetic.file("/feeds/videoconferenze.atom.xml").read_bytes()
+    )
+    assert not feed.bozo
+    assert len(feed.entries) == 40
+    assert feed.entries[0].title == synthetic.archive.talks[-1]["title"]
+    handle = synthetic.archive.speakers[1]["handle"]
+    own = feedparser.parse(
+        synthetic.file("/feeds/relatori/relatore-sintetico-01.atom.xml").read_bytes()
+    )
+    assert len(own.entries) == len(synthetic.archive.talks_of(handle))
+
+
+def test_calendar_has_every_session_at_local_time(synthetic):
+    data = synthetic.file("/videoconferenze/calendario.ics").read_bytes()
+    events = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert len(events) == 40
+    by_uid = {str(e["uid"]).split("@")[0]: e for e in events}
+    for talk in synthetic.archive.talks:
+        event = by_uid[talk["slug"]]
+        start = event.decoded("dtstart")
+        assert start == talk["date"]
+        assert start.astimezone(ROME).hour == 17
+        assert event.decoded("dtend") - start == timedelta(seconds=talk["duration"])
+    summer = next(t for t in synthetic.archive.talks if t["date"].month == 7)
+    start = by_uid[summer["slug"]].decoded("dtstart")
+    assert start.utcoffset() == timedelta(hours=2)  # CEST
+    assert b"DTSTART;TZID=Europe/Rome:" in data
+
+
+def test_mentions_in_articles_link_to_speakers(synthetic):
+    page = synthetic.page("/blog/2019/articolo-sintetico-000/")
+    mention = page.select_one(".prose a.mention")
+    assert mention.get_text() == "@relatore.00"
+    assert mention["href"].endswith("relatori/relatore-sintetico-00/")
+
+
+def test_synthetic_build_passes_the_quality_gates(synthetic, vnu):
+    assert synthetic.log == []
+    assert sitecheck.broken_links(synthetic.output) == []
+    assert sitecheck.third_party_loads(synthetic.output) == []
+    assert run_vnu(vnu, synthetic.output) == []
+
+
+@pytest.mark.parametrize("title", ['<script>alert("x")</script> & co.'])
+def test_metadata_is_escaped(tmp_path, title):
+    from tests.conftest import build_site
+
+    content = tmp_path / "content"
+    (content / "speakers").mkdir(parents=True)
+    (content / "talks").mkdir()
+    (content / "speakers" / "mario.md").write_text(
+        'Name: Mario <b>"Rossi"</b>\nHandle: mario\n', encoding="utf-8"
+    )
+    (content / "talks" / "x.md").write_text(
+        f"Title: {title}\nDate: 2020-01-13 17:00\nSpeakers: mario\nSlug: x\n\nTesto.\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "output", PATH=str(content))
+    speaker_url = (
+        "/relatori/"
+        + site.page("/relatori/")
+        .select_one(".speaker-index a")["href"]
+        .rstrip("/")
+        .rsplit("/", 1)[-1]
+        + "/"
+    )
+    for url in ("/videoconferenze/x/", "/videoconferenze/", speaker_url, "/"):
+        page = site.page(url)
+        assert page.find("script") is None, url
+        assert page.find("b") is None, url
+    assert site.page("/videoconferenze/x/").h1.get_text() == title
+    assert 'Mario <b>"Rossi"</b>' in site.page("/relatori/").get_text()

@@ -1,0 +1,210 @@
+"""The talk archive's pure pieces: URL parsing, durations, numbering, speakers."""
+
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+from talks import archive
+from talks.chapters import extract_chapters
+from talks.fields import format_duration, iso_duration, parse_duration, split_list
+from talks.mentions import link_mentions
+from talks.speakers import SpeakerRegistry, initials, name_from_handle
+from video.youtube import parse_youtube
+
+ID = "dQw4w9WgXcQ"
+ROME = ZoneInfo("Europe/Rome")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (ID, (ID, 0)),
+        (f"https://www.youtube.com/watch?v={ID}", (ID, 0)),
+        (f"https://www.youtube.com/watch?feature=share&v={ID}&t=90", (ID, 90)),
+        (f"https://m.youtube.com/watch?v={ID}&t=1m30s", (ID, 90)),
+        (f"www.youtube.com/watch?v={ID}", (ID, 0)),
+        (f"https://youtu.be/{ID}", (ID, 0)),
+        (f"https://youtu.be/{ID}?t=1h2m3s", (ID, 3723)),
+        (f"https://www.youtube.com/embed/{ID}?start=120", (ID, 120)),
+        (f"https://www.youtube-nocookie.com/embed/{ID}", (ID, 0)),
+        (f"https://youtube.com/shorts/{ID}", (ID, 0)),
+        (f"https://www.youtube.com/live/{ID}?si=abc", (ID, 0)),
+        (f"  {ID}  ", (ID, 0)),
+    ],
+)
+def test_youtube_forms_normalise_to_id_and_start(value, expected):
+    assert parse_youtube(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "not a video",
+        "https://vimeo.com/123456789",
+        "https://www.youtube.com/watch?v=short",
+        "https://www.youtube.com/playlist?list=PL123",
+        "https://www.youtube.com/",
+        f"https://www.youtube.com/watch?v={ID}&t=soon",
+        f"https://evil.example/{ID}",
+    ],
+)
+def test_bad_youtube_values_are_refused(value):
+    with pytest.raises(ValueError, match=r"not|no 11-character"):
+        parse_youtube(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("1:30:00", 5400),
+        ("45:00", 2700),
+        ("90 min", 5400),
+        ("90", 5400),
+        ("1h 30m", 5400),
+        ("2 ore", 7200),
+        ("PT1H5M30S", 3930),
+    ],
+)
+def test_durations(value, seconds):
+    assert parse_duration(value) == seconds
+
+
+@pytest.mark.parametrize("value", ["un'ora", "0", "1:75:00", "-5"])
+def test_bad_durations_are_refused(value):
+    with pytest.raises(ValueError):
+        parse_duration(value)
+
+
+def test_duration_labels():
+    assert format_duration(5400) == "1 h 30 min"
+    assert format_duration(2700) == "45 min"
+    assert iso_duration(3930) == "PT1H5M30S"
+
+
+def test_split_list():
+    assert split_list("a, b;c ,, ") == ["a", "b", "c"]
+
+
+def talk(slug, date, video=None):
+    return SimpleNamespace(slug=slug, date=date, video_id=video)
+
+
+def test_talks_are_numbered_by_date_and_linked_to_neighbours():
+    first = datetime(2018, 12, 12, 17, tzinfo=ROME)
+    talks = [
+        talk("c", first + timedelta(days=14)),
+        talk("a", first),
+        talk("b2", first + timedelta(days=7)),
+        talk("b1", first + timedelta(days=7)),  # same day: the slug decides
+    ]
+    newest_first = archive.number_talks(talks)
+    assert [(t.slug, t.number) for t in newest_first] == [
+        ("c", 4),
+        ("b2", 3),
+        ("b1", 2),
+        ("a", 1),
+    ]
+    a, b1 = newest_first[3], newest_first[2]
+    assert a.next_talk is b1 and b1.previous_talk is a
+    assert not hasattr(a, "previous_talk") or a.previous_talk is None
+
+
+def test_talk_states():
+    now = datetime(2021, 1, 11, 12, tzinfo=ROME)
+    assert archive.talk_state(now + timedelta(hours=5), None, now) == "upcoming"
+    assert archive.talk_state(now + timedelta(hours=5), ID, now) == "upcoming"
+    assert archive.talk_state(now - timedelta(days=7), ID, now) == "recorded"
+    assert archive.talk_state(now - timedelta(days=7), None, now) == "unavailable"
+
+
+def speaker(handle, aliases=()):
+    return SimpleNamespace(handle=handle, aliases=list(aliases), name=handle)
+
+
+def test_registry_resolves_handles_and_aliases_ignoring_case_and_at():
+    registry = SpeakerRegistry()
+    mario = speaker("Mario_Tonti", ["mtonti", "Mario"])
+    assert registry.add(mario) == []
+    for key in ("Mario_Tonti", "mario_tonti", "@Mario_Tonti", "MTONTI", "mario"):
+        assert registry.get(key) is mario
+    assert registry.get("luigi") is None
+
+
+def test_registry_reports_clashes_and_suggests_the_closest_handle():
+    registry = SpeakerRegistry()
+    registry.add(speaker("stefano.pasquini", ["spasquini"]))
+    other = speaker("stefano.p", ["SPasquini"])
+    clashes = registry.add(other)
+    assert [key for key, _owner in clashes] == ["SPasquini"]
+    assert registry.closest("stefano.pasqini") == "stefano.pasquini"
+    assert registry.closest("zzzzzz") is None
+
+
+@pytest.mark.parametrize(
+    ("handle", "name"),
+    [
+        ("Maurizio_Bonazzi", "Maurizio Bonazzi"),
+        ("stefano.pasquini", "Stefano Pasquini"),
+        ("d.curto", "d.curto"),
+        ("riccardo_RPM2000", "riccardo_RPM2000"),
+        ("MKTGUniontel", "MKTGUniontel"),
+        ("stefanomerlo", "stefanomerlo"),
+    ],
+)
+def test_names_from_handles(handle, name):
+    assert name_from_handle(handle) == name
+
+
+def test_initials():
+    assert initials("Maurizio Bonazzi") == "MB"
+    assert initials("d.curto") == "DC"
+    assert initials("Silver") == "SI"
+
+
+def test_chapters_become_timestamp_links():
+    html = "<p>Intro</p>\n<p>00:00 Benvenuto\n00:12:30 Demo\n1:02:03 Domande</p>"
+    out, chapters = extract_chapters(html, lambda s: f"https://v.example/?t={s}")
+    assert chapters == [(0, "Benvenuto"), (750, "Demo"), (3723, "Domande")]
+    assert '<ol class="chapters">' in out
+    assert 'href="https://v.example/?t=750"' in out and 'data-start="750"' in out
+    assert "<p>Intro</p>" in out
+
+
+def test_chapters_in_a_list_and_without_video():
+    html = "<ul>\n<li>00:05:00 Primo</li>\n<li>00:10:00 Secondo</li>\n</ul>"
+    out, chapters = extract_chapters(html, lambda _s: None)
+    assert chapters == [(300, "Primo"), (600, "Secondo")]
+    assert 'class="chapters"' in out and "<a" not in out
+
+
+def test_text_without_chapters_is_untouched():
+    html = "<p>Alle 17:00 iniziamo, 12:30 non è un capitolo qui.</p>"
+    assert extract_chapters(html, lambda s: None) == (html, [])
+
+
+def mention_registry():
+    registry = SpeakerRegistry()
+    stefano = speaker("stefano.pasquini", ["spasquini"])
+    stefano.source_path = "speakers/stefano.pasquini.md"
+    registry.add(stefano)
+    return registry
+
+
+PROFILE = "https://community.nethesis.it/u/{handle}"
+
+
+def test_known_mentions_link_to_the_speaker_page_unknown_to_the_profile():
+    html = "<p>Grazie @stefano.pasquini e @SPasquini, e a @sconosciuto.</p>"
+    out = link_mentions(html, mention_registry(), PROFILE)
+    assert out.count('href="{filename}/speakers/stefano.pasquini.md"') == 2
+    assert 'href="https://community.nethesis.it/u/sconosciuto"' in out
+    assert "@sconosciuto</a>." in out  # the full stop is not part of the handle
+
+
+def test_mentions_leave_code_links_and_emails_alone():
+    html = (
+        "<p>Scrivi a info@example.org, <code>@stefano.pasquini</code>, "
+        '<a href="/x">@stefano.pasquini</a></p><pre>@stefano.pasquini</pre>'
+    )
+    assert link_mentions(html, mention_registry(), PROFILE) == html

@@ -1,0 +1,192 @@
+"""Bad talk and speaker files stop the build with `path: field: problem (hint)`."""
+
+import pytest
+
+import sitebuild
+
+SPEAKERS = {
+    "stefano.pasquini.md": "Name: Stefano Pasquini\nHandle: stefano.pasquini\n"
+    "Aliases: spasquini\n",
+    "mario.md": "Name: Mario Tonti\nHandle: Mario_Tonti\n",
+}
+GOOD_TALK = "Title: Una serata\nDate: 2020-01-13 17:00\nSpeakers: stefano.pasquini\n"
+
+
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path, monkeypatch):
+    """Paths in messages are shown relative to the working folder, as for writers."""
+    monkeypatch.chdir(tmp_path)
+
+
+def build(tmp_path, talks=(), speakers=SPEAKERS):
+    """Build a small content folder; return the problems of the failed build."""
+    content = tmp_path / "content"
+    for folder, files in (("speakers", speakers), ("talks", dict(talks))):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (content / folder / name).write_text(text, encoding="utf-8")
+    output = tmp_path / "output"
+    with pytest.raises(sitebuild.BuildError) as failure:
+        sitebuild.build(
+            PATH=str(content),
+            OUTPUT_PATH=str(output),
+            CACHE_CONTENT=False,
+            LOAD_CONTENT_CACHE=False,
+        )
+    assert not output.exists(), "a failed build must not write the site"
+    message = str(failure.value)
+    assert message.startswith("build failed:") and "Traceback" not in message
+    return [line for line in message.splitlines() if line.startswith("content/")]
+
+
+def problem_for(problems, path):
+    matching = [p for p in problems if p.split(": ", 1)[0].endswith(path)]
+    assert len(matching) == 1, problems
+    return matching[0].split(": ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Date: 2020-01-13 17:00\nSpeakers: stefano.pasquini\n",
+            "title: missing (hint: add 'Title: Titolo della serata' to the front matter)",
+        ),
+        (
+            "Title: Senza data\nSpeakers: stefano.pasquini\n",
+            "date: missing (hint: add 'Date: 2021-01-11 17:00' to the front matter)",
+        ),
+        (
+            "Title: Senza relatori\nDate: 2020-01-13 17:00\n",
+            "speakers: missing (hint: add 'Speakers: handle, altro.handle' "
+            "to the front matter)",
+        ),
+        (
+            GOOD_TALK.replace("stefano.pasquini", "stefano.pasqini"),
+            "speakers: unknown speaker 'stefano.pasqini' "
+            "(hint: did you mean 'stefano.pasquini'?)",
+        ),
+        (
+            GOOD_TALK.replace("stefano.pasquini", "qwertyuiop"),
+            "speakers: unknown speaker 'qwertyuiop' "
+            "(hint: add content/speakers/<handle>.md for this speaker)",
+        ),
+        (
+            GOOD_TALK + "YouTube: https://vimeo.com/12345\n",
+            "youtube: 'https://vimeo.com/12345' is not a YouTube video id or URL "
+            "(hint: paste the video's URL, e.g. https://www.youtube.com/watch?v="
+            "dQw4w9WgXcQ, or its 11-character id)",
+        ),
+        (
+            GOOD_TALK + "Duration: un'ora e mezza\n",
+            'duration: "un\'ora e mezza" is not a duration like 1:30:00 or 90 min '
+            "(hint: write e.g. 1:30:00 or 90 min)",
+        ),
+        (
+            GOOD_TALK + "Slides: slide.pdf\n",
+            "slides: 'slide.pdf' is not a link "
+            "(hint: write the full address, starting with https://)",
+        ),
+    ],
+)
+def test_talk_problems(tmp_path, text, expected):
+    problems = build(tmp_path, {"serata.md": text + "\nTesto.\n"})
+    assert problem_for(problems, "talks/serata.md") == expected
+
+
+def test_unparseable_date_names_file_and_field(tmp_path, caplog):
+    talk = GOOD_TALK.replace("2020-01-13 17:00", "lunedì prossimo")
+    build(tmp_path, {"serata.md": talk})
+    err = caplog.text
+    assert "content/talks/serata.md: date: 'lunedì prossimo' is not a valid date" in err
+    assert "(hint: write it as YYYY-MM-DD or YYYY-MM-DD HH:MM" in err
+
+
+def test_same_video_in_two_talks(tmp_path):
+    video = "YouTube: https://youtu.be/dQw4w9WgXcQ\n"
+    problems = build(
+        tmp_path,
+        {
+            "a.md": GOOD_TALK.replace("Una serata", "Prima") + video,
+            "b.md": GOOD_TALK.replace("Una serata", "Seconda")
+            + "YouTube: dQw4w9WgXcQ\n",
+        },
+    )
+    assert problem_for(problems, "talks/b.md") == (
+        "youtube: video dQw4w9WgXcQ is already the recording of content/talks/a.md "
+        "(hint: each recording belongs to one talk)"
+    )
+
+
+def test_same_slug_in_two_talks(tmp_path):
+    problems = build(tmp_path, {"a.md": GOOD_TALK, "b.md": GOOD_TALK})
+    assert problem_for(problems, "talks/b.md") == (
+        "slug: 'una-serata' is already the URL of content/talks/a.md "
+        "(hint: add a different 'Slug:' to one of them)"
+    )
+
+
+def test_speaker_without_name_or_handle(tmp_path):
+    speakers = {**SPEAKERS, "vuoto.md": "Company: Nessuna\n"}
+    problems = build(tmp_path, speakers=speakers)
+    assert [p.split(": ", 1)[1] for p in problems if "vuoto.md" in p] == [
+        "name: missing (hint: add 'Name: Nome Cognome' to the front matter)",
+        "handle: missing (hint: add 'Handle: forum.handle' to the front matter)",
+    ]
+
+
+def test_two_speakers_claiming_the_same_handle_or_alias(tmp_path):
+    speakers = {
+        **SPEAKERS,
+        "zz-copia.md": "Name: Altro Stefano\nHandle: Stefano.Pasquini\n",
+        "zz-alias.md": "Name: Ancora Altro\nHandle: ancora\nAliases: SPasquini\n",
+    }
+    problems = build(tmp_path, speakers=speakers)
+    assert problem_for(problems, "speakers/zz-copia.md") == (
+        "handle: 'Stefano.Pasquini' is already the handle or an alias of "
+        "content/speakers/stefano.pasquini.md (hint: each handle and alias names one "
+        "speaker)"
+    )
+    assert problem_for(problems, "speakers/zz-alias.md").startswith(
+        "aliases: 'SPasquini' is already the handle or an alias of"
+    )
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    problems = build(
+        tmp_path,
+        {
+            "a.md": "Date: 2020-01-13 17:00\nSpeakers: nessuno\n",
+            "b.md": GOOD_TALK + "YouTube: nope\n",
+        },
+    )
+    assert len(problems) == 3
+
+
+def test_invoke_build_prints_the_problems_and_exits_1(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.test_build import PROJECT_DIRS, PROJECT_FILES, ROOT
+
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, tmp_path / name)
+    (tmp_path / "content" / "talks" / "rotto.md").write_text(
+        "Title: Rotto\nDate: 2020-01-13 17:00\nSpeakers: Maurizio_Bonazi\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "build"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert (
+        "content/talks/rotto.md: speakers: unknown speaker 'Maurizio_Bonazi' "
+        "(hint: did you mean 'Maurizio_Bonazzi'?)"
+    ) in result.stderr
