@@ -26,6 +26,9 @@ TIMEZONE = "Europe/Rome"
 DEFAULT_LANG = "it"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 DEFAULT_PAGINATION = 10
+# Only the home page is paginated (with summaries); tag, category and author
+# pages list every article compactly, on one page each.
+PAGINATED_TEMPLATES = {"index": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),

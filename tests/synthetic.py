@@ -43,7 +43,7 @@ def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7
     """
     rng = random.Random(seed)
     content = Path(content)
-    for folder in ("speakers", "talks", "articles"):
+    for folder in ("speakers", "talks", "articles", "images/relatori"):
         (content / folder).mkdir(parents=True, exist_ok=True)
     dates = [FIRST_MONDAY + timedelta(weeks=2 * n) for n in range(talks)]
     now = now or dates[-3] - timedelta(days=1)
@@ -58,11 +58,19 @@ def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7
             "bio": f"Bio sintetica del relatore {n:02d}.",
         }
         archive.speakers.append(speaker)
+        avatar = ""
+        if n == 1:  # a local avatar image; the others get initials
+            avatar = "Avatar: images/relatori/relatore-01.svg\n"
+            (content / "images" / "relatori" / "relatore-01.svg").write_text(
+                '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" '
+                'viewBox="0 0 96 96"><rect width="96" height="96" fill="#8ab"/></svg>\n',
+                encoding="utf-8",
+            )
         aliases = (
             f"Aliases: {', '.join(speaker['aliases'])}\n" if speaker["aliases"] else ""
         )
         (content / "speakers" / f"{handle}.md").write_text(
-            f"Name: {speaker['name']}\nHandle: {handle}\n{aliases}"
+            f"Name: {speaker['name']}\nHandle: {handle}\n{aliases}{avatar}"
             f"Company: Azienda Sintetica {n % 4}\nWebsite: https://example.org/{n}\n\n"
             f"{speaker['bio']}\n",
             encoding="utf-8",

@@ -93,6 +93,25 @@ def test_speaker_index_counts_and_pages(synthetic):
     assert "Azienda Sintetica 3" in page.select_one(".speaker-header").get_text()
 
 
+def test_avatars_are_local_images_or_initials(synthetic):
+    page = synthetic.page("/relatori/relatore-sintetico-01/")
+    image = page.select_one(".speaker-header img.avatar")
+    assert image["src"].endswith("images/relatori/relatore-01.svg")
+    assert (image["width"], image["height"]) == ("96", "96")
+    assert image["alt"] == ""  # the name is right beside it
+    other = synthetic.page("/relatori/relatore-sintetico-02/")
+    assert other.select_one(".speaker-header .avatar-initials").get_text() == "RS"
+
+
+def test_talk_links_to_slides_and_discussion(synthetic):
+    page = synthetic.page(talk_url(synthetic.archive.talks[6]))
+    links = {a.get_text(): a["href"] for a in page.select(".talk-links a")}
+    assert links == {
+        "Slide della presentazione": "https://example.org/slide/7",
+        "Discussione nella community": "https://example.org/discussione/7",
+    }
+
+
 def test_home_shows_next_and_latest_recorded_talk(synthetic):
     archive = synthetic.archive
     upcoming = [t for t in archive.talks if t["state"] == "upcoming"]

@@ -135,6 +135,18 @@ def test_speaker_without_name_or_handle(tmp_path):
     ]
 
 
+def test_speaker_avatar_must_exist(tmp_path):
+    speakers = {
+        **SPEAKERS,
+        "mario.md": SPEAKERS["mario.md"] + "Avatar: images/mario.jpg\n",
+    }
+    problems = build(tmp_path, speakers=speakers)
+    assert problem_for(problems, "speakers/mario.md") == (
+        "avatar: file images/mario.jpg not found in content/ (hint: put the image in "
+        "content/images/ and write its path, e.g. images/relatori/nome.jpg)"
+    )
+
+
 def test_two_speakers_claiming_the_same_handle_or_alias(tmp_path):
     speakers = {
         **SPEAKERS,

@@ -9,10 +9,11 @@ Adds Jinja filters to every generator's environment:
 - ``iso``: the ISO 8601 form for ``<time datetime>``
 """
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 from pelican import signals
 
-LOCALE = "it_IT"
+LOCALE = Locale.parse("it_IT")  # parsed once: formatting is on every page
 
 FORMATS = {"long": "d MMMM y", "full": "EEEE d MMMM y"}
 

@@ -33,10 +33,8 @@ def build_calendar(talks, settings, siteurl):
         event.add("dtend", start + length)
         event.add("summary", f"#{talk.number} {talk.title}")
         speakers = ", ".join(speaker.name for speaker in talk.speakers)
-        event.add("description", f"Con {speakers}.\n{siteurl}/{talk.url}")
+        event.add("description", f"Con {speakers}.")
         event.add("url", f"{siteurl}/{talk.url}")
-        if talk.video_url:
-            event.add("attach", talk.video_url)
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -1,5 +1,7 @@
 """The talk content type: one video conference, from content/talks/*.md."""
 
+from functools import cached_property
+
 from pelican.contents import Content
 from video.youtube import watch_url
 
@@ -23,6 +25,15 @@ class Talk(Content):
     talk_tags = ()
     previous_talk = None
     next_talk = None
+
+    # A talk's URL is asked for on every page that lists it: compute it once.
+    @cached_property
+    def url(self):
+        return self.get_url_setting("url")
+
+    @cached_property
+    def save_as(self):
+        return self.get_url_setting("save_as")
 
     @property
     def video_url(self):

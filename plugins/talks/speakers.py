@@ -8,6 +8,7 @@ case-insensitively, to its speaker and suggests the closest handle for a typo.
 import difflib
 import re
 import zlib
+from functools import cached_property
 
 from pelican.urlwrappers import URLWrapper
 
@@ -30,6 +31,15 @@ class Speaker(URLWrapper):
         self.source = fields.get("source")  # the SpeakerSource read from the file
         self.source_path = fields.get("source_path")
         self.talks = []  # newest first; filled by the generator
+
+    # Asked for on every page that lists the speaker: compute it once.
+    @cached_property
+    def url(self):
+        return self._from_settings("URL")
+
+    @cached_property
+    def save_as(self):
+        return self._from_settings("SAVE_AS")
 
     @property
     def bio(self):
