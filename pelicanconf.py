@@ -81,6 +81,15 @@ PLUGINS = [
     "video",
     "talks",
 ]
+# Every page: scripts, styles, images from the site itself; frames only from
+# YouTube's no-cookie domain, and only once a reader presses play.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "font-src 'self'; connect-src 'self'; "
+    "frame-src https://www.youtube-nocookie.com; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+
 # Templates escape every value unless it is marked |safe (content bodies only).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

@@ -9,6 +9,9 @@ from invoke import Exit, task
 
 import sitebuild
 
+sys.path.insert(0, str(sitebuild.ROOT / "plugins"))
+from video import thumbnails
+
 HOST = "localhost"
 PORT = 8000
 
@@ -129,6 +132,22 @@ def publish(c):
             code=2,
         )
     pelican_run(sitebuild.PUBLISH_SETTINGS, fatal="warnings")
+
+
+@task(help={"url": "where thumbnails come from; {id} is the video id"})
+def fetch_thumbnails(c, url=thumbnails.THUMBNAIL_URL):
+    """Download each video's thumbnail once into content/images/thumbnails/."""
+    content = sitebuild.load_settings()["PATH"]
+    videos = thumbnails.find_videos(content)
+    fetched, kept, failures = thumbnails.fetch_thumbnails(videos, content, url)
+    for line in failures:
+        print(line, file=sys.stderr)
+    print(
+        f"thumbnails: {len(fetched)} downloaded, {len(kept)} already there, "
+        f"{len(failures)} failed"
+    )
+    if failures:
+        raise Exit(code=1)
 
 
 @task(help={"k": "only run tests matching this expression"})

@@ -1,6 +1,7 @@
 """Fixtures: the real site built once per session into a temporary folder."""
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -91,6 +92,31 @@ def vnu():
             "(hint: apt-get install default-jre-headless && npm ci)"
         )
     return [java, "-jar", str(jar)]
+
+
+PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "sitebuild.py")
+PROJECT_DIRS = ("content", "theme", "plugins")
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project, to break its content without touching the real one."""
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def invoke(project, *args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def run_vnu(vnu, output):

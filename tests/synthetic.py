@@ -5,6 +5,7 @@ returns what a correct build must show, so tests can assert against it.
 Every name, title, date and video id here is made up.
 """
 
+import base64
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -14,6 +15,14 @@ from zoneinfo import ZoneInfo
 ROME = ZoneInfo("Europe/Rome")
 FIRST_MONDAY = datetime(2019, 1, 7, 17, 0, tzinfo=ROME)
 EXTRA_CLIP = "SYNTHclip01"  # a second video embedded in the body of talk 5
+PASTED_CLIP = "SYNTHpaste1"  # an iframe pasted into article 0, from 42 s
+# A valid 1x1 JPEG: stands in for downloaded thumbnails of the first videos.
+TINY_JPEG = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////"
+    "////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAA"
+    "AAAAAAAAAAAAAP/aAAgBAQABPxA="
+)
+THUMBNAILS = 10  # videos 1..10 have a local thumbnail; the others a placeholder
 TOPICS = ["NethServer", "VoIP", "Firewall", "Backup", "Marketing", "Cloud", "Sicurezza"]
 
 
@@ -43,7 +52,13 @@ def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7
     """
     rng = random.Random(seed)
     content = Path(content)
-    for folder in ("speakers", "talks", "articles", "images/relatori"):
+    for folder in (
+        "speakers",
+        "talks",
+        "articles",
+        "images/relatori",
+        "images/thumbnails",
+    ):
         (content / folder).mkdir(parents=True, exist_ok=True)
     dates = [FIRST_MONDAY + timedelta(weeks=2 * n) for n in range(talks)]
     now = now or dates[-3] - timedelta(days=1)
@@ -114,6 +129,10 @@ def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7
                 body, encoding="utf-8"
             )
             continue
+        if has_video and n <= THUMBNAILS:
+            (content / "images" / "thumbnails" / f"{video_id(n)}.jpg").write_bytes(
+                TINY_JPEG
+            )
         youtube = ""
         if has_video:
             forms = [
@@ -142,7 +161,14 @@ def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7
         (content / "articles" / f"articolo-{n:03d}.md").write_text(
             f"Title: Articolo sintetico {n:03d}\nDate: {dates[n % len(dates)]:%Y-%m-%d}\n"
             f"Category: Sintetici\nTags: {TOPICS[n % len(TOPICS)]}\n\n"
-            f"Testo sintetico dell'articolo {n}, che cita @{archive.speakers[0]['handle']}.\n",
+            f"Testo sintetico dell'articolo {n}, che cita @{archive.speakers[0]['handle']}.\n"
+            + (
+                f'\n<iframe width="560" height="315" title="Un estratto" '
+                f'src="https://www.youtube.com/embed/{PASTED_CLIP}?start=42" '
+                f'frameborder="0" allowfullscreen></iframe>\n'
+                if n == 0
+                else ""
+            ),
             encoding="utf-8",
         )
     return archive

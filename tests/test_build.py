@@ -1,40 +1,12 @@
 """The build commands: clear errors, no traceback, previous output untouched."""
 
-import os
-import shutil
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import feedparser
 import pytest
 
 from tests import sitecheck
-from tests.conftest import ROOT, build_site
-
-PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "sitebuild.py")
-PROJECT_DIRS = ("content", "theme", "plugins")
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project, to break its content without touching the real one."""
-    for name in PROJECT_FILES:
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in PROJECT_DIRS:
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return tmp_path
-
-
-def invoke(project, *args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
+from tests.conftest import build_site, invoke
 
 
 def snapshot(folder):

@@ -3,6 +3,7 @@
 import pytest
 
 import sitebuild
+from tests.conftest import invoke
 
 SPEAKERS = {
     "stefano.pasquini.md": "Name: Stefano Pasquini\nHandle: stefano.pasquini\n"
@@ -175,27 +176,11 @@ def test_every_problem_is_reported_at_once(tmp_path):
     assert len(problems) == 3
 
 
-def test_invoke_build_prints_the_problems_and_exits_1(tmp_path):
-    import shutil
-    import subprocess
-    import sys
-
-    from tests.test_build import PROJECT_DIRS, PROJECT_FILES, ROOT
-
-    for name in PROJECT_FILES:
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in PROJECT_DIRS:
-        shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "content" / "talks" / "rotto.md").write_text(
+def test_invoke_build_prints_the_problems_and_exits_1(project):
+    (project / "content" / "talks" / "rotto.md").write_text(
         "Title: Rotto\nDate: 2020-01-13 17:00\nSpeakers: Maurizio_Bonazi\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "build"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = invoke(project, "build")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert (

@@ -1,22 +1,53 @@
-"""Videos on the site: YouTube ids and URLs, and embeds that load nothing remote.
+"""Videos that respect readers: nothing loads from YouTube before they press play.
 
-- youtube.py: any YouTube id or URL form → video id + start time (used by talks).
-- embeds.py: YouTube iframes in content bodies become links at build time.
+- youtube.py: any YouTube id or URL form → video id + start time.
+- facade.py: the one player markup (a link, made a button by js/video.js).
+- embeds.py: YouTube iframes in content bodies become that facade.
+- thumbnails.py: local thumbnails, fetched once by `invoke fetch-thumbnails`.
+
+Templates get ``video_facade(video_id, title, start, SITEURL)``.
 """
 
 import os
+from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 
 from .embeds import rewrite_embeds
+from .facade import facade_html
+from .thumbnails import thumbnail_path
 
 
 def rewrite_content(content):
-    """content_object_init: rewrite the body of every article, page and talk."""
+    """content_object_init: the embeds of every article, page and talk body."""
     if getattr(content, "_content", None):
         source = os.path.relpath(content.source_path) if content.source_path else ""
-        content._content = rewrite_embeds(content._content, source)
+        content._content = rewrite_embeds(
+            content._content,
+            content.settings["PATH"],
+            source,
+            getattr(content, "title", ""),
+        )
+
+
+def add_template_function(generator):
+    content_path = generator.settings["PATH"]
+
+    def video_facade(video_id, title, start=0, siteurl="", lazy=False):
+        thumbnail = thumbnail_path(video_id)
+        url = (
+            f"{siteurl}/{thumbnail}"
+            if Path(content_path, thumbnail).is_file()
+            else None
+        )
+        return Markup(
+            facade_html(video_id, title, start=start, thumbnail=url, lazy=lazy)
+        )
+
+    generator.env.globals["video_facade"] = video_facade
 
 
 def register():
     signals.content_object_init.connect(rewrite_content)
+    signals.generator_init.connect(add_template_function)

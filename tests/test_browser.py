@@ -1,0 +1,172 @@
+"""The site in a real browser (Debian's chromium driven by Playwright).
+
+Every page type is loaded from a local server: nothing may be requested from
+another host on load or after scrolling; the video facade must swap in the
+youtube-nocookie player on click, Enter or Space (and a chapter link must start
+it at its time); without JavaScript the facade is a link; axe-core must report
+no accessibility violation.
+"""
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.localserver import serve
+
+playwright = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def server(synthetic):
+    with serve(synthetic.output) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if executable is None:
+        pytest.fail(
+            "browser tests need Debian's chromium (hint: apt-get install chromium)"
+        )
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that records every request and never reaches past this machine."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []
+    page.csp_errors = []
+
+    def guard(route):
+        page.requests.append(route.request.url)
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on(
+        "console",
+        lambda m: (
+            "Content Security Policy" in m.text and page.csp_errors.append(m.text)
+        ),
+    )
+    yield page
+    context.close()
+
+
+def page_types(synthetic):
+    talks = synthetic.archive.talks
+    return {
+        "home": "/",
+        "article": "/blog/2019/articolo-sintetico-000/",
+        "talk": f"/videoconferenze/{talks[0]['slug']}/",
+        "talk-with-chapters": f"/videoconferenze/{talks[1]['slug']}/",
+        "playlist": "/videoconferenze/",
+        "speaker index": "/relatori/",
+        "speaker": "/relatori/relatore-sintetico-01/",
+    }
+
+
+def third_party(requests):
+    return [url for url in requests if urlsplit(url).hostname != "127.0.0.1"]
+
+
+def test_no_request_leaves_the_site_on_load_or_scroll(page, server, synthetic):
+    for name, url in page_types(synthetic).items():
+        page.requests.clear()
+        page.goto(server + url, wait_until="networkidle")
+        page.mouse.wheel(0, 100_000)
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        assert page.requests, name
+        assert third_party(page.requests) == [], name
+    assert page.csp_errors == []
+
+
+def talk_page(page, server, synthetic, index=0):
+    talk = synthetic.archive.talks[index]
+    page.goto(f"{server}/videoconferenze/{talk['slug']}/", wait_until="networkidle")
+    return talk
+
+
+def assert_player(page, talk, start=None):
+    frame = page.locator(".talk-video .video iframe")
+    frame.wait_for()
+    src = frame.get_attribute("src")
+    expected = f"https://www.youtube-nocookie.com/embed/{talk['video']}?autoplay=1"
+    assert src == expected + (f"&start={start}" if start else "")
+    assert frame.get_attribute("title") == talk["title"]
+    assert frame.get_attribute("referrerpolicy") == "strict-origin-when-cross-origin"
+    assert "autoplay" in frame.get_attribute("allow")
+    assert page.locator(".talk-video .video-play").count() == 0
+
+
+def test_facade_is_a_button_named_in_italian(page, server, synthetic):
+    talk = talk_page(page, server, synthetic)
+    button = page.get_by_role("button", name=f"Guarda il video: {talk['title']}")
+    assert button.count() == 1
+    assert page.locator(".talk-video iframe").count() == 0
+
+
+def test_click_swaps_in_the_nocookie_player(page, server, synthetic):
+    talk = talk_page(page, server, synthetic)
+    page.click(".talk-video .video-play")
+    assert_player(page, talk)
+    assert third_party(page.requests) == [
+        f"https://www.youtube-nocookie.com/embed/{talk['video']}?autoplay=1"
+    ]
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_keyboard_plays_the_video(page, server, synthetic, key):
+    talk = talk_page(page, server, synthetic)
+    page.focus(".talk-video .video-play")
+    page.keyboard.press(key)
+    assert_player(page, talk)
+
+
+def test_chapter_link_starts_the_video_at_its_time(page, server, synthetic):
+    talk = talk_page(page, server, synthetic, index=1)
+    page.click("a.chapter-time[data-start='750']")
+    assert_player(page, talk, start=750)
+    assert page.url.endswith(f"/videoconferenze/{talk['slug']}/")  # stayed on the page
+
+
+def test_without_javascript_the_facade_is_a_link(browser, server, synthetic):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    talk = synthetic.archive.talks[0]
+    page.goto(f"{server}/videoconferenze/{talk['slug']}/")
+    link = page.locator(".talk-video a.video-link")
+    assert (
+        link.get_attribute("href") == f"https://www.youtube.com/watch?v={talk['video']}"
+    )
+    assert page.locator(".video-play").count() == 0
+    context.close()
+
+
+def test_axe_finds_no_violation(page, server, synthetic):
+    axe = Axe()
+    for name, url in page_types(synthetic).items():
+        page.goto(server + url, wait_until="networkidle")
+        result = axe.run(page)
+        assert result.violations_count == 0, f"{name}: {result.generate_report()}"

@@ -1,0 +1,37 @@
+/* Video facades (plugins/video): YouTube loads only when the reader presses play. */
+(() => {
+  const play = (box, start) => {
+    const frame = document.createElement("iframe");
+    const at = start ?? box.dataset.start;
+    frame.src = `https://www.youtube-nocookie.com/embed/${box.dataset.videoId}?autoplay=1${+at ? `&start=${at}` : ""}`;
+    frame.title = box.dataset.title;
+    frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    frame.allowFullscreen = true;
+    frame.referrerPolicy = "strict-origin-when-cross-origin";
+    box.replaceChildren(frame);
+    box.classList.add("is-playing");
+    frame.focus();
+  };
+  for (const box of document.querySelectorAll(".video[data-video-id]")) {
+    const link = box.querySelector("a.video-link");
+    if (!link) continue;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "video-play";
+    button.setAttribute("aria-label", `Guarda il video: ${box.dataset.title}`);
+    button.append(...link.childNodes);
+    button.querySelector(".video-host")?.remove();
+    button.addEventListener("click", () => play(box));
+    link.replaceWith(button);
+  }
+  // Chapter links (a[data-start]) play their video from that time.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a[data-start]");
+    const id = link && new URL(link.href).searchParams.get("v");
+    const box = id && document.querySelector(`.video[data-video-id="${CSS.escape(id)}"]`);
+    if (!box) return;
+    event.preventDefault();
+    play(box, link.dataset.start);
+    box.scrollIntoView({ block: "nearest" });
+  });
+})();
