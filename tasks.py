@@ -1,5 +1,6 @@
 """The one command line for writers and CI: `invoke --list` shows every task."""
 
+import glob
 import os
 import shutil
 import sys
@@ -9,8 +10,12 @@ from invoke import Exit, task
 
 import sitebuild
 
-sys.path.insert(0, str(sitebuild.ROOT / "plugins"))
+sys.path.insert(0, str(sitebuild.ROOT / "plugins"))  # the plugins' modules, as tools
+from content_checks.check import check_site
+from talks import importer, sources
 from video import thumbnails
+
+import scaffold
 
 HOST = "localhost"
 PORT = 8000
@@ -132,6 +137,92 @@ def publish(c):
             code=2,
         )
     pelican_run(sitebuild.PUBLISH_SETTINGS, fatal="warnings")
+
+
+def created(path):
+    print(f"created {os.path.relpath(path)}")
+
+
+def refused(exc):
+    raise Exit(str(exc), code=1) from None
+
+
+@task(help={"title": "the article's title, in quotes"})
+def new_article(c, title):
+    """Write content/articles/<slug>.md with complete front matter."""
+    try:
+        created(scaffold.new_article(title, sitebuild.load_settings()))
+    except scaffold.ScaffoldError as exc:
+        refused(exc)
+
+
+@task(
+    help={
+        "title": "the talk's title, in quotes",
+        "speakers": "speaker handles or aliases, comma separated",
+        "date": "YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (default: next Monday, 17:00)",
+        "youtube": "the recording's URL or id",
+    }
+)
+def new_talk(c, title, speakers="", date="", youtube=""):
+    """Write content/talks/<slug>.md; its speakers must exist."""
+    settings = sitebuild.load_settings()
+    try:
+        created(scaffold.new_talk(title, speakers, settings, date or None, youtube))
+    except scaffold.ScaffoldError as exc:
+        refused(exc)
+
+
+@task(help={"handle": "the community forum handle", "name": "Nome Cognome"})
+def new_speaker(c, handle, name=""):
+    """Write content/speakers/<handle>.md."""
+    try:
+        created(scaffold.new_speaker(handle, sitebuild.load_settings(), name or None))
+    except scaffold.ScaffoldError as exc:
+        refused(exc)
+
+
+@task(help={"files": "export JSON file(s): a path, a glob or a comma-separated list"})
+def import_playlist(c, files):
+    """Create talk files from YouTube playlist exports (Data API or yt-dlp -J)."""
+    patterns = [p.strip() for p in files.split(",") if p.strip()]
+    paths = [path for p in patterns for path in sorted(glob.glob(p)) or [p]]
+    settings = sitebuild.load_settings()
+    content = settings["PATH"]
+    try:
+        report = importer.import_playlist(
+            paths, content, sources.archive_sources(content, settings), settings
+        )
+    except importer.ExportError as exc:
+        refused(exc)
+    for path in report.created:
+        created(path)
+    for video, existing in report.already:
+        print(f"skipped {video}: already in {os.path.relpath(existing)}")
+    for video, reason in report.unavailable:
+        print(f"skipped {video}: {reason}")
+    for path, reason in report.drafts:
+        print(
+            f"{os.path.relpath(path)}: speakers: {reason} (hint: write the handles "
+            "in Speakers: and remove 'Status: draft' to publish it)"
+        )
+    print(
+        f"import: {len(report.created)} created ({len(report.drafts)} drafts), "
+        f"{len(report.already)} already in the archive, "
+        f"{len(report.unavailable)} private or deleted"
+    )
+
+
+@task
+def check(c):
+    """Validate all content without writing the site; exit 1 on any problem."""
+    settings = sitebuild.load_settings(CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
+    report = check_site(settings)
+    for finding in report.findings:
+        print(finding)
+    print(report.summary)
+    if report.findings:
+        raise Exit(code=1)
 
 
 @task(help={"url": "where thumbnails come from; {id} is the video id"})

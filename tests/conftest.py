@@ -94,7 +94,13 @@ def vnu():
     return [java, "-jar", str(jar)]
 
 
-PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "sitebuild.py")
+PROJECT_FILES = (
+    "pelicanconf.py",
+    "publishconf.py",
+    "tasks.py",
+    "sitebuild.py",
+    "scaffold.py",
+)
 PROJECT_DIRS = ("content", "theme", "plugins")
 
 

@@ -3,7 +3,9 @@
 Pelican reports content it cannot read as "Could not process <file>" and drops
 the reason. This plugin wraps every reader so that an unparseable metadata
 value or a file that is not UTF-8 is logged as an error that names the file,
-the field and the fix; the build then fails as it would anyway.
+the field and the fix; the build then fails as it would anyway. Empty fields
+count as absent. problems.py holds the helpers other plugins report with;
+check.py is `invoke check`.
 """
 
 import functools
@@ -30,7 +32,7 @@ class CheckedReading:
 
     def read(self, source_path):
         try:
-            return super().read(source_path)
+            content, metadata = super().read(source_path)
         except UnicodeDecodeError:
             logger.error(
                 "%s: file: is not UTF-8 text (hint: save it with the UTF-8 encoding)",
@@ -40,6 +42,8 @@ class CheckedReading:
         except FieldError as exc:
             logger.error("%s: %s", shown_path(source_path), exc)
             raise
+        # An empty field ("Summary: " in a scaffold) is the same as no field.
+        return content, {key: value for key, value in metadata.items() if value != ""}
 
     def process_metadata(self, name, value):
         try:

@@ -1,0 +1,170 @@
+"""Scaffolds for writers: new article, talk and speaker files, front matter complete.
+
+Each function writes one file and returns its path, or raises ScaffoldError
+(`path: field: problem (hint)`) without writing anything: an existing file is
+never overwritten, and a talk's speakers must be known.
+"""
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from content_checks.problems import problem, shown_path
+from pelican.utils import slugify
+from talks.sources import archive_sources
+from talks.speakers import name_from_handle
+from talks.validation import unknown_speaker
+from video.youtube import parse_youtube
+
+TALK_TIME = "17:00"  # the Monday video conferences start at five
+
+
+class ScaffoldError(ValueError):
+    """The scaffold was refused; the message says why and how to fix it."""
+
+
+def slug_of(title, settings):
+    return slugify(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def write_new(path, text):
+    """Create ``path`` with ``text``; refuse if it exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(
+            problem(
+                shown_path(path),
+                "file",
+                "already exists",
+                "edit it, or choose another title",
+            )
+        ) from None
+    return path
+
+
+def new_article(title, settings, now=None):
+    now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
+    slug = slug_of(title, settings)
+    path = Path(settings["PATH"], "articles", f"{slug}.md")
+    return write_new(
+        path,
+        f"Title: {title}\n"
+        f"Date: {now:%Y-%m-%d %H:%M}\n"
+        f"Author: {settings['AUTHOR']}\n"
+        "Category: Community\n"
+        "Tags: \n"
+        f"Slug: {slug}\n"
+        "Lang: it\n"
+        "Summary: \n"
+        "\n"
+        "Il testo dell'articolo, in Markdown.\n",
+    )
+
+
+def next_monday(now):
+    days = (7 - now.weekday()) % 7 or 7
+    return (now + timedelta(days=days)).date()
+
+
+def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
+    """``date``: ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``; default: next Monday, 17:00."""
+    content = settings["PATH"]
+    sources = archive_sources(content, settings)
+    slug = slug_of(title, settings)
+    path = Path(content, "talks", f"{slug}.md")
+    shown = shown_path(path)
+    handles = [h.strip() for h in (speakers or "").split(",") if h.strip()]
+    if not handles:
+        raise ScaffoldError(
+            problem(shown, "speakers", "missing", "add --speakers handle,other.handle")
+        )
+    problems = [
+        unknown_speaker(shown, h, sources.registry)
+        for h in handles
+        if sources.registry.get(h) is None
+    ]
+    if slug in sources.slugs:
+        problems.append(
+            problem(
+                shown, "slug", f"'{slug}' is already a talk", "choose another title"
+            )
+        )
+    video = ""
+    if youtube:
+        try:
+            video_id, _start = parse_youtube(youtube)
+        except ValueError as exc:
+            problems.append(
+                problem(shown, "youtube", str(exc), "paste the video's URL")
+            )
+        else:
+            if video_id in sources.videos:
+                problems.append(
+                    problem(
+                        shown,
+                        "youtube",
+                        f"video {video_id} is already the recording of "
+                        f"{shown_path(sources.videos[video_id])}",
+                        "each recording belongs to one talk",
+                    )
+                )
+            video = youtube.strip()
+    when = date or ""
+    if when and len(when) == 10:
+        when = f"{when} {TALK_TIME}"
+    try:
+        when = when and datetime.strptime(when, "%Y-%m-%d %H:%M")
+    except ValueError:
+        problems.append(
+            problem(shown, "date", f"'{date}' is not a date", "write --date YYYY-MM-DD")
+        )
+    if problems:
+        raise ScaffoldError("\n".join(problems))
+    if not when:
+        today = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
+        when = datetime.fromisoformat(f"{next_monday(today)} {TALK_TIME}")
+    return write_new(
+        path,
+        f"Title: {title}\n"
+        f"Date: {when:%Y-%m-%d %H:%M}\n"
+        f"Speakers: {', '.join(handles)}\n"
+        f"YouTube: {video}\n"
+        "Duration: \n"
+        "Tags: \n"
+        "Slides: \n"
+        "Discussion: \n"
+        f"Slug: {slug}\n"
+        "Summary: \n"
+        "\n"
+        "La descrizione della videoconferenza, in Markdown.\n",
+    )
+
+
+def new_speaker(handle, settings, name=None):
+    content = settings["PATH"]
+    handle = handle.strip().lstrip("@")
+    path = Path(content, "speakers", f"{handle}.md")
+    owner = archive_sources(content, settings).registry.get(handle)
+    if owner is not None:
+        raise ScaffoldError(
+            problem(
+                shown_path(path),
+                "handle",
+                f"'{handle}' is already the handle or an alias of "
+                f"{shown_path(owner.source_path)}",
+                "edit that file instead",
+            )
+        )
+    return write_new(
+        path,
+        f"Name: {name or name_from_handle(handle)}\n"
+        f"Handle: {handle}\n"
+        "Aliases: \n"
+        "Avatar: \n"
+        "Company: \n"
+        "Website: \n"
+        "\n",
+    )

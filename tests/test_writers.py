@@ -1,0 +1,397 @@
+"""Writers' commands: scaffolds, playlist import, check, and builds that fail cleanly."""
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import invoke
+
+TALKS = "content/talks"
+
+
+def text(result):
+    return result.stdout + result.stderr
+
+
+# Scaffolds ---------------------------------------------------------------------
+
+
+def test_new_article_writes_complete_front_matter(project):
+    result = invoke(project, "new-article", "Perché è così difficile?")
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout.strip() == "created content/articles/perche-e-cosi-difficile.md"
+    )
+    written = (project / "content/articles/perche-e-cosi-difficile.md").read_text()
+    assert written.startswith("Title: Perché è così difficile?\nDate: 20")
+    assert re.search(r"^Date: \d{4}-\d\d-\d\d \d\d:\d\d$", written, re.M)
+    for field in (
+        "Author: Alessio Fattorini",
+        "Slug: perche-e-cosi-difficile",
+        "Lang: it",
+    ):
+        assert field in written
+    again = invoke(project, "new-article", "Perché è così difficile?")
+    assert again.returncode == 1
+    assert (
+        "content/articles/perche-e-cosi-difficile.md: file: already exists"
+        in again.stderr
+    )
+    assert invoke(project, "build").returncode == 0  # the scaffold builds as it is
+
+
+def test_new_talk_checks_speakers_and_writes_the_talk(project):
+    refused = invoke(
+        project, "new-talk", "Backup sicuri", "--speakers", "stefano.pasqini"
+    )
+    assert refused.returncode == 1
+    assert (
+        "content/talks/backup-sicuri.md: speakers: unknown speaker 'stefano.pasqini' "
+        "(hint: did you mean 'stefano.pasquini'?)"
+    ) in refused.stderr
+    assert not (project / TALKS / "backup-sicuri.md").exists()
+    result = invoke(
+        project,
+        "new-talk",
+        "Backup sicuri",
+        "--speakers",
+        "stefano.pasquini,Mario_Tonti",
+        "--date",
+        "2021-03-01",
+        "--youtube",
+        "https://youtu.be/dQw4w9WgXcQ?t=30",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "created content/talks/backup-sicuri.md"
+    written = (project / TALKS / "backup-sicuri.md").read_text()
+    assert "Date: 2021-03-01 17:00\n" in written
+    assert "Speakers: stefano.pasquini, Mario_Tonti\n" in written
+    assert "YouTube: https://youtu.be/dQw4w9WgXcQ?t=30\n" in written
+    build = invoke(project, "build")
+    assert build.returncode == 0, build.stderr
+    page = (project / "output/videoconferenze/backup-sicuri/index.html").read_text()
+    assert "Stefano Pasquini" in page and 'data-video-id="dQw4w9WgXcQ"' in page
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--speakers", ""],
+            "speakers: missing (hint: add --speakers handle,other.handle)",
+        ),
+        (["--speakers", "costa", "--date", "lunedì"], "date: 'lunedì' is not a date"),
+        (
+            ["--speakers", "costa", "--youtube", "vimeo.com/1"],
+            "youtube: 'vimeo.com/1' is not",
+        ),
+    ],
+)
+def test_new_talk_refuses_bad_input(project, args, message):
+    result = invoke(project, "new-talk", "Una serata", *args)
+    assert result.returncode == 1
+    assert f"content/talks/una-serata.md: {message}" in result.stderr
+    assert "Traceback" not in text(result)
+
+
+def test_new_speaker(project):
+    result = invoke(project, "new-speaker", "mario.rossi", "--name", "Mario Rossi")
+    assert result.returncode == 0, result.stderr
+    written = (project / "content/speakers/mario.rossi.md").read_text()
+    assert written.startswith("Name: Mario Rossi\nHandle: mario.rossi\n")
+    taken = invoke(project, "new-speaker", "Mario_Tonti")
+    assert taken.returncode == 1
+    assert "handle: 'Mario_Tonti' is already the handle or an alias of" in taken.stderr
+    assert invoke(project, "build").returncode == 0
+    assert (project / "output/relatori/mario-rossi/index.html").is_file()
+
+
+# Playlist import -----------------------------------------------------------------
+# Fixtures in exactly the exported formats, with SYNTHETIC videos.
+
+
+def api_item(video, title, description, published, added, privacy="public"):
+    """One item of a YouTube Data API v3 playlistItems.list response."""
+    details = {"videoId": video}
+    if published:
+        details["videoPublishedAt"] = published
+    return {
+        "kind": "youtube#playlistItem",
+        "etag": "synthetic",
+        "id": f"PLI{video}",
+        "snippet": {
+            "publishedAt": added,
+            "channelId": "UCsynthetic",
+            "title": title,
+            "description": description,
+            "thumbnails": {},
+            "channelTitle": "Synthetic",
+            "playlistId": "PLsynthetic",
+            "position": 0,
+            "resourceId": {"kind": "youtube#video", "videoId": video},
+        },
+        "contentDetails": details,
+        "status": {"privacyStatus": privacy},
+    }
+
+
+def api_page(items, next_token=None):
+    page = {
+        "kind": "youtube#playlistItemListResponse",
+        "etag": "synthetic",
+        "items": items,
+        "pageInfo": {"totalResults": 4, "resultsPerPage": 2},
+    }
+    if next_token:
+        page["nextPageToken"] = next_token
+    return page
+
+
+def ytdlp_playlist(entries):
+    """The JSON of `yt-dlp -J <playlist URL>` (full, not --flat-playlist)."""
+    return {
+        "_type": "playlist",
+        "id": "PLsynthetic",
+        "title": "Videoconferenze del lunedì (SYNTHETIC)",
+        "entries": entries,
+        "extractor": "youtube:tab",
+        "webpage_url": "https://www.youtube.com/playlist?list=PLsynthetic",
+    }
+
+
+def ytdlp_entry(video, title, description, upload_date, duration, timestamp=None):
+    entry = {
+        "id": video,
+        "title": title,
+        "description": description,
+        "upload_date": upload_date,
+        "duration": duration,
+        "availability": "public",
+        "webpage_url": f"https://www.youtube.com/watch?v={video}",
+        "extractor": "youtube",
+    }
+    if timestamp:
+        entry["timestamp"] = timestamp
+    return entry
+
+
+@pytest.fixture
+def exports(tmp_path):
+    page1 = api_page(
+        [
+            api_item(
+                "SYNTHapi001",
+                "Backup e ripristino con Stefano Pasquini",
+                "La serata con Stefano.\n\n00:00:00 Introduzione\n00:10:00 Demo",
+                "2021-03-01T16:00:00Z",
+                "2021-03-05T10:00:00Z",
+            ),
+            api_item(
+                "SYNTHapi002",
+                "Private video",
+                "This video is private.",
+                None,
+                "2021-03-06T10:00:00Z",
+                privacy="private",
+            ),
+        ],
+        next_token="NEXT",
+    )
+    page2 = api_page(
+        [
+            api_item(
+                "SYNTHapi003",
+                "Una serata senza relatori noti",
+                "Con @qualcuno.di.nuovo",
+                "2021-03-08T16:00:00Z",
+                "2021-03-09T10:00:00Z",
+            ),
+            api_item(
+                "SYNTHapi004",
+                "Deleted video",
+                "This video is unavailable.",
+                None,
+                "2021-03-10T10:00:00Z",
+                privacy="privacyStatusUnspecified",
+            ),
+        ]
+    )
+    ytdlp = ytdlp_playlist(
+        [
+            ytdlp_entry(
+                "SYNTHapi001",
+                "Backup e ripristino con Stefano Pasquini",
+                "",
+                "20210301",
+                5400,
+            ),
+            ytdlp_entry(
+                "SYNTHytd005",
+                "VoIP in azienda, con Mario_Tonti",
+                "Demo dal vivo.",
+                "20210315",
+                4530,
+                timestamp=1615827600,
+            ),
+            ytdlp_entry("SYNTHytd006", "[Private video]", None, None, None),
+        ]
+    )
+    paths = []
+    for name, data in (
+        ("api-1.json", page1),
+        ("api-2.json", page2),
+        ("ytdlp.json", ytdlp),
+    ):
+        path = tmp_path / name
+        path.write_text(json.dumps(data), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def talk_files(project):
+    return sorted(p.name for p in (project / TALKS).iterdir())
+
+
+def test_import_playlist_api_pages_and_ytdlp(project, exports):
+    before = set(talk_files(project))
+    result = invoke(project, "import-playlist", ",".join(map(str, exports)))
+    assert result.returncode == 0, text(result)
+    created = sorted(set(talk_files(project)) - before)
+    assert created == [
+        "backup-e-ripristino-con-stefano-pasquini.md",
+        "una-serata-senza-relatori-noti.md",
+        "voip-in-azienda-con-mario_tonti.md",
+    ]
+    backup = (project / TALKS / created[0]).read_text()
+    assert "Date: 2021-03-01 17:00\n" in backup  # the video's date, in Rome time
+    assert "Speakers: stefano.pasquini\n" in backup
+    assert "YouTube: https://www.youtube.com/watch?v=SYNTHapi001\n" in backup
+    assert "00:10:00 Demo" in backup and "Status: draft" not in backup
+    voip = (project / TALKS / created[2]).read_text()
+    assert "Date: 2021-03-15 18:00\n" in voip and "Duration: 01:15:30\n" in voip
+    assert "Speakers: Mario_Tonti\n" in voip
+    draft = (project / TALKS / created[1]).read_text()
+    assert "Status: draft\n" in draft
+    out = result.stdout
+    assert (
+        "skipped SYNTHapi001: already in content/talks/backup" in out
+    )  # the yt-dlp copy
+    assert "skipped SYNTHapi002: private" in out
+    assert "skipped SYNTHapi004: deleted or unavailable" in out
+    assert (
+        "content/talks/una-serata-senza-relatori-noti.md: speakers: unknown speakers "
+        "@qualcuno.di.nuovo"
+    ) in out
+    assert (
+        "import: 3 created (1 drafts), 1 already in the archive, 3 private or deleted"
+        in out
+    )
+
+    build = invoke(project, "build")
+    assert build.returncode == 0, build.stderr
+    output = project / "output" / "videoconferenze"
+    assert (
+        output / "backup-e-ripristino-con-stefano-pasquini" / "index.html"
+    ).is_file()
+    assert not (output / "una-serata-senza-relatori-noti").exists()  # the draft
+
+    again = invoke(project, "import-playlist", ",".join(map(str, exports)))
+    assert again.returncode == 0
+    assert "import: 0 created (0 drafts), 4 already in the archive" in again.stdout
+    assert sorted(set(talk_files(project)) - before) == created
+
+
+def test_import_playlist_refuses_files_it_cannot_read(project, tmp_path):
+    bad = tmp_path / "altro.json"
+    bad.write_text('{"kind": "youtube#videoListResponse", "items": []}')
+    result = invoke(project, "import-playlist", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}: file: not a YouTube playlist export" in result.stderr
+    broken = tmp_path / "rotto.json"
+    broken.write_text("{non è json")
+    result = invoke(project, "import-playlist", str(broken))
+    assert result.returncode == 1 and "not readable as JSON" in result.stderr
+    assert "Traceback" not in text(result)
+
+
+# invoke check ---------------------------------------------------------------------
+
+
+def test_check_on_good_content_prints_one_calm_line(project):
+    result = invoke(project, "check")
+    assert result.returncode == 0, text(result)
+    assert result.stdout.strip().splitlines() == [
+        "check: all good (27 files checked: articles/ 2, authors/ 1, speakers/ 23, talks/ 1)."
+    ]
+    assert not (project / "output").exists()  # nothing written
+
+
+def test_check_reports_every_problem_with_its_line(project):
+    articles = project / "content" / "articles"
+    (articles / "immagini.md").write_text(
+        "Title: Immagini\nDate: 2021-02-01\n\nPrima riga.\n\n"
+        "![](images/nessuna.png) e [un link]({filename}/articles/manca.md)\n"
+        "[ok]({filename}/articles/2017-05-cls-austin-report.md) [x](/nulla/) "
+        "[playlist](/videoconferenze/)\n"
+    )
+    (articles / "vuoto.md").write_text("")
+    (articles / "latino.md").write_bytes(
+        b"Title: Latin\nDate: 2021-01-01\n\nPerch\xe9\n"
+    )
+    (articles / "senza-titolo.md").write_text("Date: 2021-01-01\n\nTesto.\n")
+    (articles / "data.md").write_text("Title: Data\nDate: ieri\n\nTesto.\n")
+    (project / TALKS / "serata.md").write_text(
+        "Title: Serata\nDate: 2021-01-11 17:00\nSpeakers: Maurizio_Bonazi\n\nTesto.\n"
+    )
+    result = invoke(project, "check")
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert lines[:-1] == [
+        "content/articles/data.md:2: date: 'ieri' is not a valid date (hint: write it as "
+        "YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00)",
+        "content/articles/immagini.md:6: image: images/nessuna.png has no alt text "
+        "(hint: describe it: ![Cosa mostra l'immagine](percorso))",
+        "content/articles/immagini.md:6: image: images/nessuna.png points to no page or "
+        "file of the site (hint: check the path: {filename}/articles/x.md for a page, "
+        "{static}/images/x.jpg for a file)",
+        "content/articles/immagini.md:6: link: {filename}/articles/manca.md points to no "
+        "page or file of the site (hint: check the path: {filename}/articles/x.md for a "
+        "page, {static}/images/x.jpg for a file)",
+        "content/articles/immagini.md:7: link: /nulla/ points to no page or file of the "
+        "site (hint: check the path: {filename}/articles/x.md for a page, "
+        "{static}/images/x.jpg for a file)",
+        "content/articles/latino.md:4: file: is not UTF-8 text (hint: save it with the "
+        "UTF-8 encoding)",
+        "content/articles/senza-titolo.md:1: title: missing (hint: add 'Title: Il titolo' "
+        "to the front matter)",
+        "content/articles/vuoto.md:1: file: is empty (hint: write its front matter and "
+        "text, or delete it)",
+        "content/talks/serata.md:3: speakers: unknown speaker 'Maurizio_Bonazi' (hint: "
+        "did you mean 'Maurizio_Bonazzi'?)",
+    ]
+    assert lines[-1].startswith("check: 9 problems in 6 files")
+    assert "Traceback" not in text(result)
+
+
+# Builds that fail leave the previous output -------------------------------------
+
+
+def test_a_crashing_plugin_leaves_the_previous_output(project):
+    assert invoke(project, "build").returncode == 0
+    before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    crash = project / "plugins" / "crash"
+    crash.mkdir()
+    (crash / "__init__.py").write_text(
+        "from pelican import signals\n\n\n"
+        "def explode(generators):\n    raise RuntimeError('plugin exploded')\n\n\n"
+        "def register():\n    signals.all_generators_finalized.connect(explode)\n"
+    )
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text() + '\nPLUGINS = [*PLUGINS, "crash"]\n')
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert "build failed: RuntimeError: plugin exploded" in result.stderr
+    assert "Traceback" not in text(result)
+    after = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    assert after == before
