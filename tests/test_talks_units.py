@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from talks import archive
 from talks.chapters import extract_chapters
-from talks.fields import format_duration, iso_duration, parse_duration, split_list
+from talks.fields import format_duration, parse_duration, split_list
 from talks.mentions import link_mentions
 from talks.speakers import SpeakerRegistry, initials, name_from_handle
 from video.youtube import parse_youtube
@@ -79,7 +79,6 @@ def test_bad_durations_are_refused(value):
 def test_duration_labels():
     assert format_duration(5400) == "1 h 30 min"
     assert format_duration(2700) == "45 min"
-    assert iso_duration(3930) == "PT1H5M30S"
 
 
 def test_split_list():

@@ -67,7 +67,14 @@ def link_all_mentions(generators):
     registry = talks.registry
     profile_url = talks.settings["TALKS_COMMUNITY_PROFILE_URL"]
     for generator in generators:
-        for name in ("articles", "translations", "pages", "hidden_pages", "talks"):
+        for name in (
+            "articles",
+            "hidden_articles",
+            "drafts",
+            "pages",
+            "hidden_pages",
+            "talks",
+        ):
             for content in getattr(generator, name, ()):
                 content._content = link_mentions(
                     content._content, registry, profile_url

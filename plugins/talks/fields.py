@@ -48,20 +48,6 @@ def format_duration(seconds):
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
-def iso_duration(seconds):
-    """ISO 8601 duration for machines: ``PT1H5M30S``."""
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return (
-        "PT"
-        + "".join(
-            f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (secs, "S")) if n
-        )
-        if seconds
-        else "PT0S"
-    )
-
-
 def format_timestamp(seconds):
     hours, rest = divmod(int(seconds), 3600)
     minutes, secs = divmod(rest, 60)

@@ -55,10 +55,6 @@ class Speaker(URLWrapper):
         """A stable colour index for the initials avatar, from the handle."""
         return zlib.crc32(self.handle.lower().encode()) % AVATAR_COLOURS
 
-    @property
-    def recorded_talks(self):
-        return [talk for talk in self.talks if talk.state == "recorded"]
-
 
 def name_from_handle(handle):
     """The name a handle spells (``Maurizio_Bonazzi`` → ``Maurizio Bonazzi``).
