@@ -69,6 +69,7 @@ def link_all_mentions(generators):
     for generator in generators:
         for name in (
             "articles",
+            "translations",
             "hidden_articles",
             "drafts",
             "pages",
