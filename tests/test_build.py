@@ -76,3 +76,8 @@ def test_production_build_uses_absolute_urls_and_passes_the_gates(tmp_path):
     assert feed.entries[0].link.startswith(siteurl + "/blog/2020/")
     assert sitecheck.broken_links(site.output, siteurl) == []
     assert sitecheck.third_party_loads(site.output, urlsplit(siteurl).netloc) == []
+
+
+def test_the_same_content_builds_the_same_bytes(site, tmp_path):
+    again = build_site(tmp_path / "output")
+    assert snapshot(again.output) == snapshot(site.output)
