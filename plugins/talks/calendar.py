@@ -11,8 +11,9 @@ def build_calendar(talks, settings, siteurl):
     """Return the bytes of a VCALENDAR with one VEVENT per talk.
 
     Events carry the local time with TZID (plus the VTIMEZONE it needs), so
-    calendar apps show 17:00 in Italy whatever the reader's zone. Output depends
-    only on the talks and settings: the same content gives the same bytes.
+    calendar apps show 17:00 in Italy whatever the reader's zone; a talk whose
+    time is not known is an all-day event. Output depends only on the talks and
+    settings: the same content gives the same bytes.
     """
     zone = ZoneInfo(settings["TIMEZONE"])
     default_minutes = settings["TALKS_DEFAULT_DURATION_MINUTES"]
@@ -26,6 +27,8 @@ def build_calendar(talks, settings, siteurl):
     for talk in sorted(talks, key=lambda t: (t.date, t.slug)):
         start = talk.date.astimezone(zone)
         length = timedelta(seconds=talk.duration or default_minutes * 60)
+        if not talk.has_time:  # only the day is known: an all-day event
+            start, length = start.date(), timedelta(days=1)
         event = icalendar.Event()
         event.add("uid", f"{talk.slug}@{domain}")
         event.add("dtstamp", getattr(talk, "modified", talk.date).astimezone(UTC))

@@ -36,6 +36,11 @@ class Talk(Content):
         return self.get_url_setting("save_as")
 
     @property
+    def has_time(self):
+        """False when the Date gave only a day: the time is not known."""
+        return (self.date.hour, self.date.minute) != (0, 0)
+
+    @property
     def video_url(self):
         return watch_url(self.video_id, self.start) if self.video_id else None
 
