@@ -13,7 +13,7 @@ from content_checks.problems import problem, shown_path
 from pelican.utils import slugify
 from talks.sources import archive_sources
 from talks.speakers import name_from_handle
-from talks.validation import unknown_speaker
+from talks.validation import duplicate_video, unknown_speaker
 from video.youtube import parse_youtube
 
 TALK_TIME = "17:00"  # the Monday video conferences start at five
@@ -102,15 +102,8 @@ def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
             )
         else:
             if video_id in sources.videos:
-                problems.append(
-                    problem(
-                        shown,
-                        "youtube",
-                        f"video {video_id} is already the recording of "
-                        f"{shown_path(sources.videos[video_id])}",
-                        "each recording belongs to one talk",
-                    )
-                )
+                owner = shown_path(sources.videos[video_id])
+                problems.append(duplicate_video(shown, video_id, owner))
             video = youtube.strip()
     when = date or ""
     if when and len(when) == 10:

@@ -3,9 +3,7 @@
 Adds Jinja filters to every generator's environment:
 
 - ``data``: "7 maggio 2017" (a date, or with ``"full"`` "domenica 7 maggio 2017")
-- ``data_ora``: "7 maggio 2017, 17:00"
 - ``ora``: "17:00"
-- ``mese_anno``: "maggio 2017"
 - ``iso``: the ISO 8601 form for ``<time datetime>``
 """
 
@@ -22,16 +20,8 @@ def data(value, style="long"):
     return format_date(value, FORMATS.get(style, style), locale=LOCALE)
 
 
-def data_ora(value):
-    return format_datetime(value, "d MMMM y, HH:mm", locale=LOCALE)
-
-
 def ora(value):
     return format_datetime(value, "HH:mm", locale=LOCALE)
-
-
-def mese_anno(value):
-    return format_date(value, "LLLL y", locale=LOCALE)
 
 
 def iso(value):
@@ -40,9 +30,7 @@ def iso(value):
 
 FILTERS = {
     "data": data,
-    "data_ora": data_ora,
     "ora": ora,
-    "mese_anno": mese_anno,
     "iso": iso,
 }
 

@@ -21,7 +21,14 @@ from .chapters import extract_chapters
 from .contents import SpeakerSource, Talk
 from .fields import parse_duration, split_list
 from .speakers import Speaker, SpeakerRegistry
-from .validation import ContentError, missing, problem, shown_path, unknown_speaker
+from .validation import (
+    ContentError,
+    duplicate_video,
+    missing,
+    problem,
+    shown_path,
+    unknown_speaker,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +79,6 @@ class TalksGenerator(CachingGenerator):
             talks=self.talks,
             talks_by_year=archive.by_year(self.talks),
             speakers=speakers,
-            speaker_registry=self.registry,
             talk_tags=self.talk_tags,
             latest_talk=archive.latest_recorded(self.talks),
             last_talk=archive.latest_past(self.talks),
@@ -219,13 +225,7 @@ class TalksGenerator(CachingGenerator):
             return
         if talk.video_id in videos:
             problems.append(
-                problem(
-                    shown,
-                    "youtube",
-                    f"video {talk.video_id} is already the recording of "
-                    f"{videos[talk.video_id]}",
-                    "each recording belongs to one talk",
-                )
+                duplicate_video(shown, talk.video_id, videos[talk.video_id])
             )
         videos.setdefault(talk.video_id, shown)
 

@@ -2,7 +2,14 @@
 
 from content_checks.problems import ContentError, missing, problem, shown_path
 
-__all__ = ["ContentError", "missing", "problem", "shown_path", "unknown_speaker"]
+__all__ = [
+    "ContentError",
+    "duplicate_video",
+    "missing",
+    "problem",
+    "shown_path",
+    "unknown_speaker",
+]
 
 
 def unknown_speaker(path, handle, registry):
@@ -13,3 +20,12 @@ def unknown_speaker(path, handle, registry):
         else "add content/speakers/<handle>.md for this speaker"
     )
     return problem(path, "speakers", f"unknown speaker '{handle}'", hint)
+
+
+def duplicate_video(path, video_id, owner):
+    return problem(
+        path,
+        "youtube",
+        f"video {video_id} is already the recording of {owner}",
+        "each recording belongs to one talk",
+    )
