@@ -1,10 +1,10 @@
-"""Development settings, used by `invoke build`, `serve`, `livereload` and the tests."""
+"""Development settings, used by `invoke build`, `serve`, `livereload` and the tests.
 
-import sys
-from pathlib import Path
+The plugins in plugins/ are packages of this project, installed with it
+(`pip install -e .`, see pyproject.toml).
+"""
 
-# The project's plugins (plugins/<name>/) may import each other's modules.
-sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+import logging
 
 AUTHOR = "Alessio Fattorini"
 SITENAME = "Eroi Digitali"
@@ -41,6 +41,13 @@ DRAFT_URL = "bozze/{slug}/"
 DRAFT_SAVE_AS = "bozze/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# Content in another language (Lang: en): its own folder beside the Italian one.
+ARTICLE_LANG_URL = "blog/{date:%Y}/{slug}/{lang}/"
+ARTICLE_LANG_SAVE_AS = "blog/{date:%Y}/{slug}/{lang}/index.html"
+DRAFT_LANG_URL = "bozze/{slug}/{lang}/"
+DRAFT_LANG_SAVE_AS = "bozze/{slug}/{lang}/index.html"
+PAGE_LANG_URL = "{slug}/{lang}/"
+PAGE_LANG_SAVE_AS = "{slug}/{lang}/index.html"
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = "tag/{slug}/index.html"
 TAGS_URL = "tag/"
@@ -76,6 +83,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.youtube",
     "content_checks",
+    "slugs",
     "italian_dates",
     "author_profiles",
     "video",
@@ -89,6 +97,10 @@ CONTENT_SECURITY_POLICY = (
     "frame-src https://www.youtube-nocookie.com; object-src 'none'; "
     "base-uri 'self'; form-action 'self'"
 )
+
+# content_checks reports an image without alt text as a problem of its file,
+# with its line; Pelican's own warning would only repeat it.
+LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
 
 # Templates escape every value unless it is marked |safe (content bodies only).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

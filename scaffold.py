@@ -1,7 +1,7 @@
 """Scaffolds for writers: new article, talk and speaker files, front matter complete.
 
 Each function writes one file and returns its path, or raises ScaffoldError
-(`path: field: problem (hint)`) without writing anything: an existing file is
+(`path:line: field: problem (hint: ...)`) without writing anything: an existing file is
 never overwritten, and a talk's speakers must be known.
 """
 
@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from content_checks.problems import problem, shown_path
-from pelican.utils import slugify
+from content_checks.problems import Problem, problem, shown_path
+from slugs import slug_for
 from talks.sources import archive_sources
 from talks.speakers import name_from_handle
 from talks.validation import duplicate_video, unknown_speaker
@@ -20,11 +20,11 @@ TALK_TIME = "17:00"  # the Monday video conferences start at five
 
 
 class ScaffoldError(ValueError):
-    """The scaffold was refused; the message says why and how to fix it."""
+    """The scaffold was refused; ``problems`` say why and how to fix it."""
 
-
-def slug_of(title, settings):
-    return slugify(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    def __init__(self, problems):
+        self.problems = [problems] if isinstance(problems, Problem) else problems
+        super().__init__("\n".join(map(str, self.problems)))
 
 
 def write_new(path, text):
@@ -36,7 +36,7 @@ def write_new(path, text):
     except FileExistsError:
         raise ScaffoldError(
             problem(
-                shown_path(path),
+                path,
                 "file",
                 "already exists",
                 "edit it, or choose another title",
@@ -47,7 +47,7 @@ def write_new(path, text):
 
 def new_article(title, settings, now=None):
     now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
-    slug = slug_of(title, settings)
+    slug = slug_for(title, settings)
     path = Path(settings["PATH"], "articles", f"{slug}.md")
     return write_new(
         path,
@@ -72,38 +72,33 @@ def next_monday(now):
 def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
     """``date``: ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``; default: next Monday, 17:00."""
     content = settings["PATH"]
-    sources = archive_sources(content, settings)
-    slug = slug_of(title, settings)
+    sources = archive_sources(settings)
+    slug = slug_for(title, settings)
     path = Path(content, "talks", f"{slug}.md")
-    shown = shown_path(path)
     handles = [h.strip() for h in (speakers or "").split(",") if h.strip()]
     if not handles:
         raise ScaffoldError(
-            problem(shown, "speakers", "missing", "add --speakers handle,other.handle")
+            problem(path, "speakers", "missing", "add --speakers handle,other.handle")
         )
     problems = [
-        unknown_speaker(shown, h, sources.registry)
+        unknown_speaker(path, h, sources.registry)
         for h in handles
         if sources.registry.get(h) is None
     ]
     if slug in sources.slugs:
         problems.append(
-            problem(
-                shown, "slug", f"'{slug}' is already a talk", "choose another title"
-            )
+            problem(path, "slug", f"'{slug}' is already a talk", "choose another title")
         )
     video = ""
     if youtube:
         try:
             video_id, _start = parse_youtube(youtube)
         except ValueError as exc:
-            problems.append(
-                problem(shown, "youtube", str(exc), "paste the video's URL")
-            )
+            problems.append(problem(path, "youtube", str(exc), "paste the video's URL"))
         else:
             if video_id in sources.videos:
-                owner = shown_path(sources.videos[video_id])
-                problems.append(duplicate_video(shown, video_id, owner))
+                owner = sources.videos[video_id]
+                problems.append(duplicate_video(path, video_id, owner))
             video = youtube.strip()
     when = date or ""
     if when and len(when) == 10:
@@ -112,10 +107,10 @@ def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
         when = when and datetime.strptime(when, "%Y-%m-%d %H:%M")
     except ValueError:
         problems.append(
-            problem(shown, "date", f"'{date}' is not a date", "write --date YYYY-MM-DD")
+            problem(path, "date", f"'{date}' is not a date", "write --date YYYY-MM-DD")
         )
     if problems:
-        raise ScaffoldError("\n".join(problems))
+        raise ScaffoldError(problems)
     if not when:
         today = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
         when = datetime.fromisoformat(f"{next_monday(today)} {TALK_TIME}")
@@ -140,14 +135,14 @@ def new_speaker(handle, settings, name=None):
     content = settings["PATH"]
     handle = handle.strip().lstrip("@")
     path = Path(content, "speakers", f"{handle}.md")
-    owner = archive_sources(content, settings).registry.get(handle)
+    owner = archive_sources(settings).registry.get(handle)
     if owner is not None:
         raise ScaffoldError(
             problem(
-                shown_path(path),
+                path,
                 "handle",
                 f"'{handle}' is already the handle or an alias of "
-                f"{shown_path(owner.source_path)}",
+                f"{shown_path(content, owner.source_path)}",
                 "edit that file instead",
             )
         )

@@ -3,7 +3,8 @@
 A build writes into a fresh folder beside the output folder and swaps it in
 only when Pelican finished without an error (or, with ``fatal="warnings"``,
 without a warning), so a failed build leaves the published output exactly as
-it was and never prints a traceback for bad content.
+it was and never prints a traceback for bad content. Content problems are
+printed by the content_checks plugin, one line each, as in `pelican content`.
 """
 
 import logging
@@ -11,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from content_checks.problems import ContentError
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
@@ -23,7 +25,14 @@ logger = logging.getLogger(__name__)
 
 
 class BuildError(Exception):
-    """The build failed; the message says why. The previous output is intact."""
+    """The build failed; the message says why. The previous output is intact.
+
+    ``problems`` holds the content problems (already printed), if that was why.
+    """
+
+    def __init__(self, message, problems=()):
+        super().__init__(message)
+        self.problems = list(problems)
 
 
 def load_settings(settings_file=DEV_SETTINGS, **overrides):
@@ -50,6 +59,9 @@ def build(settings_file=DEV_SETTINGS, *, fatal="errors", debug=False, **override
     settings["OUTPUT_PATH"] = str(staging)
     try:
         Pelican(settings).run()
+    except ContentError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError("", exc.problems) from None
     except Exception as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if debug:
@@ -70,11 +82,7 @@ def _plain_handler():
 
 
 def _explain(exc, target):
-    problems = getattr(exc, "problems", None)  # plugins' ContentError
-    if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        reason = f"{count} in the content:\n" + "\n".join(problems) + "\n"
-    elif isinstance(exc, RuntimeError) and str(exc) == "Warning or error encountered":
+    if isinstance(exc, RuntimeError) and str(exc) == "Warning or error encountered":
         # Pelican's fatal logger: the message itself was logged just above.
         reason = "the problem reported above. "
     else:

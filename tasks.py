@@ -6,27 +6,26 @@ import shutil
 import sys
 import webbrowser
 
+from content_checks import fetch_media as media
+from content_checks.check import check_site, contents_of, read_site
+from content_checks.problems import report
 from invoke import Exit, task
-
-import sitebuild
-
-sys.path.insert(0, str(sitebuild.ROOT / "plugins"))  # the plugins' modules, as tools
-from content_checks.check import check_site
 from talks import importer, sources
 from video import thumbnails
 
 import scaffold
+import sitebuild
 
 HOST = "localhost"
 PORT = 8000
 
 
 def pelican_run(settings_file=sitebuild.DEV_SETTINGS, fatal="errors", **overrides):
-    """Build with Pelican in-process; a failed build exits 1 with a clear message."""
+    """Build with Pelican in-process; a failed build exits 1, problems printed."""
     try:
         return sitebuild.build(settings_file, fatal=fatal, **overrides)
     except sitebuild.BuildError as exc:
-        raise Exit(str(exc), code=1) from None
+        raise Exit(str(exc) or None, code=1) from None
 
 
 def serve_forever(path, port=PORT, open_browser=False):
@@ -93,7 +92,8 @@ def livereload(c, port=PORT, browser=False):
         try:
             sitebuild.build(fatal="errors")
         except sitebuild.BuildError as exc:
-            print(exc, file=sys.stderr)
+            if str(exc):  # content problems were printed already
+                print(exc, file=sys.stderr)
 
     rebuild_quietly()
     server = Server()
@@ -144,7 +144,8 @@ def created(path):
 
 
 def refused(exc):
-    raise Exit(str(exc), code=1) from None
+    report(exc.problems)
+    raise Exit(code=1) from None
 
 
 @task(help={"title": "the article's title, in quotes"})
@@ -185,31 +186,28 @@ def new_speaker(c, handle, name=""):
 @task(help={"files": "export JSON file(s): a path, a glob or a comma-separated list"})
 def import_playlist(c, files):
     """Create talk files from YouTube playlist exports (Data API or yt-dlp -J)."""
-    patterns = [p.strip() for p in files.split(",") if p.strip()]
-    paths = [path for p in patterns for path in sorted(glob.glob(p)) or [p]]
     settings = sitebuild.load_settings()
-    content = settings["PATH"]
     try:
-        report = importer.import_playlist(
-            paths, content, sources.archive_sources(content, settings), settings
+        imported = importer.import_playlist(
+            expand(files), settings["PATH"], sources.archive_sources(settings), settings
         )
     except importer.ExportError as exc:
-        refused(exc)
-    for path in report.created:
+        raise Exit(str(exc), code=1) from None
+    for path in imported.created:
         created(path)
-    for video, existing in report.already:
-        print(f"skipped {video}: already in {os.path.relpath(existing)}")
-    for video, reason in report.unavailable:
+    for video, existing in imported.already:
+        print(f"skipped {video}: already in {existing}")
+    for video, reason in imported.unavailable:
         print(f"skipped {video}: {reason}")
-    for path, reason in report.drafts:
+    for path, reason in imported.drafts:
         print(
             f"{os.path.relpath(path)}: speakers: {reason} (hint: write the handles "
             "in Speakers: and remove 'Status: draft' to publish it)"
         )
     print(
-        f"import: {len(report.created)} created ({len(report.drafts)} drafts), "
-        f"{len(report.already)} already in the archive, "
-        f"{len(report.unavailable)} private or deleted"
+        f"import: {len(imported.created)} created ({len(imported.drafts)} drafts), "
+        f"{len(imported.already)} already in the archive, "
+        f"{len(imported.unavailable)} private or deleted"
     )
 
 
@@ -217,27 +215,45 @@ def import_playlist(c, files):
 def check(c):
     """Validate all content without writing the site; exit 1 on any problem."""
     settings = sitebuild.load_settings(CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
-    report = check_site(settings)
-    for finding in report.findings:
-        print(finding)
-    print(report.summary)
-    if report.findings:
+    checked = check_site(settings)
+    report(checked.problems, checked.notes)
+    print(checked.summary)
+    if checked.problems:
         raise Exit(code=1)
 
 
 @task(help={"url": "where thumbnails come from; {id} is the video id"})
 def fetch_thumbnails(c, url=thumbnails.THUMBNAIL_URL):
     """Download each video's thumbnail once into content/images/thumbnails/."""
-    content = sitebuild.load_settings()["PATH"]
-    videos = thumbnails.find_videos(content)
-    fetched, kept, failures = thumbnails.fetch_thumbnails(videos, content, url)
-    for line in failures:
-        print(line, file=sys.stderr)
+    settings = sitebuild.load_settings(CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
+    _generators, context = read_site(settings)
+    videos = thumbnails.videos_in(contents_of(context))
+    fetched, kept, failures = thumbnails.fetch_thumbnails(videos, settings["PATH"], url)
+    report(failures)
     print(
         f"thumbnails: {len(fetched)} downloaded, {len(kept)} already there, "
         f"{len(failures)} failed"
     )
     if failures:
+        raise Exit(code=1)
+
+
+def expand(files):
+    """Paths from a path, a glob or a comma-separated list."""
+    patterns = [p.strip() for p in files.split(",") if p.strip()]
+    return [path for p in patterns for path in sorted(glob.glob(p)) or [p]]
+
+
+@task(help={"files": "content file(s): a path, a glob or a comma-separated list"})
+def fetch_media(c, files):
+    """Download the remote images of FILES into content/images/ and use them."""
+    settings = sitebuild.load_settings()
+    fetched = media.fetch_media(expand(files), settings["PATH"])
+    for source, url, local in fetched.saved:
+        print(f"{source}: {url} saved as {local}")
+    report(fetched.failures)
+    print(f"fetch-media: {len(fetched.saved)} saved, {len(fetched.failures)} failed")
+    if fetched.failures:
         raise Exit(code=1)
 
 

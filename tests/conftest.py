@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))  # unit tests import the plugins' modules
+import sitebuild
+from tests import sitecheck
+from tests.synthetic import make_archive
 
-import sitebuild  # noqa: E402
-from tests import sitecheck  # noqa: E402
-from tests.synthetic import make_archive  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass

@@ -144,7 +144,7 @@ def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7
         chapters = ""
         if n == 2:
             chapters = (
-                "\n\n00:00:00 Introduzione\n00:12:30 Demo dal vivo\n01:02:03 Domande\n"
+                "\n\n00:00:00 Introduzione\n00:12:30 Demo dal vivo\n01:01:30 Domande\n"
             )
         (content / "talks" / f"{talk['slug']}.md").write_text(
             f"Title: {talk['title']}\nDate: {date:%Y-%m-%d %H:%M}\n"

@@ -1,70 +1,88 @@
-"""Clear read errors for writers: `path: field: problem (hint)`.
+"""One error model for every way in: `path:line: field: message (hint: ...)`.
 
-Pelican reports content it cannot read as "Could not process <file>" and drops
-the reason. This plugin wraps every reader so that an unparseable metadata
-value or a file that is not UTF-8 is logged as an error that names the file,
-the field and the fix; the build then fails as it would anyway. Empty fields
-count as absent. problems.py holds the helpers other plugins report with;
-check.py is `invoke check`.
+- problems.py: the Problem value, this run's collector, and ``report()``.
+- reading.py: every file read in its own guard (bad values, encodings, empty
+  files, missing title or date) and skipped, so all files are read.
+- links.py, bodies.py: links and paths must be http(s) or the site's own and
+  stay inside content/; bodies must not load from another host or run a script.
+- check.py: `invoke check`; fetch_media.py: `invoke fetch-media`.
+
+Once every generator has read its content, the problems of all files are
+printed and the build stops with ContentError (exit status 1) before anything
+is written. Pelican's own log of that exception (with its traceback, in the
+plain `pelican content` command and in `pelican -r`) is dropped: the problems
+were already printed.
 """
 
-import functools
 import logging
+import os
+import sys
 
 from pelican import signals
 
-from .problems import shown_path
+from .bodies import body_problems
+from .problems import ContentError, collector, report
+from .reading import guard_readers
 
 logger = logging.getLogger(__name__)
 
-HINTS = {
-    "date": "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00",
-    "modified": "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00",
-}
+
+def check_body(content):
+    """content_object_init: refuse what a body would make a reader's browser do."""
+    source = getattr(content, "source_path", None)
+    html = getattr(content, "_content", None)
+    if source and html:
+        content_path = content.settings["PATH"]
+        relative_dir = os.path.relpath(os.path.dirname(source), content_path)
+        collector.add(source, body_problems(html, source, content_path, relative_dir))
 
 
-class FieldError(ValueError):
-    """A metadata value the reader could not process."""
+def start_run(_pelican):
+    """get_generators fires once per run, also in `pelican -r`: a clean slate."""
+    collector.reset()
 
 
-class CheckedReading:
-    """Mixin over a Pelican reader class: name the file and field of a read error."""
+def stop_on_problems(generators):
+    """all_generators_finalized: print every problem, then stop before writing."""
+    report(collector.problems, collector.notes)
+    if collector.problems:
+        if _in_pelican_autoreload():
+            # Pelican's `-r` loop runs again at once after a failed run; wait
+            # for the writer's next save instead of failing in a tight loop.
+            from pelican.utils import wait_for_changes
 
-    def read(self, source_path):
-        try:
-            content, metadata = super().read(source_path)
-        except UnicodeDecodeError:
-            logger.error(
-                "%s: file: is not UTF-8 text (hint: save it with the UTF-8 encoding)",
-                shown_path(source_path),
-            )
-            raise
-        except FieldError as exc:
-            logger.error("%s: %s", shown_path(source_path), exc)
-            raise
-        # An empty field ("Summary: " in a scaffold) is the same as no field.
-        return content, {key: value for key, value in metadata.items() if value != ""}
-
-    def process_metadata(self, name, value):
-        try:
-            return super().process_metadata(name, value)
-        except FieldError:
-            raise
-        except ValueError as exc:
-            hint = HINTS.get(name, f"check the value of '{name}'")
-            raise FieldError(f"{name}: {exc} (hint: {hint})") from None
+            wait_for_changes("", generators[0].settings)
+        raise ContentError(collector.problems)
 
 
-@functools.cache
-def checked(reader_class):
-    return type(reader_class.__name__, (CheckedReading, reader_class), {})
+def _in_pelican_autoreload():
+    import pelican
+
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code is pelican.autoreload.__code__:
+            return True
+        frame = frame.f_back
+    return False
 
 
-def wrap_readers(readers):
-    for extension, reader_class in readers.reader_classes.items():
-        if reader_class and not issubclass(reader_class, CheckedReading):
-            readers.reader_classes[extension] = checked(reader_class)
+class DropReported(logging.Filter):
+    """Pelican logs the ContentError it caught; its problems are already printed."""
+
+    def filter(self, record):
+        carried = [*(record.args or ()), record.exc_info and record.exc_info[1]]
+        return not any(isinstance(item, ContentError) for item in carried)
+
+
+def quiet_pelican(_pelican):
+    pelican_logger = logging.getLogger("pelican")
+    if not any(isinstance(f, DropReported) for f in pelican_logger.filters):
+        pelican_logger.addFilter(DropReported())
 
 
 def register():
-    signals.readers_init.connect(wrap_readers)
+    signals.initialized.connect(quiet_pelican)
+    signals.get_generators.connect(start_run)
+    signals.readers_init.connect(guard_readers)
+    signals.content_object_init.connect(check_body)
+    signals.all_generators_finalized.connect(stop_on_problems)

@@ -1,23 +1,49 @@
-"""Content problems as writers read them: `path: field: problem (hint)`.
+"""Content problems: one value from where a problem is found to where it is printed.
 
-Shared by the plugins that check content: each collects every problem of a
-build, then raises one ContentError with all of them, so a writer fixes
-everything in one pass. sitebuild.py prints them, one per line.
+A Problem carries its path, line, field, message and hint, and prints as
+`path:line: field: message (hint: ...)`. Checks report problems to this run's
+collector; the build fails once every file has been read, with all of them
+(see __init__.py). `invoke build`, `invoke check`, `livereload` and the plain
+`pelican content` command print them through ``report()``, identically.
 """
 
+import logging
 import os
+import re
+import sys
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # as a writer knows it (shown_path)
+    line: int
+    field: str
+    message: str
+    hint: str
+
+    def __str__(self):
+        return (
+            f"{self.path}:{self.line}: {self.field}: {self.message} (hint: {self.hint})"
+        )
 
 
 class ContentError(Exception):
-    """Content the build cannot publish; ``problems`` are `path: field: ...` lines."""
+    """Content the build cannot publish; ``problems`` says what and where."""
+
+    exitcode = 1  # what `pelican content` exits with
 
     def __init__(self, problems):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+        self.problems = sorted(set(problems))
+        count = len(self.problems)
+        super().__init__(f"{count} content problem{'s' if count != 1 else ''}")
 
 
-def problem(path, field, message, hint):
-    return f"{path}: {field}: {message} (hint: {hint})"
+def problem(path, field, message, hint, line=None):
+    """A Problem in the file at ``path``; its line is the field's, unless given."""
+    if line is None:
+        line = field_line(path, field)
+    return Problem(shown_path(path), line, field, message, hint)
 
 
 def missing(path, field, example):
@@ -29,3 +55,76 @@ def shown_path(*parts):
     path = os.path.join(*parts)
     shown = os.path.relpath(path)
     return path if shown.startswith(os.pardir) else shown
+
+
+def field_line(path, field):
+    """The line of ``field`` in the front matter of ``path`` (1 if it is not there)."""
+    pattern = re.compile(rf"^\s*:?{re.escape(field)}:", re.IGNORECASE)
+    return line_where(path, pattern.match)
+
+
+def text_line(path, needle):
+    """The first line of ``path`` that contains ``needle`` (1 if none does)."""
+    return line_where(path, lambda line: needle in line)
+
+
+def line_where(path, test):
+    try:
+        with open(path, encoding="utf-8") as lines:
+            return next((n for n, line in enumerate(lines, start=1) if test(line)), 1)
+    except (OSError, UnicodeDecodeError):
+        return 1
+
+
+# This run's problems ---------------------------------------------------------------
+
+
+class Collector:
+    """The problems found so far in this run, and the files they make unusable."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.problems = []
+        self.notes = []
+        self.refused = set()  # absolute source paths
+
+    def add(self, source_path, found):
+        """Record ``found`` (a Problem or a list) against the file ``source_path``."""
+        found = [found] if isinstance(found, Problem) else list(found)
+        self.problems.extend(found)
+        if found:
+            self.refused.add(os.path.abspath(source_path))
+
+    def note(self, text):
+        self.notes.append(text)
+
+    def has_refused(self, source_path):
+        return os.path.abspath(source_path) in self.refused
+
+
+collector = Collector()
+
+
+class _StderrHandler(logging.Handler):
+    """Plain lines on the current sys.stderr (which tests and tools may swap)."""
+
+    def emit(self, record):
+        sys.stderr.write(self.format(record) + "\n")
+        sys.stderr.flush()
+
+
+# A logger of its own: plain `path:line: ...` lines, never wrapped, never fatal
+# (Pelican's loggers turn errors into exceptions in fatal mode).
+printer = logging.Logger("content_checks.report", logging.INFO)
+printer.addHandler(_StderrHandler())
+printer.propagate = False
+
+
+def report(problems, notes=()):
+    """Print ``problems`` (then ``notes``), one line each."""
+    for note in notes:
+        printer.info("%s", note)
+    for found in sorted(set(problems)):
+        printer.error("%s", found)

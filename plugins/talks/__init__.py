@@ -22,6 +22,9 @@ DEFAULTS = {
     "SPEAKER_PATHS": ["speakers"],
     "TALK_URL": "videoconferenze/{slug}/",
     "TALK_SAVE_AS": "videoconferenze/{slug}/index.html",
+    # A talk in another language (Lang: en) is not a translation: same URLs.
+    "TALK_LANG_URL": "videoconferenze/{slug}/",
+    "TALK_LANG_SAVE_AS": "videoconferenze/{slug}/index.html",
     "TALKS_URL": "videoconferenze/",
     "TALKS_SAVE_AS": "videoconferenze/index.html",
     "TALKTAG_URL": "videoconferenze/tag/{slug}/",

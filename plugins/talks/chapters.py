@@ -16,21 +16,24 @@ HAS_TIMESTAMP = re.compile(r"\d:\d\d")
 
 
 def extract_chapters(html, link_for):
-    """Return ``(html, chapters)``; ``chapters`` is ``[(seconds, title), ...]``.
+    """Return ``(html, chapters, bad)``.
 
-    ``link_for(seconds)`` gives the URL of the video at that time, or None
-    when there is no video (timestamps then stay plain text).
+    ``chapters`` is ``[(seconds, title, written), ...]`` in time order;
+    ``bad`` lists ``(written, reason)`` for chapter lines whose time is
+    impossible (those stay as they are). ``link_for(seconds)`` gives the URL of
+    the video at that time, or None when there is no video (timestamps then
+    stay plain text).
     """
     if not HAS_TIMESTAMP.search(html):
-        return html, []
+        return html, [], []
     soup = BeautifulSoup(html, "html.parser")
-    chapters = []
+    chapters, bad = [], []
     for item in soup.find_all("li"):
         first = item.contents[0] if item.contents else None
         match = CHAPTER_LINE.match(first) if isinstance(first, str) else None
-        if match is None:
+        seconds = match and _chapter(match, chapters, bad)
+        if seconds is None:
             continue
-        seconds = _chapter(match, chapters)
         first.replace_with(_stamp(soup, seconds, link_for), " " + match.group(2))
         classes = item.parent.get("class", [])
         if "chapters" not in classes:
@@ -42,20 +45,27 @@ def extract_chapters(html, link_for):
             continue
         listing = soup.new_tag("ol", attrs={"class": "chapters"})
         for match in matches:
+            seconds = _chapter(match, chapters, bad)
+            if seconds is None:
+                continue
             item = soup.new_tag("li")
-            seconds = _chapter(match, chapters)
             item.append(_stamp(soup, seconds, link_for))
             item.append(" " + match.group(2))
             listing.append(item)
         paragraph.replace_with(listing)
     if not chapters:
-        return html, []
-    return str(soup), sorted(chapters)
+        return html, [], bad
+    return str(soup), sorted(chapters), bad
 
 
-def _chapter(match, chapters):
-    seconds = parse_timestamp(match.group(1))
-    chapters.append((seconds, match.group(2)))
+def _chapter(match, chapters, bad):
+    written = match.group(1)
+    try:
+        seconds = parse_timestamp(written)
+    except ValueError:
+        bad.append((written, "minutes and seconds go up to 59"))
+        return None
+    chapters.append((seconds, match.group(2), written))
     return seconds
 
 

@@ -1,42 +1,32 @@
 """TalksGenerator: reads and checks speakers and talks, then writes their pages.
 
 Phase one (``generate_context``) reads content/speakers/ and content/talks/,
-collects every problem, and fails the build with all of them; otherwise it
-numbers the talks, links speakers, chapters and tags, and fills the context.
+reports every problem to content_checks (which stops the build once all
+content is read) and leaves those files out; it numbers the talks, links
+speakers, chapters and tags, and fills the context.
 Phase two (``generate_output``) writes the talk pages, the playlist, the
 speaker index and pages, the talk-tag pages, the Atom feeds and the calendar.
 """
 
 import logging
+import os
 from collections import defaultdict
 from pathlib import Path
 
+from content_checks.problems import collector, problem, shown_path
+from pelican.contents import SkipStub
 from pelican.generators import CachingGenerator
 from pelican.urlwrappers import Author, URLWrapper
-from video.youtube import parse_youtube
+from slugs import shorten
 
 from . import archive
 from .calendar import build_calendar
-from .chapters import extract_chapters
 from .contents import SpeakerSource, Talk
-from .fields import parse_duration, split_list
+from .fields import split_list
 from .speakers import Speaker, SpeakerRegistry
-from .validation import (
-    ContentError,
-    duplicate_video,
-    missing,
-    problem,
-    shown_path,
-    unknown_speaker,
-)
+from .validation import check_speaker, check_talk, draft_video, duplicate_slug
 
 logger = logging.getLogger(__name__)
-
-YOUTUBE_HINT = (
-    "paste the video's URL, e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ, "
-    "or its 11-character id"
-)
-LINK_FIELDS = ("slides", "discussion")
 
 
 class TalkTag(URLWrapper):
@@ -49,23 +39,20 @@ class TalksGenerator(CachingGenerator):
         self.drafts = []
         self.registry = SpeakerRegistry()
         self.talk_tags = {}
+        self.videos = {}  # {video id: file}, drafts included
+        self.slugs = {}  # {slug: file}, drafts included
         super().__init__(*args, **kwargs)
 
     # Phase one -----------------------------------------------------------------
 
     def generate_context(self):
-        problems = []
-        self._read_speakers(problems)
-        talks = self._read_talks(problems)
+        self._read_speakers()
+        talks = self._read_talks()
         self.save_cache()
         self.readers.save_cache()
-        if problems:
-            raise ContentError(problems)
         now = archive.build_time(self.settings)
         for talk in talks:
             talk.state = archive.talk_state(talk.date, talk.video_id, now)
-            link_for = talk.video_url_at if talk.video_id else lambda _seconds: None
-            talk._content, talk.chapters = extract_chapters(talk._content, link_for)
         self.talks = archive.number_talks(talks)
         tagged = defaultdict(list)
         for talk in self.talks:
@@ -86,6 +73,7 @@ class TalksGenerator(CachingGenerator):
         )
 
     def _read(self, path, content_class):
+        """The content object of ``path``, or None when the file was refused."""
         content = self.get_cached_data(path, None)
         if content is None:
             content = self.readers.read_file(
@@ -94,101 +82,102 @@ class TalksGenerator(CachingGenerator):
                 content_class=content_class,
                 context=self.context,
             )
+            if isinstance(content, SkipStub):
+                return None
             self.cache_data(path, content)
         return content
 
-    def _read_speakers(self, problems):
-        slugs = {}
+    def _read_speakers(self):
+        speakers = []
         for path in sorted(self.get_files(self.settings["SPEAKER_PATHS"])):
+            source_path = os.path.join(self.path, path)
             source = self._read(path, SpeakerSource)
-            shown = shown_path(self.path, path)
-            meta = source.metadata
-            name, handle = meta.get("name", "").strip(), meta.get("handle", "").strip()
-            if not name:
-                problems.append(missing(shown, "name", "Name: Nome Cognome"))
-            if not handle:
-                problems.append(missing(shown, "handle", "Handle: forum.handle"))
-            if not (name and handle):
+            if source is None:
                 continue
-            avatar = meta.get("avatar", "").strip() or None
-            if avatar and not Path(self.path, avatar).is_file():
-                problems.append(
-                    problem(
-                        shown,
-                        "avatar",
-                        f"file {avatar} not found in content/",
-                        "put the image in content/images/ and write its path, "
-                        "e.g. images/relatori/nome.jpg",
-                    )
-                )
-                avatar = None
+            meta = source.metadata
+            found = check_speaker(
+                meta, source_path, self.path, self.settings["STATIC_PATHS"]
+            )
+            if found:
+                collector.add(source_path, found)
+                continue
             speaker = Speaker(
-                name,
+                meta["name"].strip(),
                 self.settings,
-                handle=handle,
+                handle=meta["handle"].strip(),
                 aliases=split_list(meta.get("aliases", "")),
-                avatar=avatar,
+                avatar=meta.get("avatar", "").strip() or None,
                 company=meta.get("company"),
                 website=meta.get("website"),
                 community=meta.get("community"),
                 source=source,
                 source_path=Path(path).as_posix(),
             )
-            if meta.get("slug"):
-                speaker.slug = meta["slug"]
+            speaker.slug = meta.get("slug") or shorten(speaker.slug or "")
             for key, owner in self.registry.add(speaker):
-                problems.append(
+                collector.add(
+                    source_path,
                     problem(
-                        shown,
-                        "handle" if key == handle else "aliases",
+                        source_path,
+                        "handle" if key == speaker.handle else "aliases",
                         f"'{key}' is already the handle or an alias of "
                         f"{shown_path(self.path, owner.source_path)}",
                         "each handle and alias names one speaker",
-                    )
+                    ),
                 )
-            if speaker.slug in slugs:
-                problems.append(
-                    problem(
-                        shown,
-                        "slug",
-                        f"'{speaker.slug}' is already the URL of {slugs[speaker.slug]}",
-                        "add a different 'Slug:' to one of them",
-                    )
-                )
-            slugs.setdefault(speaker.slug, shown)
-            self.context["generated_content"][speaker.source_path] = speaker
+            speakers.append(speaker)
+        self._give_unique_urls(speakers)
 
-    def _read_talks(self, problems):
-        talks, videos, slugs = [], {}, {}
+    def _give_unique_urls(self, speakers):
+        """Namesakes get a URL each, from name and handle; equal Slugs are refused."""
+        by_slug = defaultdict(list)
+        for speaker in speakers:
+            by_slug[speaker.slug].append(speaker)
+        for slug, namesakes in sorted(by_slug.items()):
+            written = [s for s in namesakes if s.source.metadata.get("slug")]
+            for speaker in namesakes[1:] if written else ():
+                source_path = os.path.join(self.path, speaker.source_path)
+                collector.add(
+                    source_path,
+                    duplicate_slug(
+                        source_path,
+                        slug,
+                        shown_path(self.path, namesakes[0].source_path),
+                    ),
+                )
+            if written or len(namesakes) == 1:
+                continue
+            for speaker in namesakes:
+                speaker.slug = f"{slug}-{speaker.handle_slug}"
+                collector.note(
+                    f"{shown_path(self.path, speaker.source_path)}: note: "
+                    f"'{speaker.name}' is the name of {len(namesakes)} speakers; "
+                    f"this one's page is /{speaker.url} (write 'Slug:' to choose it)"
+                )
+        for speaker in speakers:
+            if not collector.has_refused(os.path.join(self.path, speaker.source_path)):
+                self.context["generated_content"][speaker.source_path] = speaker
+
+    def _read_talks(self):
+        talks, videos, slugs = [], self.videos, self.slugs
         for path in sorted(self.get_files(self.settings["TALK_PATHS"])):
+            source = os.path.join(self.path, path)
             talk = self._read(path, Talk)
+            if talk is None:
+                continue
             self.add_source_path(talk)
             if talk.status == "draft":
                 self.drafts.append(talk)
+                slugs.setdefault(talk.slug, shown_path(source))
+                draft_video(talk, source, videos)
                 continue
-            shown = shown_path(self.path, path)
-            before = len(problems)
-            meta = talk.metadata
-            if not meta.get("title", "").strip():
-                problems.append(missing(shown, "title", "Title: Titolo della serata"))
-            if "date" not in meta:
-                problems.append(missing(shown, "date", "Date: 2021-01-11 17:00"))
-            self._check_speakers(talk, shown, problems)
-            self._check_video(talk, shown, problems, videos)
-            self._check_fields(talk, shown, problems)
-            if len(problems) > before:
+            found = check_talk(talk, source, self.registry, videos, self.path)
+            if not found and talk.slug in slugs:
+                found = [duplicate_slug(source, talk.slug, slugs[talk.slug])]
+            if found:
+                collector.add(source, found)
                 continue
-            if talk.slug in slugs:
-                problems.append(
-                    problem(
-                        shown,
-                        "slug",
-                        f"'{talk.slug}' is already the URL of {slugs[talk.slug]}",
-                        "add a different 'Slug:' to one of them",
-                    )
-                )
-                continue
-            slugs[talk.slug] = shown
+            slugs[talk.slug] = shown_path(source)
             # Feeds name the speakers as the entry's author.
             names = ", ".join(speaker.name for speaker in talk.speakers)
             talk.author = Author(names, self.settings)
@@ -198,57 +187,6 @@ class TalksGenerator(CachingGenerator):
             ]
             talks.append(talk)
         return talks
-
-    def _check_speakers(self, talk, shown, problems):
-        handles = split_list(talk.metadata.get("speakers", ""))
-        if not handles:
-            problems.append(
-                missing(shown, "speakers", "Speakers: handle, altro.handle")
-            )
-        speakers = []
-        for handle in handles:
-            speaker = self.registry.get(handle)
-            if speaker is None:
-                problems.append(unknown_speaker(shown, handle, self.registry))
-            elif speaker not in speakers:
-                speakers.append(speaker)
-        talk.speakers = speakers
-
-    def _check_video(self, talk, shown, problems, videos):
-        value = str(talk.metadata.get("youtube", "")).strip()
-        if not value:
-            return
-        try:
-            talk.video_id, talk.start = parse_youtube(value)
-        except ValueError as exc:
-            problems.append(problem(shown, "youtube", str(exc), YOUTUBE_HINT))
-            return
-        if talk.video_id in videos:
-            problems.append(
-                duplicate_video(shown, talk.video_id, videos[talk.video_id])
-            )
-        videos.setdefault(talk.video_id, shown)
-
-    def _check_fields(self, talk, shown, problems):
-        meta = talk.metadata
-        if meta.get("duration"):
-            try:
-                talk.duration = parse_duration(str(meta["duration"]))
-            except ValueError as exc:
-                problems.append(
-                    problem(shown, "duration", str(exc), "write e.g. 1:30:00 or 90 min")
-                )
-        for field in LINK_FIELDS:
-            value = str(meta.get(field, "")).strip()
-            if value and not value.startswith(("https://", "http://", "/", "{")):
-                problems.append(
-                    problem(
-                        shown,
-                        field,
-                        f"'{value}' is not a link",
-                        "write the full address, starting with https://",
-                    )
-                )
 
     def refresh_metadata_intersite_links(self):
         for talk in self.talks:

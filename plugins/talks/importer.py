@@ -21,10 +21,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pelican.utils import slugify
+from content_checks.problems import shown_path
+from slugs import slug_for
 from video.youtube import VIDEO_ID
 
 from .fields import format_timestamp
+from .mentions import MENTION
 
 UNAVAILABLE_TITLES = {
     "private video",
@@ -32,7 +34,6 @@ UNAVAILABLE_TITLES = {
     "[private video]",
     "[deleted video]",
 }
-MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])")
 
 
 @dataclass
@@ -205,8 +206,7 @@ def import_playlist(export_paths, content_path, sources, settings):
         elif not speakers:
             reason = "no known speaker named in the title or description"
         slug = unique(
-            slugify(video.title, settings["SLUG_REGEX_SUBSTITUTIONS"])
-            or video.video_id.lower(),
+            slug_for(video.title, settings) or video.video_id.lower(),
             slugs | {p.stem for p in folder.glob("*")},
         )
         slugs.add(slug)
@@ -214,7 +214,7 @@ def import_playlist(export_paths, content_path, sources, settings):
         folder.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:  # never overwrite
             handle.write(talk_file(video, slug, speakers, reason, settings["TIMEZONE"]))
-        seen[video.video_id] = path
+        seen[video.video_id] = shown_path(path)
         report.created.append(path)
         if reason:
             report.drafts.append((path, reason))

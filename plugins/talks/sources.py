@@ -1,86 +1,50 @@
-"""Talk and speaker files read straight from disk, for tools that run without a build.
+"""The archive as the build reads it, for the tools that run without a build.
 
-The scaffolds and the playlist import need the speaker registry and the videos
-already in the archive in a fraction of a second; they read the files' front
-matter (Markdown ``Key: value`` lines, reStructuredText ``:key: value``)
-instead of running Pelican.
+The scaffolds, the playlist import and `invoke check` need the speakers, the
+videos and the slugs already in the archive. They get them from the talk
+generator's first phase, through Pelican's readers and slug settings (so an
+RST talk, a long title or two namesake speakers give the same answers as in
+the build); nothing is written.
 """
 
-import re
-from pathlib import Path
+import logging
 from types import SimpleNamespace
 
-from pelican.utils import slugify
-from video.thumbnails import find_videos
+from content_checks.problems import collector
+from pelican import Pelican
+from pelican.log import FatalLogger
 
-from .fields import split_list
-from .speakers import SpeakerRegistry
-
-MARKDOWN_FIELD = re.compile(r"^([A-Za-z][\w-]*):\s*(.*?)\s*$")
-RST_FIELD = re.compile(r"^:([A-Za-z][\w-]*):\s*(.*?)\s*$", re.MULTILINE)
+from .generator import TalksGenerator
 
 
-def front_matter(path):
-    """The metadata of a content file, keys in lower case."""
-    text = Path(path).read_text(encoding="utf-8")
-    if Path(path).suffix == ".rst":
-        return {key.lower(): value for key, value in RST_FIELD.findall(text)}
-    fields = {}
-    for line in text.splitlines():
-        match = MARKDOWN_FIELD.match(line)
-        if not match:
-            break
-        fields[match.group(1).lower()] = match.group(2)
-    return fields
-
-
-def speaker_registry(content_path, speaker_paths=("speakers",)):
-    """Every speaker file's handle and aliases (clashes are the build's business)."""
-    registry = SpeakerRegistry()
-    for folder in speaker_paths:
-        for path in sorted(Path(content_path, folder).glob("*.*")):
-            meta = front_matter(path)
-            if meta.get("handle"):
-                registry.add(
-                    SimpleNamespace(
-                        handle=meta["handle"],
-                        aliases=split_list(meta.get("aliases", "")),
-                        name=meta.get("name") or meta["handle"],
-                        source_path=path,
-                    )
-                )
-    return registry
-
-
-def talk_slugs(content_path, settings, talk_paths=("talks",)):
-    """The slug of every talk file (its Slug, or the slug of its Title)."""
-    slugs = set()
-    for folder in talk_paths:
-        for path in Path(content_path, folder).glob("*.*"):
-            meta = front_matter(path)
-            slug = meta.get("slug") or slugify(
-                meta.get("title", ""), settings["SLUG_REGEX_SUBSTITUTIONS"]
-            )
-            if slug:
-                slugs.add(slug)
-    return slugs
-
-
-def archive_sources(content_path, settings):
-    """Speakers, videos and slugs already in the archive, for scaffolds and import."""
-    return SimpleNamespace(
-        registry=speaker_registry(
-            content_path, settings.get("SPEAKER_PATHS", ["speakers"])
-        ),
-        videos=archived_videos(content_path, settings.get("TALK_PATHS", ["talks"])),
-        slugs=talk_slugs(content_path, settings, settings.get("TALK_PATHS", ["talks"])),
+def read_archive(settings):
+    """A TalksGenerator after phase one over ``settings["PATH"]``."""
+    FatalLogger.fatal_lvl = logging.CRITICAL + 1  # a tool reports, never raises
+    Pelican(settings)  # connects the plugins: readers, slugs, checks
+    collector.reset()
+    context = settings.copy()
+    context.update(
+        generated_content={},
+        static_links=set(),
+        static_content={},
+        localsiteurl=settings["SITEURL"],
     )
+    generator = TalksGenerator(
+        context=context,
+        settings=settings,
+        path=settings["PATH"],
+        theme=settings["THEME"],
+        output_path=settings["OUTPUT_PATH"],
+    )
+    generator.generate_context()
+    return generator
 
 
-def archived_videos(content_path, talk_paths=("talks",)):
-    """``{video_id: talk file}`` for every video already in the archive."""
-    videos = {}
-    for folder in talk_paths:
-        for video, path in find_videos(Path(content_path, folder)).items():
-            videos.setdefault(video, path)
-    return videos
+def archive_sources(settings):
+    """Speakers, videos (``{id: file}``) and talk slugs already in the archive."""
+    generator = read_archive(settings)
+    return SimpleNamespace(
+        registry=generator.registry,
+        videos=dict(generator.videos),
+        slugs=set(generator.slugs),
+    )

@@ -11,6 +11,7 @@ import zlib
 from functools import cached_property
 
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import slugify
 
 AVATAR_COLOURS = 8
 
@@ -45,6 +46,13 @@ class Speaker(URLWrapper):
     def bio(self):
         """The bio as HTML, with intrasite links adjusted for the page being written."""
         return self.source.content if self.source is not None else ""
+
+    @property
+    def handle_slug(self):
+        """The handle as a URL part: "d.curto" -> "d-curto"."""
+        return slugify(
+            self.handle, regex_subs=self.settings["SPEAKER_REGEX_SUBSTITUTIONS"]
+        )
 
     @property
     def initials(self):

@@ -8,9 +8,9 @@
 Templates get ``video_facade(video_id, title, start, SITEURL)``.
 """
 
-import os
 from pathlib import Path
 
+from content_checks.problems import collector
 from markupsafe import Markup
 from pelican import signals
 
@@ -21,14 +21,14 @@ from .thumbnails import thumbnail_path
 
 def rewrite_content(content):
     """content_object_init: the embeds of every article, page and talk body."""
-    if getattr(content, "_content", None):
-        source = os.path.relpath(content.source_path) if content.source_path else ""
-        content._content = rewrite_embeds(
+    if getattr(content, "_content", None) and content.source_path:
+        content._content, problems = rewrite_embeds(
             content._content,
             content.settings["PATH"],
-            source,
+            content.source_path,
             getattr(content, "title", ""),
         )
+        collector.add(content.source_path, problems)
 
 
 def add_template_function(generator):

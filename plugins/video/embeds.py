@@ -6,27 +6,28 @@ replaced with the facade (facade.py), keeping its start time and title. Only
 fragments that mention YouTube are parsed.
 """
 
-import logging
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from content_checks.problems import problem, text_line
 
 from .facade import facade_html
 from .thumbnails import thumbnail_path
 from .youtube import parse_youtube
 
-logger = logging.getLogger(__name__)
-
 FRAME_HOSTS = ("youtube.com/", "youtube-nocookie.com/", "youtu.be/")
 
 
 def rewrite_embeds(html, content_path, source="", title=""):
-    """Return ``html`` with each YouTube iframe replaced; ``html`` if it has none.
+    """Return ``(html, problems)``: each YouTube iframe replaced by the facade.
 
-    An iframe without a ``title`` is named after the content (``title``).
+    ``html`` is returned as it is when it has no YouTube iframe. An iframe
+    without a ``title`` is named after the content (``title``); one that names
+    no video is a problem of the file ``source``.
     """
+    problems = []
     if "youtu" not in html or "<iframe" not in html:
-        return html
+        return html, problems
     soup = BeautifulSoup(html, "html.parser")
     frames = [
         frame
@@ -37,7 +38,15 @@ def rewrite_embeds(html, content_path, source="", title=""):
         try:
             video_id, start = parse_youtube(frame["src"])
         except ValueError as exc:
-            logger.warning("%s: iframe: %s (hint: embed a video's URL)", source, exc)
+            problems.append(
+                problem(
+                    source,
+                    "body",
+                    f"<iframe> {exc}",
+                    "paste the video's own embed code from YouTube",
+                    line=text_line(source, frame["src"][:40]),
+                )
+            )
             continue
         thumbnail = thumbnail_path(video_id)
         facade = facade_html(
@@ -53,4 +62,4 @@ def rewrite_embeds(html, content_path, source="", title=""):
         if wrapper is not None and "youtube" in (wrapper.get("class") or []):
             frame = wrapper  # pelican-youtube's <div class="youtube">
         frame.replace_with(BeautifulSoup(facade, "html.parser"))
-    return str(soup) if frames else html
+    return (str(soup) if frames else html), problems

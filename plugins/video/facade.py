@@ -24,7 +24,12 @@ def facade_html(video_id, title, *, start=0, thumbnail=None, lazy=True):
             f'width="{width}" height="{height}"{loading} decoding="async">'
         )
     else:
-        picture = f'<span class="video-placeholder"><span>{title}</span></span>'
+        # The page shows the title already: the drawn placeholder is decoration,
+        # so the button's name ("Guarda il video: …") holds all its visible text.
+        picture = (
+            '<span class="video-placeholder" aria-hidden="true">'
+            f"<span>{title}</span></span>"
+        )
     href = escape(watch_url(video_id, start), quote=True)
     start_attribute = f' data-start="{int(start)}"' if start else ""
     return (

@@ -1,0 +1,125 @@
+"""`invoke fetch-media FILE...`: remote images a file uses become local files.
+
+The build refuses content that would make a reader's browser load an image
+from another site (bodies.py); this downloads each such image once into
+content/images/, rewrites the file's references to ``{static}/images/<name>``,
+never overwrites a file (an existing file with the same bytes is reused, a
+different one gets a new name), and reports one line per URL.
+"""
+
+import hashlib
+import mimetypes
+import os
+import re
+import tempfile
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from .problems import problem, shown_path, text_line
+
+IMAGES_FOLDER = "images"
+MAX_BYTES = 20 * 1024 * 1024
+# Remote images in Markdown (![alt](url)) and HTML (src, srcset, poster).
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(https?://[^)\s>]+)>?")
+HTML_IMAGE = re.compile(
+    r"""<(?:img|source|video|image)\b[^>]*?\s(?:src|srcset|poster|href)\s*=\s*"""
+    r"""["']([^"']+)["']""",
+    re.IGNORECASE,
+)
+REMOTE = re.compile(r"https?://[^\s,\"'<>)]+")
+
+
+@dataclass
+class MediaReport:
+    saved: list = field(default_factory=list)  # (source, url, local path)
+    failures: list = field(default_factory=list)  # Problems
+
+
+def remote_images(text):
+    """The remote image URLs of a content file's text, in order, once each."""
+    urls = MARKDOWN_IMAGE.findall(text)
+    for value in HTML_IMAGE.findall(text):
+        urls += REMOTE.findall(value)
+    return list(dict.fromkeys(urls))
+
+
+def fetch_media(paths, content_path, timeout=15):
+    """Download the remote images of each file in ``paths``; rewrite the files."""
+    report = MediaReport()
+    folder = Path(content_path, IMAGES_FOLDER)
+    for path in paths:
+        source = Path(path)
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            report.failures.append(
+                problem(source, "file", f"cannot be read: {exc}", "check the path", 1)
+            )
+            continue
+        changed = text
+        for url in remote_images(text):
+            try:
+                data, kind = download(url, timeout)
+                local = store(folder, url, data, kind)
+            except (OSError, ValueError) as exc:
+                reason = getattr(exc, "reason", None) or exc
+                report.failures.append(
+                    problem(
+                        source,
+                        "image",
+                        f"{url} not downloaded: {reason}",
+                        "check the address, or save the image into "
+                        "content/images/ by hand",
+                        line=text_line(source, url),
+                    )
+                )
+                continue
+            relative = local.relative_to(content_path).as_posix()
+            changed = changed.replace(url, "{static}/" + relative)
+            report.saved.append((shown_path(source), url, shown_path(local)))
+        if changed != text:
+            rewrite(source, changed)
+    return report
+
+
+def download(url, timeout):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        kind = response.headers.get_content_type()
+        data = response.read(MAX_BYTES + 1)
+    if not kind.startswith("image/"):
+        raise ValueError(f"got {kind}, not an image")
+    if not data or len(data) > MAX_BYTES:
+        raise ValueError("empty, or larger than 20 MB")
+    return data, kind
+
+
+def store(folder, url, data, kind):
+    """Save ``data`` under a name from the URL; reuse a file with the same bytes."""
+    name = PurePosixPath(unquote(urlsplit(url).path)).name
+    stem, suffix = os.path.splitext(name)
+    stem = re.sub(r"[^\w-]+", "-", stem).strip("-")[:60] or "immagine"
+    suffix = suffix.lower() if re.fullmatch(r"\.\w{2,5}", suffix) else ""
+    suffix = suffix or mimetypes.guess_extension(kind) or ".img"
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(data).hexdigest()
+    for n in range(1, 1000):
+        candidate = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            with candidate.open("xb") as handle:  # never overwrite
+                handle.write(data)
+            return candidate
+        except FileExistsError:
+            if hashlib.sha256(candidate.read_bytes()).hexdigest() == digest:
+                return candidate
+    raise ValueError(f"too many files named {stem}{suffix}")
+
+
+def rewrite(path, text):
+    """Replace ``path``'s text whole (temporary file, then rename)."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.chmod(temporary, path.stat().st_mode & 0o777)
+    os.replace(temporary, path)

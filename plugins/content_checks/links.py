@@ -1,0 +1,67 @@
+"""Links and file paths written by people: http(s) or the site's own, inside content/.
+
+Pure functions shared by every check of a field or body that becomes a link
+(Slides, Discussion, Website, Community, links in content) or a file (Avatar,
+``{static}`` images): ``link_problem`` and ``path_problem`` return what is
+wrong as ``(message, hint)``, or None.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+INTRASITE = re.compile(r"^[{|](?P<what>filename|static|attach)[}|](?P<target>.*)$")
+LINK_HINT = (
+    "write the full address, starting with https://, or a path on this site "
+    "starting with /"
+)
+PATH_HINT = "put the file in content/images/ and write its path, e.g. images/nome.jpg"
+
+
+def link_problem(value, content_path, relative_dir=""):
+    """Why ``value`` may not be a link on the site (``(message, hint)``), or None.
+
+    Allowed: http(s) addresses with a host, paths on the site (``/...``),
+    ``{filename}``/``{static}`` references to files inside content/.
+    """
+    text = str(value).strip()
+    if INTRASITE.match(text):
+        return reference_problem(text, content_path, relative_dir)
+    parts = urlsplit(text)
+    if parts.scheme in ("http", "https") and parts.hostname:
+        return None
+    if text.startswith("/") and not text.startswith("//"):
+        return None
+    return f"'{shorten(text)}' is not a link", LINK_HINT
+
+
+def reference_problem(text, content_path, relative_dir=""):
+    """``{static}``/``{filename}`` targets must stay inside content/."""
+    target = unquote(urlsplit(INTRASITE.match(text)["target"]).path)
+    if target.startswith("/"):
+        target = target.lstrip("/")
+    else:
+        target = str(Path(relative_dir, target))
+    return path_problem(target, content_path)
+
+
+def path_problem(path, content_path, relative_to=""):
+    """Why ``path`` (relative to content/) is not a file inside content/, or None."""
+    text = str(path).strip()
+    if urlsplit(text).scheme or text.startswith("//"):
+        return (
+            f"'{shorten(text)}' is on another site",
+            "download it into content/images/ (invoke fetch-media FILE) and write "
+            "its path",
+        )
+    root = Path(content_path).resolve()
+    target = (root / relative_to / text.lstrip("/")).resolve()
+    if not target.is_relative_to(root):
+        return f"'{shorten(text)}' is outside content/", PATH_HINT
+    if not target.is_file():
+        return f"file {shorten(text)} not found in content/", PATH_HINT
+    return None
+
+
+def shorten(text, limit=80):
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,182 @@
+"""Every content file read in its own guard: a problem names the file, never crashes.
+
+Pelican reads a file with ``Readers.read_file``; this module wraps that method
+on every Readers object (``readers_init``), and wraps each reader class so that
+a bad metadata value or a file that is not UTF-8 names its field and line.
+A file with problems is reported to the collector and handed back to Pelican
+as a ``SkipStub``, which every generator skips quietly: so the next file is
+read, and all problems of all files are reported at once. Empty fields count as
+absent.
+"""
+
+import functools
+import os
+from pathlib import Path
+
+from pelican.contents import SkipStub
+from pelican.utils import sanitised_join
+
+from .problems import Problem, collector, missing, problem, shown_path
+
+DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00"
+HINTS = {"date": DATE_HINT, "modified": DATE_HINT}
+MAX_SLUG = 120  # a file name must stay well within 255 bytes
+EXAMPLES = {"title": "Title: Il titolo", "date": "Date: 2021-01-11 17:00"}
+
+
+class ReadProblem(Exception):
+    """A reader met a value or a file it cannot use; ``problem`` says which."""
+
+    def __init__(self, found):
+        super().__init__(str(found))
+        self.problem = found
+
+
+class CheckedReading:
+    """Mixin over a Pelican reader class: name the file and field of a read error."""
+
+    def read(self, source_path):
+        self._source_path = source_path
+        try:
+            content, metadata = super().read(source_path)
+        except UnicodeDecodeError:
+            raise ReadProblem(not_utf8(source_path)) from None
+        finally:
+            self._source_path = None
+        # An empty field ("Summary: " in a scaffold) is the same as no field.
+        return content, {key: value for key, value in metadata.items() if value != ""}
+
+    def process_metadata(self, name, value):
+        try:
+            return super().process_metadata(name, value)
+        except ValueError as exc:
+            path = getattr(self, "_source_path", None)
+            if path is None:  # a default from the settings, not a file's value
+                raise
+            hint = HINTS.get(name, f"check the value of '{name}'")
+            raise ReadProblem(problem(path, name, str(exc), hint)) from None
+
+
+def not_utf8(path):
+    data = Path(path).read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+    else:
+        line = 1
+    return Problem(
+        shown_path(path),
+        line,
+        "file",
+        "is not UTF-8 text",
+        "save it with the UTF-8 encoding",
+    )
+
+
+@functools.cache
+def checked(reader_class):
+    return type(reader_class.__name__, (CheckedReading, reader_class), {})
+
+
+def guard_readers(readers):
+    """readers_init: checked reader classes, and a guarded ``read_file``."""
+    for extension, reader_class in readers.reader_classes.items():
+        if reader_class and not issubclass(reader_class, CheckedReading):
+            readers.reader_classes[extension] = checked(reader_class)
+    if not hasattr(readers.read_file, "guarded"):
+        readers.read_file = guarded(readers.read_file)
+
+
+def guarded(read_file):
+    @functools.wraps(read_file)
+    def read_file_guarded(base_path, path, content_class=None, *args, **kwargs):
+        source = os.path.abspath(os.path.join(base_path, path))
+        if content_class is None or content_class.__name__ == "Static":
+            return read_file(base_path, path, content_class, *args, **kwargs)
+        found = empty_file(source)
+        content = None
+        if not found:
+            try:
+                content = read_file(base_path, path, content_class, *args, **kwargs)
+            except ReadProblem as exc:
+                found = [exc.problem]
+        if content is not None and not isinstance(content, SkipStub):
+            found = invalid(content, source)
+        collector.add(source, found)
+        if collector.has_refused(source):
+            return SkipStub(None, source_path=source)
+        return content
+
+    read_file_guarded.guarded = True
+    return read_file_guarded
+
+
+def empty_file(path):
+    try:
+        with open(path, "rb") as handle:
+            blank = not handle.read().strip()
+    except OSError as exc:
+        return [Problem(shown_path(path), 1, "file", f"cannot be read: {exc}", "-")]
+    if blank:
+        return [
+            Problem(
+                shown_path(path),
+                1,
+                "file",
+                "is empty",
+                "write its front matter and text, or delete it",
+            )
+        ]
+    return []
+
+
+def invalid(content, source):
+    """What Pelican's ``is_valid`` would log, as problems of the file."""
+    found = [
+        missing(source, prop, EXAMPLES.get(prop, f"{prop.title()}: ..."))
+        for prop in content.mandatory_properties
+        if not getattr(content, prop, None)
+    ]
+    allowed = getattr(content, "allowed_statuses", None)
+    if allowed and content.status not in allowed:
+        found.append(
+            problem(
+                source,
+                "status",
+                f"'{content.status}' is not a status",
+                "write one of: " + ", ".join(allowed),
+            )
+        )
+    if "slug" in content.metadata:
+        found += unsafe_slug(content, source)
+    return found
+
+
+def unsafe_slug(content, source):
+    slug = str(content.slug)
+    output = content.settings.get("OUTPUT_PATH") or "output"
+    try:
+        sanitised_join(output, slug)
+        outside = "/" in slug or "\\" in slug
+    except RuntimeError:
+        outside = True
+    if len(slug) > MAX_SLUG:
+        return [
+            problem(
+                source,
+                "slug",
+                f"is {len(slug)} characters long",
+                f"write a shorter one, at most {MAX_SLUG} characters",
+            )
+        ]
+    if outside:
+        return [
+            problem(
+                source,
+                "slug",
+                f"'{slug}' is not a single part of a URL",
+                "use letters, digits and dashes only, e.g. Slug: la-mia-serata",
+            )
+        ]
+    return []
