@@ -28,13 +28,18 @@ logger = logging.getLogger(__name__)
 
 
 def check_body(content):
-    """content_object_init: refuse what a body would make a reader's browser do."""
+    """content_object_init: refuse what a body (or a summary, HTML too) would
+    make a reader's browser do."""
     source = getattr(content, "source_path", None)
-    html = getattr(content, "_content", None)
-    if source and html:
-        content_path = content.settings["PATH"]
-        relative_dir = os.path.relpath(os.path.dirname(source), content_path)
-        collector.add(source, body_problems(html, source, content_path, relative_dir))
+    if not source:
+        return
+    content_path = content.settings["PATH"]
+    relative_dir = os.path.relpath(os.path.dirname(source), content_path)
+    for html in (getattr(content, "_content", None), content.metadata.get("summary")):
+        if html:
+            collector.add(
+                source, body_problems(str(html), source, content_path, relative_dir)
+            )
 
 
 def start_run(_pelican):
