@@ -147,3 +147,39 @@ def run_vnu(vnu, output):
         for m in messages
         if m["type"] == "error" or m.get("subType") == "fatal"
     ]
+
+
+@pytest.fixture
+def task(project, monkeypatch, capsys):
+    """Run a task of tasks.py in-process, in the copied project, as invoke would.
+
+    ``task("new-talk", "Titolo", "--speakers", "a")`` returns an object like a
+    finished subprocess (returncode, stdout, stderr). A few tests still run
+    the real `invoke` command (``invoke()`` above) as smoke tests.
+    """
+    from invoke import Context, Exit
+
+    import tasks
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(sitebuild, "ROOT", project)
+
+    def run(name, *args):
+        positional, options, words = [], {}, list(args)
+        while words:
+            word = words.pop(0)
+            if word.startswith("--"):
+                options[word[2:].replace("-", "_")] = words.pop(0)
+            else:
+                positional.append(word)
+        capsys.readouterr()
+        code, message = 0, ""
+        try:
+            getattr(tasks, name.replace("-", "_"))(Context(), *positional, **options)
+        except Exit as exc:
+            code, message = exc.code, exc.message or ""
+        out, err = capsys.readouterr()
+        err += f"{message}\n" if message else ""
+        return subprocess.CompletedProcess(name, code, out, err)
+
+    return run

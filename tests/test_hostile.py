@@ -9,7 +9,6 @@ test_build.py and test_talks_validation.py.
 """
 
 import shutil
-import sys
 
 import pytest
 from invoke import Context, Exit

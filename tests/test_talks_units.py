@@ -163,8 +163,13 @@ def test_initials():
 
 def test_chapters_become_timestamp_links():
     html = "<p>Intro</p>\n<p>00:00 Benvenuto\n00:12:30 Demo\n1:02:03 Domande</p>"
-    out, chapters = extract_chapters(html, lambda s: f"https://v.example/?t={s}")
-    assert chapters == [(0, "Benvenuto"), (750, "Demo"), (3723, "Domande")]
+    out, chapters, bad = extract_chapters(html, lambda s: f"https://v.example/?t={s}")
+    assert chapters == [
+        (0, "Benvenuto", "00:00"),
+        (750, "Demo", "00:12:30"),
+        (3723, "Domande", "1:02:03"),
+    ]
+    assert bad == []
     assert '<ol class="chapters">' in out
     assert 'href="https://v.example/?t=750"' in out and 'data-start="750"' in out
     assert "<p>Intro</p>" in out
@@ -172,14 +177,21 @@ def test_chapters_become_timestamp_links():
 
 def test_chapters_in_a_list_and_without_video():
     html = "<ul>\n<li>00:05:00 Primo</li>\n<li>00:10:00 Secondo</li>\n</ul>"
-    out, chapters = extract_chapters(html, lambda _s: None)
-    assert chapters == [(300, "Primo"), (600, "Secondo")]
+    out, chapters, _bad = extract_chapters(html, lambda _s: None)
+    assert chapters == [(300, "Primo", "00:05:00"), (600, "Secondo", "00:10:00")]
     assert 'class="chapters"' in out and "<a" not in out
 
 
 def test_text_without_chapters_is_untouched():
     html = "<p>Alle 17:00 iniziamo, 12:30 non è un capitolo qui.</p>"
-    assert extract_chapters(html, lambda s: None) == (html, [])
+    assert extract_chapters(html, lambda s: None) == (html, [], [])
+
+
+def test_impossible_chapter_times_are_reported():
+    html = "<p>00:00 Inizio\n00:61:00 Fine\n1:75 Altro</p>"
+    _out, chapters, bad = extract_chapters(html, lambda _s: None)
+    assert chapters == [(0, "Inizio", "00:00")]
+    assert [stamp for stamp, _reason in bad] == ["00:61:00", "1:75"]
 
 
 def mention_registry():

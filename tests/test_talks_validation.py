@@ -1,5 +1,9 @@
 """Bad talk and speaker files stop the build with `path: field: problem (hint)`."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import sitebuild
@@ -35,13 +39,12 @@ def build(tmp_path, talks=(), speakers=SPEAKERS):
             LOAD_CONTENT_CACHE=False,
         )
     assert not output.exists(), "a failed build must not write the site"
-    message = str(failure.value)
-    assert message.startswith("build failed:") and "Traceback" not in message
-    return [line for line in message.splitlines() if line.startswith("content/")]
+    return [str(problem) for problem in failure.value.problems]
 
 
 def problem_for(problems, path):
-    matching = [p for p in problems if p.split(": ", 1)[0].endswith(path)]
+    """The problem of ``path``, without its ``path:line: `` prefix."""
+    matching = [p for p in problems if p.split(":", 1)[0].endswith(path)]
     assert len(matching) == 1, problems
     return matching[0].split(": ", 1)[1]
 
@@ -85,8 +88,8 @@ def problem_for(problems, path):
         ),
         (
             GOOD_TALK + "Slides: slide.pdf\n",
-            "slides: 'slide.pdf' is not a link "
-            "(hint: write the full address, starting with https://)",
+            "slides: 'slide.pdf' is not a link (hint: write the full address, "
+            "starting with https://, or a path on this site starting with /)",
         ),
     ],
 )
@@ -95,11 +98,13 @@ def test_talk_problems(tmp_path, text, expected):
     assert problem_for(problems, "talks/serata.md") == expected
 
 
-def test_unparseable_date_names_file_and_field(tmp_path, caplog):
+def test_unparseable_date_names_file_and_field(tmp_path, capsys):
     talk = GOOD_TALK.replace("2020-01-13 17:00", "lunedì prossimo")
     build(tmp_path, {"serata.md": talk})
-    err = caplog.text
-    assert "content/talks/serata.md: date: 'lunedì prossimo' is not a valid date" in err
+    err = capsys.readouterr().err
+    assert (
+        "content/talks/serata.md:2: date: 'lunedì prossimo' is not a valid date" in err
+    )
     assert "(hint: write it as YYYY-MM-DD or YYYY-MM-DD HH:MM" in err
 
 
@@ -131,8 +136,8 @@ def test_speaker_without_name_or_handle(tmp_path):
     speakers = {**SPEAKERS, "vuoto.md": "Company: Nessuna\n"}
     problems = build(tmp_path, speakers=speakers)
     assert [p.split(": ", 1)[1] for p in problems if "vuoto.md" in p] == [
-        "name: missing (hint: add 'Name: Nome Cognome' to the front matter)",
         "handle: missing (hint: add 'Handle: forum.handle' to the front matter)",
+        "name: missing (hint: add 'Name: Nome Cognome' to the front matter)",
     ]
 
 
@@ -143,8 +148,8 @@ def test_speaker_avatar_must_exist(tmp_path):
     }
     problems = build(tmp_path, speakers=speakers)
     assert problem_for(problems, "speakers/mario.md") == (
-        "avatar: file images/mario.jpg not found in content/ (hint: put the image in "
-        "content/images/ and write its path, e.g. images/relatori/nome.jpg)"
+        "avatar: file images/mario.jpg not found in content/ (hint: put the file in "
+        "content/images/ and write its path, e.g. images/nome.jpg)"
     )
 
 
@@ -183,7 +188,27 @@ def test_invoke_build_prints_the_problems_and_exits_1(project):
     result = invoke(project, "build")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert (
-        "content/talks/rotto.md: speakers: unknown speaker 'Maurizio_Bonazi' "
+    assert result.stderr.splitlines() == [
+        "content/talks/rotto.md:3: speakers: unknown speaker 'Maurizio_Bonazi' "
         "(hint: did you mean 'Maurizio_Bonazzi'?)"
-    ) in result.stderr
+    ]
+
+
+def test_plain_pelican_content_prints_the_same_and_exits_1(project):
+    (project / "content" / "talks" / "rotto.md").write_text(
+        "Title: Rotto\nDate: 2020-01-13 17:00\nSpeakers: Maurizio_Bonazi\n"
+    )
+    result = subprocess.run(
+        [Path(sys.executable).with_name("pelican"), "content", "-s", "pelicanconf.py"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "content/talks/rotto.md:3: speakers: unknown speaker 'Maurizio_Bonazi' "
+        "(hint: did you mean 'Maurizio_Bonazzi'?)"
+    ]
+    assert not (project / "output").exists()

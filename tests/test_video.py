@@ -122,7 +122,8 @@ def test_fetch_thumbnails_downloads_once_and_reports_failures(
     failure = result.stderr.strip().splitlines()
     assert len(failure) == 1
     assert failure[0].startswith(
-        f"content/articles/video.md: video {video_id(4)}: thumbnail not downloaded"
+        f"content/articles/video.md:4: youtube: thumbnail of {video_id(4)} not "
+        "downloaded"
     )
     assert "Traceback" not in result.stderr
     again = invoke(project, "fetch-thumbnails", "--url", thumbnail_server)

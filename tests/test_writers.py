@@ -17,8 +17,8 @@ def text(result):
 # Scaffolds ---------------------------------------------------------------------
 
 
-def test_new_article_writes_complete_front_matter(project):
-    result = invoke(project, "new-article", "Perché è così difficile?")
+def test_new_article_writes_complete_front_matter(task, project):
+    result = task("new-article", "Perché è così difficile?")
     assert result.returncode == 0, result.stderr
     assert (
         result.stdout.strip() == "created content/articles/perche-e-cosi-difficile.md"
@@ -32,27 +32,24 @@ def test_new_article_writes_complete_front_matter(project):
         "Lang: it",
     ):
         assert field in written
-    again = invoke(project, "new-article", "Perché è così difficile?")
+    again = task("new-article", "Perché è così difficile?")
     assert again.returncode == 1
     assert (
-        "content/articles/perche-e-cosi-difficile.md: file: already exists"
+        "content/articles/perche-e-cosi-difficile.md:1: file: already exists"
         in again.stderr
     )
-    assert invoke(project, "build").returncode == 0  # the scaffold builds as it is
+    assert task("build").returncode == 0  # the scaffold builds as it is
 
 
-def test_new_talk_checks_speakers_and_writes_the_talk(project):
-    refused = invoke(
-        project, "new-talk", "Backup sicuri", "--speakers", "stefano.pasqini"
-    )
+def test_new_talk_checks_speakers_and_writes_the_talk(task, project):
+    refused = task("new-talk", "Backup sicuri", "--speakers", "stefano.pasqini")
     assert refused.returncode == 1
     assert (
-        "content/talks/backup-sicuri.md: speakers: unknown speaker 'stefano.pasqini' "
+        "content/talks/backup-sicuri.md:1: speakers: unknown speaker 'stefano.pasqini' "
         "(hint: did you mean 'stefano.pasquini'?)"
     ) in refused.stderr
     assert not (project / TALKS / "backup-sicuri.md").exists()
-    result = invoke(
-        project,
+    result = task(
         "new-talk",
         "Backup sicuri",
         "--speakers",
@@ -88,22 +85,22 @@ def test_new_talk_checks_speakers_and_writes_the_talk(project):
         ),
     ],
 )
-def test_new_talk_refuses_bad_input(project, args, message):
-    result = invoke(project, "new-talk", "Una serata", *args)
+def test_new_talk_refuses_bad_input(task, args, message):
+    result = task("new-talk", "Una serata", *args)
     assert result.returncode == 1
-    assert f"content/talks/una-serata.md: {message}" in result.stderr
+    assert f"content/talks/una-serata.md:1: {message}" in result.stderr
     assert "Traceback" not in text(result)
 
 
-def test_new_speaker(project):
-    result = invoke(project, "new-speaker", "mario.rossi", "--name", "Mario Rossi")
+def test_new_speaker(task, project):
+    result = task("new-speaker", "mario.rossi", "--name", "Mario Rossi")
     assert result.returncode == 0, result.stderr
     written = (project / "content/speakers/mario.rossi.md").read_text()
     assert written.startswith("Name: Mario Rossi\nHandle: mario.rossi\n")
-    taken = invoke(project, "new-speaker", "Mario_Tonti")
+    taken = task("new-speaker", "Mario_Tonti")
     assert taken.returncode == 1
     assert "handle: 'Mario_Tonti' is already the handle or an alias of" in taken.stderr
-    assert invoke(project, "build").returncode == 0
+    assert task("build").returncode == 0
     assert (project / "output/relatori/mario-rossi/index.html").is_file()
 
 
@@ -253,9 +250,9 @@ def talk_files(project):
     return sorted(p.name for p in (project / TALKS).iterdir())
 
 
-def test_import_playlist_api_pages_and_ytdlp(project, exports):
+def test_import_playlist_api_pages_and_ytdlp(task, project, exports):
     before = set(talk_files(project))
-    result = invoke(project, "import-playlist", ",".join(map(str, exports)))
+    result = task("import-playlist", ",".join(map(str, exports)))
     assert result.returncode == 0, text(result)
     created = sorted(set(talk_files(project)) - before)
     assert created == [
@@ -296,21 +293,21 @@ def test_import_playlist_api_pages_and_ytdlp(project, exports):
     ).is_file()
     assert not (output / "una-serata-senza-relatori-noti").exists()  # the draft
 
-    again = invoke(project, "import-playlist", ",".join(map(str, exports)))
+    again = task("import-playlist", ",".join(map(str, exports)))
     assert again.returncode == 0
     assert "import: 0 created (0 drafts), 4 already in the archive" in again.stdout
     assert sorted(set(talk_files(project)) - before) == created
 
 
-def test_import_playlist_refuses_files_it_cannot_read(project, tmp_path):
+def test_import_playlist_refuses_files_it_cannot_read(task, tmp_path):
     bad = tmp_path / "altro.json"
     bad.write_text('{"kind": "youtube#videoListResponse", "items": []}')
-    result = invoke(project, "import-playlist", str(bad))
+    result = task("import-playlist", str(bad))
     assert result.returncode == 1
     assert f"{bad}: file: not a YouTube playlist export" in result.stderr
     broken = tmp_path / "rotto.json"
     broken.write_text("{non è json")
-    result = invoke(project, "import-playlist", str(broken))
+    result = task("import-playlist", str(broken))
     assert result.returncode == 1 and "not readable as JSON" in result.stderr
     assert "Traceback" not in text(result)
 
@@ -318,8 +315,8 @@ def test_import_playlist_refuses_files_it_cannot_read(project, tmp_path):
 # invoke check ---------------------------------------------------------------------
 
 
-def test_check_on_good_content_prints_one_calm_line(project):
-    result = invoke(project, "check")
+def test_check_on_good_content_prints_one_calm_line(task, project):
+    result = task("check")
     assert result.returncode == 0, text(result)
     assert result.stdout.strip().splitlines() == [
         "check: all good (27 files checked: articles/ 2, authors/ 1, speakers/ 23, talks/ 1)."
@@ -327,11 +324,14 @@ def test_check_on_good_content_prints_one_calm_line(project):
     assert not (project / "output").exists()  # nothing written
 
 
-def test_check_reports_every_problem_with_its_line(project):
+def test_check_reports_every_problem_with_its_line(task, project):
     articles = project / "content" / "articles"
     (articles / "immagini.md").write_text(
-        "Title: Immagini\nDate: 2021-02-01\n\nPrima riga.\n\n"
-        "![](images/nessuna.png) e [un link]({filename}/articles/manca.md)\n"
+        "Title: Immagini\nDate: 2021-02-01\n\nPrima riga.\n\n![](images/foto.png)\n"
+    )
+    (articles / "collegamenti.md").write_text(
+        "Title: Collegamenti\nDate: 2021-02-01\n\nPrima riga.\n\n"
+        "![Una foto](images/nessuna.png) e [un link]({filename}/articles/manca.md)\n"
         "[ok]({filename}/articles/2017-05-cls-austin-report.md) [x](/nulla/) "
         "[playlist](/videoconferenze/)\n"
     )
@@ -344,33 +344,35 @@ def test_check_reports_every_problem_with_its_line(project):
     (project / TALKS / "serata.md").write_text(
         "Title: Serata\nDate: 2021-01-11 17:00\nSpeakers: Maurizio_Bonazi\n\nTesto.\n"
     )
-    result = invoke(project, "check")
+    result = task("check")
     assert result.returncode == 1
-    lines = result.stdout.strip().splitlines()
-    assert lines[:-1] == [
-        "content/articles/data.md:2: date: 'ieri' is not a valid date (hint: write it as "
-        "YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00)",
-        "content/articles/immagini.md:6: image: images/nessuna.png has no alt text "
-        "(hint: describe it: ![Cosa mostra l'immagine](percorso))",
-        "content/articles/immagini.md:6: image: images/nessuna.png points to no page or "
-        "file of the site (hint: check the path: {filename}/articles/x.md for a page, "
-        "{static}/images/x.jpg for a file)",
-        "content/articles/immagini.md:6: link: {filename}/articles/manca.md points to no "
-        "page or file of the site (hint: check the path: {filename}/articles/x.md for a "
-        "page, {static}/images/x.jpg for a file)",
-        "content/articles/immagini.md:7: link: /nulla/ points to no page or file of the "
-        "site (hint: check the path: {filename}/articles/x.md for a page, "
-        "{static}/images/x.jpg for a file)",
-        "content/articles/latino.md:4: file: is not UTF-8 text (hint: save it with the "
-        "UTF-8 encoding)",
-        "content/articles/senza-titolo.md:1: title: missing (hint: add 'Title: Il titolo' "
-        "to the front matter)",
-        "content/articles/vuoto.md:1: file: is empty (hint: write its front matter and "
-        "text, or delete it)",
-        "content/talks/serata.md:3: speakers: unknown speaker 'Maurizio_Bonazi' (hint: "
-        "did you mean 'Maurizio_Bonazzi'?)",
-    ]
-    assert lines[-1].startswith("check: 9 problems in 6 files")
+    lines = result.stderr.strip().splitlines()
+    assert lines == sorted(
+        [
+            "content/articles/data.md:2: date: 'ieri' is not a valid date (hint: write it as "
+            "YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00)",
+            "content/articles/immagini.md:6: image: images/foto.png has no alt text "
+            "(hint: describe it: ![Cosa mostra l'immagine](percorso))",
+            "content/articles/collegamenti.md:6: image: images/nessuna.png points to no "
+            "page or file of the site (hint: check the path: {filename}/articles/x.md for "
+            "a page, {static}/images/x.jpg for a file)",
+            "content/articles/collegamenti.md:6: link: {filename}/articles/manca.md points "
+            "to no page or file of the site (hint: check the path: {filename}/articles/x.md "
+            "for a page, {static}/images/x.jpg for a file)",
+            "content/articles/collegamenti.md:7: link: /nulla/ points to no page or file of "
+            "the site (hint: check the path: {filename}/articles/x.md for a page, "
+            "{static}/images/x.jpg for a file)",
+            "content/articles/latino.md:4: file: is not UTF-8 text (hint: save it with the "
+            "UTF-8 encoding)",
+            "content/articles/senza-titolo.md:1: title: missing (hint: add 'Title: Il titolo' "
+            "to the front matter)",
+            "content/articles/vuoto.md:1: file: is empty (hint: write its front matter and "
+            "text, or delete it)",
+            "content/talks/serata.md:3: speakers: unknown speaker 'Maurizio_Bonazi' (hint: "
+            "did you mean 'Maurizio_Bonazzi'?)",
+        ]
+    )
+    assert result.stdout.startswith("check: 9 problems in 7 files")
     assert "Traceback" not in text(result)
 
 

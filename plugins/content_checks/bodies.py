@@ -147,7 +147,9 @@ class Scanner(HTMLParser):
                         REMOTE_HINT,
                     )
                 elif INTRASITE.match(url):
-                    wrong = reference_problem(url, content_path, relative_dir)
+                    wrong = reference_problem(
+                        url, content_path, relative_dir, must_exist=False
+                    )
                     if wrong:
                         yield ("body", url.split("}")[-1], *wrong)
         if tag in LINKS and attrs.get(LINKS[tag]):
@@ -155,7 +157,7 @@ class Scanner(HTMLParser):
             if not href.startswith(("#", "mailto:", "tel:", "?")) and (
                 is_remote(href) or INTRASITE.match(href) or href.startswith("/")
             ):
-                wrong = link_problem(href, content_path, relative_dir)
+                wrong = link_problem(href, content_path, relative_dir, must_exist=False)
                 if wrong and not SCRIPTABLE.match(href):  # already reported
                     yield ("link", href.split("}")[-1], *wrong)
         if attrs.get("style"):

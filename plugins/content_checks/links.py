@@ -18,7 +18,7 @@ LINK_HINT = (
 PATH_HINT = "put the file in content/images/ and write its path, e.g. images/nome.jpg"
 
 
-def link_problem(value, content_path, relative_dir=""):
+def link_problem(value, content_path, relative_dir="", must_exist=True):
     """Why ``value`` may not be a link on the site (``(message, hint)``), or None.
 
     Allowed: http(s) addresses with a host, paths on the site (``/...``),
@@ -26,7 +26,7 @@ def link_problem(value, content_path, relative_dir=""):
     """
     text = str(value).strip()
     if INTRASITE.match(text):
-        return reference_problem(text, content_path, relative_dir)
+        return reference_problem(text, content_path, relative_dir, must_exist)
     parts = urlsplit(text)
     if parts.scheme in ("http", "https") and parts.hostname:
         return None
@@ -35,17 +35,17 @@ def link_problem(value, content_path, relative_dir=""):
     return f"'{shorten(text)}' is not a link", LINK_HINT
 
 
-def reference_problem(text, content_path, relative_dir=""):
-    """``{static}``/``{filename}`` targets must stay inside content/."""
+def reference_problem(text, content_path, relative_dir="", must_exist=True):
+    """``{static}``/``{filename}`` targets must stay inside content/ (and exist)."""
     target = unquote(urlsplit(INTRASITE.match(text)["target"]).path)
     if target.startswith("/"):
         target = target.lstrip("/")
     else:
         target = str(Path(relative_dir, target))
-    return path_problem(target, content_path)
+    return path_problem(target, content_path, must_exist=must_exist)
 
 
-def path_problem(path, content_path, relative_to=""):
+def path_problem(path, content_path, relative_to="", must_exist=True):
     """Why ``path`` (relative to content/) is not a file inside content/, or None."""
     text = str(path).strip()
     if urlsplit(text).scheme or text.startswith("//"):
@@ -58,7 +58,7 @@ def path_problem(path, content_path, relative_to=""):
     target = (root / relative_to / text.lstrip("/")).resolve()
     if not target.is_relative_to(root):
         return f"'{shorten(text)}' is outside content/", PATH_HINT
-    if not target.is_file():
+    if must_exist and not target.is_file():
         return f"file {shorten(text)} not found in content/", PATH_HINT
     return None
 
