@@ -42,7 +42,16 @@ def video_id(n):
     return f"SYNTH{n:06d}"  # 11 characters, like a YouTube id
 
 
-def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7):
+def make_archive(
+    content,
+    *,
+    talks=40,
+    speakers=15,
+    articles=5,
+    now=None,
+    seed=7,
+    thumbnails=THUMBNAILS,
+):
     """Write a synthetic archive into ``content``; return the expected Archive.
 
     Talks fall on Mondays at 17:00 (Europe/Rome) from 2019; the last three
@@ -129,7 +138,7 @@ def make_archive(content, *, talks=40, speakers=15, articles=5, now=None, seed=7
                 body, encoding="utf-8"
             )
             continue
-        if has_video and n <= THUMBNAILS:
+        if has_video and n <= thumbnails:
             (content / "images" / "thumbnails" / f"{video_id(n)}.jpg").write_bytes(
                 TINY_JPEG
             )
