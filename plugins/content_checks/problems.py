@@ -89,6 +89,7 @@ class Collector:
         self.problems = []
         self.notes = []
         self.refused = set()  # absolute source paths
+        self.urls = {}  # (kind, status, slug, lang): the file that has that URL
 
     def add(self, source_path, found):
         """Record ``found`` (a Problem or a list) against the file ``source_path``."""

@@ -16,11 +16,12 @@ from pathlib import Path
 from pelican.contents import SkipStub
 from pelican.utils import sanitised_join
 
-from .problems import Problem, collector, missing, problem, shown_path
+from .problems import Problem, collector, field_line, missing, problem, shown_path
 
 DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00"
 HINTS = {"date": DATE_HINT, "modified": DATE_HINT}
 MAX_SLUG = 120  # a file name must stay well within 255 bytes
+TRANSLATABLE = ("Article", "Page")
 EXAMPLES = {"title": "Title: Il titolo", "date": "Date: 2021-01-11 17:00"}
 
 
@@ -150,7 +151,64 @@ def invalid(content, source):
         )
     if "slug" in content.metadata:
         found += unsafe_slug(content, source)
+    found += long_terms(content, source)
+    refused = found or collector.has_refused(source)
+    if not refused and type(content).__name__ in TRANSLATABLE:
+        found += same_url(content, source)
     return found
+
+
+def long_terms(content, source):
+    """A tag, category or author whose URL part would be too long to write."""
+    found = []
+    for field in ("tags", "category", "authors"):
+        value = getattr(content, field, None) or []
+        for term in value if isinstance(value, list) else [value]:
+            if len(term.slug) > MAX_SLUG:
+                found.append(
+                    problem(
+                        source,
+                        field,
+                        f"'{term.name[:40]}…' is {len(term.name)} characters long",
+                        f"write a shorter one, at most {MAX_SLUG} characters",
+                    )
+                )
+    return found
+
+
+def same_url(content, source):
+    """Articles and pages whose slug gives no URL, or the URL of another file.
+
+    Pelican groups these as translations of one another and only warns; here
+    both files are named. Keyed like Pelican's translations: kind, status,
+    slug and language.
+    """
+    if not content.slug:
+        return [
+            problem(
+                source,
+                "title",
+                f"'{content.title}' gives no URL",
+                "add 'Slug: una-parola-o-due' to the front matter",
+            )
+        ]
+    key = (type(content).__name__, content.status, content.slug, content.lang)
+    other = collector.urls.setdefault(key, source)
+    if other == source:
+        return []
+    collector.add(other, duplicate_url(other, content.slug, source))
+    return [duplicate_url(source, content.slug, other)]
+
+
+def duplicate_url(path, slug, other):
+    line = field_line(path, "slug")
+    return problem(
+        path,
+        "slug",
+        f"'{slug}' is also the URL of {shown_path(other)}",
+        "add a different 'Slug:' to one of them",
+        line=line if line > 1 else field_line(path, "title"),
+    )
 
 
 def unsafe_slug(content, source):
