@@ -263,4 +263,5 @@ def test(c, k=""):
     c.run(f"{sys.executable} -m ruff check .", pty=False)
     c.run(f"{sys.executable} -m ruff format --check .", pty=False)
     selection = f" -k {k!r}" if k else ""
-    c.run(f"{sys.executable} -m pytest{selection}", pty=False)
+    # Every core, a test file per worker (module fixtures are built once).
+    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile{selection}", pty=False)

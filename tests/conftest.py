@@ -7,6 +7,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -183,3 +184,54 @@ def task(project, monkeypatch, capsys):
         return subprocess.CompletedProcess(name, code, out, err)
 
     return run
+
+
+# In a real browser: Debian's chromium driven by Playwright, never a download.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if executable is None:
+        pytest.fail(
+            "browser tests need Debian's chromium (hint: apt-get install chromium)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that records every request and never reaches past this machine."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []
+    page.csp_errors = []
+
+    def guard(route):
+        page.requests.append(route.request.url)
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on(
+        "console",
+        lambda m: (
+            "Content Security Policy" in m.text and page.csp_errors.append(m.text)
+        ),
+    )
+    yield page
+    context.close()

@@ -38,19 +38,19 @@ def test_invoke_build_writes_the_site(project):
     ],
 )
 def test_bad_article_fails_clearly_and_keeps_previous_output(
-    project, front_matter, message
+    task, project, front_matter, message
 ):
-    assert invoke(project, "build").returncode == 0
+    assert task("build").returncode == 0
     before = snapshot(project / "output")
     (project / "content" / "articles" / "rotto.md").write_text(
         front_matter + "\nTesto.\n"
     )
-    result = invoke(project, "build")
+    result = task("build")
     assert result.returncode == 1
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output
-    assert len(output.splitlines()) == 1
-    assert output.startswith(message + " (hint: ")
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(message + " (hint: ")
     assert snapshot(project / "output") == before
     assert not list(project.glob(".output-*"))
 

@@ -95,10 +95,8 @@ def thumbnail_server(tmp_path):
 
 
 def test_fetch_thumbnails_downloads_once_and_reports_failures(
-    project, thumbnail_server
+    task, project, thumbnail_server
 ):
-    from tests.conftest import invoke
-
     talks = project / "content" / "talks"
     (talks / "uno.md").write_text(
         f"Title: Uno\nDate: 2020-01-13 17:00\nSpeakers: costa\nYouTube: https://youtu.be/{video_id(1)}\n"
@@ -111,7 +109,7 @@ def test_fetch_thumbnails_downloads_once_and_reports_failures(
         "Title: Video\nDate: 2020-01-01\n\n"
         f'<iframe src="https://www.youtube-nocookie.com/embed/{video_id(4)}"></iframe>\n'
     )
-    result = invoke(project, "fetch-thumbnails", "--url", thumbnail_server)
+    result = task("fetch-thumbnails", "--url", thumbnail_server)
     assert result.returncode == 1
     folder = project / "content" / "images" / "thumbnails"
     assert sorted(p.name for p in folder.iterdir()) == [
@@ -126,10 +124,10 @@ def test_fetch_thumbnails_downloads_once_and_reports_failures(
         "downloaded"
     )
     assert "Traceback" not in result.stderr
-    again = invoke(project, "fetch-thumbnails", "--url", thumbnail_server)
+    again = task("fetch-thumbnails", "--url", thumbnail_server)
     assert "thumbnails: 0 downloaded, 3 already there, 1 failed" in again.stdout
 
-    build = invoke(project, "build")
+    build = task("build")
     assert build.returncode == 0, build.stderr
     page = sitecheck.soup(project / "output" / "videoconferenze" / "uno" / "index.html")
     assert page.select_one(".video img.video-thumb")["src"].endswith(
