@@ -75,7 +75,7 @@ def build(settings_file=DEV_SETTINGS, *, fatal="errors", debug=False, **override
 
 
 def _plain_handler():
-    """One line per message, `LEVEL: path: field: problem (hint)`, never wrapped."""
+    """Pelican's own messages, one line each (`LEVEL: message`), never wrapped."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     return handler

@@ -19,6 +19,7 @@ from pelican.log import FatalLogger
 
 from .links import INTRASITE
 from .problems import collector, problem, text_line
+from .reading import phase_one_context
 
 CONTENT_SUFFIXES = {".md", ".markdown", ".mdown", ".rst", ".html", ".htm"}
 WHERE_HINT = (
@@ -51,13 +52,7 @@ def read_site(settings):
     """Pelican's phase one: ``(generators, context)``; problems in the collector."""
     FatalLogger.fatal_lvl = logging.CRITICAL + 1  # report everything, raise nothing
     pelican = Pelican(settings)
-    context = settings.copy()
-    context.update(
-        generated_content={},
-        static_links=set(),
-        static_content={},
-        localsiteurl=settings["SITEURL"],
-    )
+    context = phase_one_context(settings)
     with tempfile.TemporaryDirectory(prefix="check-") as scratch:
         generators = [
             cls(

@@ -13,7 +13,7 @@ import functools
 import os
 from pathlib import Path
 
-from pelican.contents import SkipStub
+from pelican.contents import Page, SkipStub
 from pelican.utils import sanitised_join
 
 from .problems import Problem, collector, field_line, missing, problem, shown_path
@@ -91,9 +91,9 @@ def guard_readers(readers):
 
 def guarded(read_file):
     @functools.wraps(read_file)
-    def read_file_guarded(base_path, path, content_class=None, *args, **kwargs):
+    def read_file_guarded(base_path, path, content_class=Page, *args, **kwargs):
         source = os.path.abspath(os.path.join(base_path, path))
-        if content_class is None or content_class.__name__ == "Static":
+        if content_class.__name__ == "Static":  # files copied as they are
             return read_file(base_path, path, content_class, *args, **kwargs)
         found = empty_file(source)
         content = None
@@ -238,3 +238,15 @@ def unsafe_slug(content, source):
             )
         ]
     return []
+
+
+def phase_one_context(settings):
+    """The context a Pelican run starts from, for tools that read without writing."""
+    context = settings.copy()
+    context.update(
+        generated_content={},
+        static_links=set(),
+        static_content={},
+        localsiteurl=settings["SITEURL"],
+    )
+    return context

@@ -11,6 +11,7 @@ import logging
 from types import SimpleNamespace
 
 from content_checks.problems import collector
+from content_checks.reading import phase_one_context
 from pelican import Pelican
 from pelican.log import FatalLogger
 
@@ -22,15 +23,8 @@ def read_archive(settings):
     FatalLogger.fatal_lvl = logging.CRITICAL + 1  # a tool reports, never raises
     Pelican(settings)  # connects the plugins: readers, slugs, checks
     collector.reset()
-    context = settings.copy()
-    context.update(
-        generated_content={},
-        static_links=set(),
-        static_content={},
-        localsiteurl=settings["SITEURL"],
-    )
     generator = TalksGenerator(
-        context=context,
+        context=phase_one_context(settings),
         settings=settings,
         path=settings["PATH"],
         theme=settings["THEME"],
