@@ -397,3 +397,37 @@ def test_a_crashing_plugin_leaves_the_previous_output(project):
     assert "Traceback" not in text(result)
     after = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_scaffold_and_import_know_an_rst_talks_slug(task, project, tmp_path):
+    """The slug comes from Pelican's reader of the RST file, not a parser of ours."""
+    (project / TALKS / "serata.rst").write_text(
+        "Backup sicuri\n#############\n\n:date: 2021-03-01 17:00\n"
+        ":speakers: stefano.pasquini\n:youtube: SYNTHrst001\n\nTesto.\n"
+    )
+    refused = task("new-talk", "Backup sicuri", "--speakers", "stefano.pasquini")
+    assert refused.returncode == 1
+    assert (
+        "content/talks/backup-sicuri.md:1: slug: 'backup-sicuri' is already a talk"
+    ) in refused.stderr
+    export = tmp_path / "ytdlp.json"
+    export.write_text(
+        json.dumps(
+            ytdlp_playlist(
+                [
+                    ytdlp_entry("SYNTHrst001", "Backup sicuri", "", "20210301", 60),
+                    ytdlp_entry(
+                        "SYNTHrst002",
+                        "Backup sicuri",
+                        "Stefano Pasquini",
+                        "20210308",
+                        60,
+                    ),
+                ]
+            )
+        )
+    )
+    result = task("import-playlist", str(export))
+    assert result.returncode == 0, result.stderr
+    assert "skipped SYNTHrst001: already in content/talks/serata.rst" in result.stdout
+    assert "created content/talks/backup-sicuri-2.md" in result.stdout
