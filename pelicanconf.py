@@ -66,7 +66,19 @@ YEAR_ARCHIVE_URL = "blog/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "blog/{date:%Y}/index.html"
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+DIRECT_TEMPLATES = [
+    "index",
+    "tags",
+    "categories",
+    "authors",
+    "archives",
+    "search",
+    "404",
+]
+# The search page (plugins/search indexes the site for it); every header's
+# search field sends its words here as ?q=.
+SEARCH_URL = "cerca/"
+SEARCH_SAVE_AS = "cerca/index.html"
 
 FEED_ALL_ATOM = "feeds/blog.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/categorie/{slug}.atom.xml"
@@ -88,6 +100,7 @@ PLUGINS = [
     "author_profiles",
     "video",
     "talks",
+    "search",
 ]
 # Every page: scripts, styles, images from the site itself; frames only from
 # YouTube's no-cookie domain, and only once a reader presses play.
@@ -96,6 +109,10 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; "
     "frame-src https://www.youtube-nocookie.com; object-src 'none'; "
     "base-uri 'self'; form-action 'self'"
+)
+# The search page alone may also compile WebAssembly (Pagefind's search).
+SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
 )
 
 # content_checks reports an image without alt text as a problem of its file,

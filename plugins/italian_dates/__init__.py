@@ -1,15 +1,18 @@
-"""Italian dates in templates, independent of the machine's locale (Babel).
+"""Italian dates and counts in templates, independent of the machine's locale.
 
 Adds Jinja filters to every generator's environment:
 
 - ``data``: "7 maggio 2017" (a date, or with ``"full"`` "domenica 7 maggio 2017")
 - ``ora``: "17:00"
 - ``iso``: the ISO 8601 form for ``<time datetime>``
+- ``quante``: "1 incontro", "2 incontri" (counts.py)
 """
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from pelican import signals
+
+from .counts import quante
 
 LOCALE = Locale.parse("it_IT")  # parsed once: formatting is on every page
 
@@ -32,6 +35,7 @@ FILTERS = {
     "data": data,
     "ora": ora,
     "iso": iso,
+    "quante": quante,
 }
 
 

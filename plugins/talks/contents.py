@@ -25,6 +25,7 @@ class Talk(Content):
     talk_tags = ()
     previous_talk = None
     next_talk = None
+    related = ()
 
     # A talk's URL is asked for on every page that lists it: compute it once.
     @cached_property

@@ -23,6 +23,7 @@ from . import archive
 from .calendar import build_calendar
 from .contents import SpeakerSource, Talk
 from .fields import split_list
+from .related import relate_all
 from .speakers import Speaker, SpeakerRegistry
 from .validation import check_speaker, check_talk, draft_video, duplicate_slug
 
@@ -61,6 +62,7 @@ class TalksGenerator(CachingGenerator):
             for tag in talk.talk_tags:
                 tagged[tag].append(talk)
         self.talk_tags = dict(sorted(tagged.items(), key=lambda item: item[0].slug))
+        relate_all(self.talks)
         speakers = sorted(self.registry, key=lambda s: (s.name.casefold(), s.handle))
         self.context.update(
             talks=self.talks,

@@ -5,9 +5,11 @@
 - embeds.py: YouTube iframes in content bodies become that facade.
 - thumbnails.py: local thumbnails, fetched once by `invoke fetch-thumbnails`.
 
-Templates get ``video_facade(video_id, title, start, SITEURL)``.
+Templates get ``video_facade(video_id, title, start, SITEURL)`` and
+``video_thumbnail(video_id)``: the local thumbnail's path, or None.
 """
 
+import functools
 from pathlib import Path
 
 from content_checks.problems import collector
@@ -34,18 +36,23 @@ def rewrite_content(content):
 def add_template_function(generator):
     content_path = generator.settings["PATH"]
 
-    def video_facade(video_id, title, start=0, siteurl="", lazy=False):
+    @functools.cache
+    def video_thumbnail(video_id):
+        """The thumbnail's path in the output (as in content/), or None."""
+        if not video_id:
+            return None
         thumbnail = thumbnail_path(video_id)
-        url = (
-            f"{siteurl}/{thumbnail}"
-            if Path(content_path, thumbnail).is_file()
-            else None
-        )
+        return thumbnail if Path(content_path, thumbnail).is_file() else None
+
+    def video_facade(video_id, title, start=0, siteurl="", lazy=False):
+        thumbnail = video_thumbnail(video_id)
+        url = f"{siteurl}/{thumbnail}" if thumbnail else None
         return Markup(
             facade_html(video_id, title, start=start, thumbnail=url, lazy=lazy)
         )
 
     generator.env.globals["video_facade"] = video_facade
+    generator.env.globals["video_thumbnail"] = video_thumbnail
 
 
 def register():

@@ -1,0 +1,39 @@
+"""Site search: a Pagefind index of the built site, written with the site.
+
+At the end of every build (``finalized``), Pagefind indexes the output folder
+in-process and writes its bundle to ``<output>/pagefind/``. The build runner
+(sitebuild) builds into a staging folder, so an index that fails fails the
+build and publishes nothing; the plain ``pelican content`` command exits 1.
+
+Only the elements marked ``data-pagefind-body`` in the theme are indexed
+(articles, talks, speakers, pages); their filters (tipo, relatore, anno, tag),
+metadata and sort key come from ``data-pagefind-*`` attributes there. The
+reader's side is /cerca/ (theme/templates/search.html, js/search.js).
+
+Settings: SEARCH_INDEX (default True), SEARCH_LANGUAGE (default DEFAULT_LANG:
+one index, with its stemming, for every page, so an English talk is found
+from the Italian search page too).
+"""
+
+import logging
+
+from pelican import signals
+
+from .index import SearchIndexError, write_index
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["SearchIndexError", "write_index"]
+
+
+def index_site(pelican):
+    settings = pelican.settings
+    if not settings.get("SEARCH_INDEX", True):
+        return
+    language = settings.get("SEARCH_LANGUAGE") or settings["DEFAULT_LANG"]
+    pages = write_index(pelican.output_path, language)
+    logger.info("Search index: %d pages in %s/pagefind", pages, pelican.output_path)
+
+
+def register():
+    signals.finalized.connect(index_site)

@@ -1,0 +1,257 @@
+/* The search page (/cerca/): asks the Pagefind index that plugins/search
+   writes with the site, and shows the results in the site's own markup.
+   The words and filters live in the URL (?q=...&relatore=...), so a search
+   can be shared and the back button returns to the previous one. Nothing is
+   requested from any other host. */
+
+const form = document.getElementById("ricerca");
+const input = document.getElementById("ricerca-testo");
+const filterBox = document.getElementById("ricerca-filtri");
+const status = document.getElementById("ricerca-stato");
+const list = document.getElementById("ricerca-risultati");
+const more = document.getElementById("ricerca-altri");
+const broken = document.getElementById("ricerca-guasta");
+
+const PAGE = 10;
+const FILTERS = [
+  { key: "tipo", label: "Tipo", all: "Tutti i tipi" },
+  { key: "relatore", label: "Relatore", all: "Tutti i relatori" },
+  { key: "anno", label: "Anno", all: "Tutti gli anni", newestFirst: true },
+  { key: "tag", label: "Tag", all: "Tutti i tag" },
+];
+const KINDS = {
+  articolo: "Articolo",
+  videoconferenza: "Videoconferenza",
+  relatore: "Relatore",
+  pagina: "Pagina",
+};
+const KIND_PLURALS = {
+  articolo: "Articoli",
+  videoconferenza: "Videoconferenze",
+  relatore: "Relatori",
+  pagina: "Pagine",
+};
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+const element = (name, attributes = {}, ...children) => {
+  const node = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+};
+
+/* Pagefind's excerpt is the page's text with "<" and ">" escaped and the
+   matching words wrapped in <mark>: rebuilt here as text nodes and <mark>
+   elements only, so no markup of a page can ever run in the results. */
+const excerptNodes = (excerpt) => {
+  const nodes = [];
+  let marked = false;
+  for (const part of (excerpt || "").split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>") marked = true;
+    else if (part === "</mark>") marked = false;
+    else if (part) {
+      const text = part.replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+      nodes.push(marked ? element("mark", {}, text) : document.createTextNode(text));
+    }
+  }
+  return nodes;
+};
+
+/* A result's picture: its local image (same site only), or a drawn tile. */
+const picture = (data, pageUrl) => {
+  const box = element("div", { class: "result-picture" });
+  let source = null;
+  try {
+    source = data.meta.image ? new URL(data.meta.image, pageUrl) : null;
+  } catch {
+    source = null;
+  }
+  if (source && source.origin === location.origin) {
+    box.append(
+      element("img", {
+        src: source.href,
+        alt: "",
+        width: "160",
+        height: "90",
+        loading: "lazy",
+        decoding: "async",
+      }),
+    );
+  } else {
+    const kind = data.filters?.tipo?.[0];
+    const initials = (data.meta.title || "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((word) => word[0].toUpperCase())
+      .join("");
+    const label = kind === "relatore" ? initials : KINDS[kind] || "";
+    box.append(element("span", { class: "card-placeholder", "aria-hidden": "true" }, label));
+  }
+  return box;
+};
+
+const resultItem = (data) => {
+  const pageUrl = new URL(data.url, location.href);
+  const kind = data.filters?.tipo?.[0];
+  const details = [KINDS[kind], data.meta.data, data.meta.persone, data.meta.conteggio]
+    .filter(Boolean)
+    .join(" · ");
+  const date = data.meta.datetime
+    ? element("time", { datetime: data.meta.datetime }, details)
+    : document.createTextNode(details);
+  return element(
+    "li",
+    { class: "search-result" },
+    picture(data, pageUrl),
+    element(
+      "div",
+      { class: "search-result-body" },
+      element("h2", {}, element("a", { href: pageUrl.href }, data.meta.title || pageUrl.pathname)),
+      element("p", { class: "meta" }, date),
+      element("p", { class: "excerpt" }, ...excerptNodes(data.excerpt)),
+    ),
+  );
+};
+
+const readUrl = () => {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+  for (const { key } of FILTERS) {
+    const select = form.elements[key];
+    if (!select) continue;
+    const value = params.get(key) ?? "";
+    select.value = value;
+    if (select.value !== value) select.value = "";
+  }
+};
+
+const currentState = () => {
+  const filters = {};
+  for (const { key } of FILTERS) {
+    const value = form.elements[key]?.value;
+    if (value) filters[key] = value;
+  }
+  return { query: input.value.trim(), filters };
+};
+
+const stateUrl = ({ query, filters }) => {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [key, value] of Object.entries(filters)) params.set(key, value);
+  const search = params.toString();
+  return search ? `?${search}` : location.pathname;
+};
+
+const buildFilters = (available) => {
+  for (const { key, label, all, newestFirst } of FILTERS) {
+    const counts = available[key];
+    if (!counts || Object.keys(counts).length === 0) continue;
+    const id = `ricerca-filtro-${key}`;
+    const select = element("select", { id, name: key }, element("option", { value: "" }, all));
+    const values = Object.keys(counts).sort((a, b) => a.localeCompare(b, "it"));
+    if (newestFirst) values.reverse();
+    for (const value of values) {
+      const name = key === "tipo" ? KIND_PLURALS[value] || value : value;
+      select.append(element("option", { value }, `${name} (${counts[value]})`));
+    }
+    filterBox.append(
+      element("div", { class: "filter" }, element("label", { for: id }, label), select),
+    );
+  }
+  filterBox.hidden = filterBox.querySelectorAll("select").length === 0;
+};
+
+const main = async () => {
+  const bundle = new URL(form.dataset.pagefindBundle, location.href);
+  const siteRoot = new URL(form.dataset.siteRoot, location.href);
+  const pagefind = await import(new URL("pagefind.js", bundle).href);
+  await pagefind.options({ basePath: bundle.pathname, baseUrl: siteRoot.pathname, noWorker: true });
+  await pagefind.init();
+  buildFilters(await pagefind.filters());
+
+  let shown = [];
+  let run = 0;
+
+  const showMore = async () => {
+    const batch = shown.splice(0, PAGE);
+    const items = (await Promise.all(batch.map((result) => result.data()))).map(resultItem);
+    list.append(...items);
+    more.hidden = shown.length === 0;
+    return items;
+  };
+
+  const search = async () => {
+    const mine = ++run;
+    const { query, filters } = currentState();
+    const filtered = Object.keys(filters).length > 0;
+    if (!query && !filtered) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "Scrivi una parola, un nome o un tema, oppure scegli un filtro.";
+      return;
+    }
+    // Relevance first; on equal relevance, the newest first: the order by
+    // date of the same results breaks the ties.
+    const [relevant, newest] = await Promise.all([
+      pagefind.search(query || null, { filters }),
+      pagefind.search(query || null, { filters, sort: { data: "desc" } }),
+    ]);
+    if (mine !== run) return; // a newer search has started
+    const rank = new Map(newest.results.map((result, i) => [result.id, i]));
+    const results = query
+      ? [...relevant.results].sort(
+          (a, b) => b.score - a.score || rank.get(a.id) - rank.get(b.id),
+        )
+      : newest.results;
+    shown = [...results];
+    list.replaceChildren();
+    await showMore();
+    if (mine !== run) return;
+    const what = query ? ` per «${query}»` : "";
+    const how = filtered ? " con i filtri scelti" : "";
+    status.textContent = results.length
+      ? `${plural(results.length, "risultato", "risultati")}${what}${how}.`
+      : `Nessun risultato${what}${how}. Prova con meno parole o meno filtri.`;
+  };
+
+  let typing = null;
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      history.replaceState(null, "", stateUrl(currentState()));
+      search();
+    }, 250);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target === input) return;
+    history.pushState(null, "", stateUrl(currentState()));
+    search();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    const url = stateUrl(currentState());
+    if (url !== (location.search || location.pathname)) history.pushState(null, "", url);
+    search();
+  });
+  more.addEventListener("click", async () => {
+    const [first] = await showMore();
+    first?.querySelector("a")?.focus();
+  });
+  window.addEventListener("popstate", () => {
+    readUrl();
+    search();
+  });
+
+  readUrl();
+  await search();
+};
+
+main().catch((error) => {
+  console.error(error);
+  form.hidden = true;
+  status.textContent = "";
+  broken.hidden = false;
+});
