@@ -33,6 +33,7 @@ def page_types(synthetic):
         "playlist": "/videoconferenze/",
         "speaker index": "/relatori/",
         "speaker": "/relatori/relatore-sintetico-01/",
+        "search": "/cerca/?q=sintetica",
     }
 
 

@@ -1,0 +1,125 @@
+"""Playlist filters on /videoconferenze/, in a real browser (chromium, Playwright).
+
+A SYNTHETIC archive: every filter, the URL that carries them, the count
+announced to screen readers, keyboard use, and the page without JavaScript.
+"""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.localserver import serve
+
+playwright = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(synthetic):
+    with serve(synthetic.output) as base_url:
+        yield base_url
+
+
+def shown(page):
+    return page.locator(".talk-card:visible .talk-card-title a").all_inner_texts()
+
+
+def speaker_slug(speaker):
+    return speaker["name"].lower().replace(" ", "-")
+
+
+def test_without_javascript_every_talk_is_listed(browser, server, synthetic):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/videoconferenze/?anno=2019")
+    assert len(shown(page)) == len(synthetic.archive.talks)
+    expect(page.locator("#filtri")).to_be_hidden()
+    context.close()
+
+
+def test_each_filter_shows_only_its_talks(page, server, synthetic):
+    archive = synthetic.archive
+    speaker = archive.speakers[2]
+    cases = {
+        "anno": ("2020", [t for t in archive.talks if t["date"].year == 2020]),
+        "relatore": (speaker_slug(speaker), archive.talks_of(speaker["handle"])),
+        "tag": ("firewall", [t for t in archive.talks if t["tag"] == "Firewall"]),
+        "stato": ("upcoming", [t for t in archive.talks if t["state"] == "upcoming"]),
+    }
+    page.goto(server + "/videoconferenze/")
+    status = page.get_by_role("status")
+    expect(status).to_have_text(f"{len(archive.talks)} videoconferenze in elenco.")
+    for key, (value, talks) in cases.items():
+        page.select_option(f"#filtro-{key}", value)
+        expected = sorted(t["title"] for t in talks)
+        assert sorted(shown(page)) == expected, key
+        assert parse_qs(urlsplit(page.url).query) == {key: [value]}
+        noun = (
+            "videoconferenza mostrata"
+            if len(talks) == 1
+            else "videoconferenze mostrate"
+        )
+        expect(status).to_have_text(f"{len(talks)} {noun} su {len(archive.talks)}.")
+        page.select_option(f"#filtro-{key}", "")
+    page.fill("#filtro-parole", "sintetica 007")
+    assert shown(page) == [archive.talks[6]["title"]]
+    assert parse_qs(urlsplit(page.url).query) == {"parole": ["sintetica 007"]}
+    page.fill("#filtro-parole", "nessuna parola così")
+    expect(status).to_have_text("Nessuna videoconferenza corrisponde ai filtri.")
+    assert page.locator(".talk-year:visible").count() == 0
+    page.get_by_role("button", name="Azzera i filtri").click()
+    assert len(shown(page)) == len(archive.talks)
+    assert urlsplit(page.url).query == ""
+
+
+def test_a_shared_link_opens_the_playlist_filtered(page, server, synthetic):
+    archive = synthetic.archive
+    speaker = archive.speakers[0]
+    talks = [t for t in archive.talks_of(speaker["handle"]) if t["date"].year == 2019]
+    assert talks
+    page.goto(f"{server}/videoconferenze/?relatore={speaker_slug(speaker)}&anno=2019")
+    assert sorted(shown(page)) == sorted(t["title"] for t in talks)
+    expect(page.locator("#filtro-relatore")).to_have_value(speaker_slug(speaker))
+    expect(page.locator("#filtro-anno")).to_have_value("2019")
+    # Only the years with a talk shown keep their heading, with the count shown.
+    expect(page.locator(".talk-year:visible h2")).to_have_text([f"2019 ({len(talks)})"])
+
+
+def test_the_speaker_page_links_to_the_playlist_filtered(page, server, synthetic):
+    speaker = synthetic.archive.speakers[1]
+    page.goto(f"{server}/relatori/{speaker_slug(speaker)}/")
+    page.get_by_role("link", name="Nella playlist").click()
+    page.wait_for_url("**/videoconferenze/?relatore=*")
+    talks = synthetic.archive.talks_of(speaker["handle"])
+    assert sorted(shown(page)) == sorted(t["title"] for t in talks)
+
+
+def test_filters_by_keyboard_alone(page, server, synthetic):
+    page.goto(server + "/videoconferenze/")
+    page.focus("#filtro-parole")
+    page.keyboard.type("voip")
+    voip = [t["title"] for t in synthetic.archive.talks if t["tag"] == "VoIP"]
+    assert sorted(shown(page)) == sorted(voip)
+    page.keyboard.press("Tab")  # the year
+    assert page.evaluate("document.activeElement.id") == "filtro-anno"
+    page.keyboard.press("ArrowDown")  # the newest year
+    newest = str(synthetic.archive.talks[-1]["date"].year)
+    expect(page.locator("#filtro-anno")).to_have_value(newest)
+    assert all(newest in url for url in [page.url])
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past speaker, tag, state: the reset button
+    page.keyboard.press("Enter")
+    assert len(shown(page)) == len(synthetic.archive.talks)
+
+
+def test_axe_finds_no_violation_on_a_filtered_playlist(page, server, synthetic):
+    speaker = synthetic.archive.speakers[0]
+    page.goto(f"{server}/videoconferenze/?relatore={speaker_slug(speaker)}")
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+    page.fill("#filtro-parole", "nessuna parola così")
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()

@@ -1,0 +1,245 @@
+"""Site search at /cerca/, in a real browser (Debian's chromium, Playwright).
+
+The real site and a SYNTHETIC archive are built with their Pagefind index and
+served from 127.0.0.1; the route guard of the `page` fixture aborts (and
+records) any request to another host.
+"""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.localserver import serve
+from tests.synthetic import TOPICS
+
+playwright = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def real(site):
+    with serve(site.output) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def server(synthetic):
+    with serve(synthetic.output) as base_url:
+        yield base_url
+
+
+def titles(page):
+    return page.locator(".search-result h2 a").all_inner_texts()
+
+
+def search(page, base_url, query="", **filters):
+    params = "&".join(f"{k}={v}" for k, v in {"q": query, **filters}.items() if v)
+    page.goto(f"{base_url}/cerca/?{params}")
+    expect(page.locator("#ricerca-stato")).to_contain_text("risultat")
+    return titles(page)
+
+
+def off_site(page):
+    return [url for url in page.requests if urlsplit(url).hostname != "127.0.0.1"]
+
+
+def test_a_speakers_surname_in_the_header_lands_on_their_talks(page, real):
+    page.goto(real + "/blog/2017/cls-austin-report/")
+    page.get_by_role("searchbox", name="Cerca nel sito").fill("Bonazzi")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cerca/?q=Bonazzi")
+    expect(page.locator("#ricerca-stato")).to_contain_text("risultati per «Bonazzi»")
+    found = titles(page)
+    assert "Maurizio Bonazzi" in found
+    assert "Il primo incontro online degli Eroi Digitali" in found
+    assert page.locator("#ricerca-testo").input_value() == "Bonazzi"
+    assert off_site(page) == []
+    assert page.csp_errors == []
+
+
+def test_italian_words_are_found_in_their_other_forms(page, real):
+    recap = "Cosa abbiamo imparato da 2 anni di videoconferenze con gli Eroi Digitali"
+    # Singular for plural: "videoconferenza" finds the recap's "videoconferenze".
+    assert recap in search(page, real, "videoconferenza")
+    excerpt = page.locator(".search-result", has_text=recap).locator(".excerpt")
+    expect(excerpt.locator("mark").first).to_contain_text("videoconferenz")
+    # An elided word ("dall’esperienza" in the recap), with either apostrophe.
+    for query in ("esperienza", "dall'esperienza", "dall’esperienza"):
+        assert recap in search(page, real, query), query
+
+
+def test_a_chapter_title_finds_its_talk(page, server, synthetic):
+    talk = synthetic.archive.talks[1]  # the talk with chapters
+    found = search(page, server, "demo dal vivo")
+    assert found[0] == talk["title"]
+
+
+def test_a_result_shows_title_date_people_excerpt_and_picture(page, server, synthetic):
+    talk = synthetic.archive.talks[0]  # recorded, with a local thumbnail
+    search(page, server, "001", tipo="videoconferenza")
+    result = page.locator(".search-result").first
+    expect(result.locator("h2 a")).to_have_text(talk["title"])
+    meta = result.locator(".meta").inner_text()
+    assert meta.startswith("Videoconferenza · ")
+    assert f"{talk['date'].day} gennaio 2019" in meta
+    assert "Relatore Sintetico" in meta
+    assert result.locator(".excerpt").inner_text().strip()
+    picture = result.locator(".result-picture img")
+    assert picture.get_attribute("src").endswith(f"/thumbnails/{talk['video']}.jpg")
+    assert picture.get_attribute("width") == "160"
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    # A talk without a thumbnail gets the drawn tile, never a broken image.
+    no_video = next(t for t in synthetic.archive.talks if not t["video"])
+    search(page, server, f"{no_video['number']:03d}", tipo="videoconferenza")
+    first = page.locator(".search-result").first
+    expect(first.locator("h2 a")).to_have_text(no_video["title"])
+    assert first.locator(".result-picture img").count() == 0
+    assert first.locator(".card-placeholder").count() == 1
+
+
+def test_each_filter_narrows_the_results_and_lives_in_the_url(page, server, synthetic):
+    archive = synthetic.archive
+    everything = search(page, server, "sintetica")
+    assert len(everything) == 10  # the first page of results
+    total = int(page.locator("#ricerca-stato").inner_text().split()[0])
+    speaker = archive.speakers[3]
+    year_talks = [t for t in archive.talks if t["date"].year == 2020]
+    choices = {
+        "tipo": ("videoconferenza", [t["title"] for t in archive.talks]),
+        "relatore": (  # the speaker's talks, and their own page
+            speaker["name"],
+            [
+                speaker["name"],
+                *(t["title"] for t in archive.talks_of(speaker["handle"])),
+            ],
+        ),
+        "anno": ("2020", [t["title"] for t in year_talks]),
+        "tag": (  # talks and articles
+            "Backup",
+            [t["title"] for t in archive.talks if t["tag"] == "Backup"]
+            + [
+                f"Articolo sintetico {n:03d}"
+                for n in range(5)
+                if TOPICS[n % 7] == "Backup"
+            ],
+        ),
+    }
+    for key, (value, allowed) in choices.items():
+        search(page, server, "sintetica")
+        page.select_option(f"#ricerca-filtro-{key}", value)
+        expect(page.locator("#ricerca-stato")).to_contain_text("con i filtri scelti")
+        assert parse_qs(urlsplit(page.url).query) == {"q": ["sintetica"], key: [value]}
+        found = titles(page)
+        assert found, key
+        assert set(found) <= set(allowed), key
+        count = int(page.locator("#ricerca-stato").inner_text().split()[0])
+        assert count < total, key
+    assert off_site(page) == []
+
+
+def test_filters_alone_list_the_newest_first(page, server, synthetic):
+    found = search(page, server, "", tag="VoIP", tipo="videoconferenza")
+    expected = [
+        t["title"] for t in reversed(synthetic.archive.talks) if t["tag"] == "VoIP"
+    ]
+    assert found == expected[: len(found)]
+
+
+def test_opening_a_result_and_going_back_keeps_the_search(page, server, synthetic):
+    talk = synthetic.archive.talks[1]
+    search(page, server, "demo dal vivo")
+    page.locator(".search-result h2 a").first.click()
+    page.wait_for_url(f"**/videoconferenze/{talk['slug']}/")
+    expect(page.locator("h1")).to_have_text(talk["title"])
+    page.go_back()
+    expect(page.locator("#ricerca-testo")).to_have_value("demo dal vivo")
+    expect(page.locator(".search-result h2 a").first).to_have_text(talk["title"])
+
+
+def test_the_back_button_returns_to_the_previous_search(page, server):
+    search(page, server, "backup")
+    page.fill("#ricerca-testo", "firewall")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cerca/?q=firewall")
+    expect(page.locator("#ricerca-stato")).to_contain_text("«firewall»")
+    page.go_back()
+    page.wait_for_url("**/cerca/?q=backup")
+    expect(page.locator("#ricerca-testo")).to_have_value("backup")
+    expect(page.locator("#ricerca-stato")).to_contain_text("«backup»")
+
+
+def test_more_results_on_request(page, server, synthetic):
+    search(page, server, "sintetica")
+    assert page.locator(".search-result").count() == 10
+    page.get_by_role("button", name="Mostra altri risultati").click()
+    expect(page.locator(".search-result")).to_have_count(20)
+    # Focus moves to the first new result, for keyboard and screen readers.
+    focused = page.evaluate("document.activeElement.closest('.search-result') !== null")
+    assert focused
+
+
+def test_search_and_filters_by_keyboard_alone(page, server, synthetic):
+    page.goto(server + "/")
+    for _ in range(20):  # Tab from the top of the page to the header's field
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "cerca-nel-sito":
+            break
+    else:
+        pytest.fail("the header's search field is not reachable with Tab")
+    page.keyboard.type("sintetica")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cerca/?q=sintetica")
+    expect(page.locator("#ricerca-stato")).to_contain_text("risultati")
+    page.focus("#ricerca-testo")
+    page.keyboard.press("Tab")  # the button
+    page.keyboard.press("Tab")  # the first filter: tipo
+    assert page.evaluate("document.activeElement.id") == "ricerca-filtro-tipo"
+    page.keyboard.press("ArrowDown")  # the first kind in the list
+    expect(page.locator("#ricerca-stato")).to_contain_text("con i filtri scelti")
+    assert "tipo=" in page.url
+    page.focus(".search-result h2 a")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/blog/**")
+
+
+def test_nothing_leaves_the_site_while_searching(page, server):
+    for query in ("sintetica", "relatore", "nethserver", "zzzz"):
+        search(page, server, query)
+    page.fill("#ricerca-testo", "vo")
+    page.keyboard.type("ip")
+    expect(page.locator("#ricerca-stato")).to_contain_text("«voip»")
+    assert page.requests and off_site(page) == []
+    assert page.csp_errors == []
+
+
+def test_without_javascript_the_page_says_where_to_look(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/cerca/?q=voip")
+    notice = page.locator("noscript p, p.notice").filter(has_text="JavaScript")
+    expect(notice).to_be_visible()
+    links = notice.locator("a")
+    assert [link.get_attribute("href") for link in links.all()] == [
+        "../videoconferenze/",
+        "../relatori/",
+        "../archivio/",
+    ]
+    context.close()
+
+
+def test_axe_finds_no_violation_with_results_and_filters(page, server):
+    axe = Axe()
+    search(page, server, "", tipo="videoconferenza", anno="2019")
+    more = page.get_by_role("button", name="Mostra altri risultati")
+    while more.is_visible():
+        before = page.locator(".search-result").count()
+        more.click()
+        expect(page.locator(".search-result")).not_to_have_count(before)
+    assert page.locator(".search-result img").count() > 0
+    assert page.locator(".search-result .card-placeholder").count() > 0
+    result = axe.run(page)
+    assert result.violations_count == 0, result.generate_report()
+    search(page, server, "zzzz")  # no result
+    result = axe.run(page)
+    assert result.violations_count == 0, result.generate_report()
