@@ -198,6 +198,26 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="module")
+def server(synthetic):
+    """The SYNTHETIC site served on 127.0.0.1: its base URL."""
+    from tests.localserver import serve
+
+    with serve(synthetic.output) as base_url:
+        yield base_url
+
+
+def pelican_content(project):
+    """Run the plain `pelican content` command a Pelican user types, in ``project``."""
+    return subprocess.run(
+        [Path(sys.executable).with_name("pelican"), "content", "-s", "pelicanconf.py"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
 def browser():
     executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if executable is None:

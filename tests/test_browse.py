@@ -4,10 +4,7 @@ pictures on the cards, related talks and Italian counts (no browser needed)."""
 import gzip
 import json
 import random
-import subprocess
-import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -16,7 +13,7 @@ from talks.related import closeness, relate_all
 
 import sitebuild
 from tests import sitecheck
-from tests.conftest import build_site
+from tests.conftest import build_site, pelican_content
 
 
 def indexed(output):
@@ -84,13 +81,7 @@ def test_the_search_bundle_is_only_what_the_page_uses(site):
 
 
 def test_plain_pelican_content_writes_the_index(project):
-    result = subprocess.run(
-        [Path(sys.executable).with_name("pelican"), "content", "-s", "pelicanconf.py"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = pelican_content(project)
     assert result.returncode == 0, result.stderr
     assert "/relatori/maurizio-bonazzi/" in indexed(project / "output")
 

@@ -8,17 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.localserver import serve
-
 playwright = pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def server(synthetic):
-    with serve(synthetic.output) as base_url:
-        yield base_url
 
 
 def shown(page):

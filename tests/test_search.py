@@ -23,12 +23,6 @@ def real(site):
         yield base_url
 
 
-@pytest.fixture(scope="module")
-def server(synthetic):
-    with serve(synthetic.output) as base_url:
-        yield base_url
-
-
 def titles(page):
     return page.locator(".search-result h2 a").all_inner_texts()
 

@@ -1,13 +1,9 @@
 """Bad talk and speaker files stop the build with `path: field: problem (hint)`."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 import sitebuild
-from tests.conftest import invoke
+from tests.conftest import invoke, pelican_content
 
 SPEAKERS = {
     "stefano.pasquini.md": "Name: Stefano Pasquini\nHandle: stefano.pasquini\n"
@@ -198,13 +194,7 @@ def test_plain_pelican_content_prints_the_same_and_exits_1(project):
     (project / "content" / "talks" / "rotto.md").write_text(
         "Title: Rotto\nDate: 2020-01-13 17:00\nSpeakers: Maurizio_Bonazi\n"
     )
-    result = subprocess.run(
-        [Path(sys.executable).with_name("pelican"), "content", "-s", "pelicanconf.py"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = pelican_content(project)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
