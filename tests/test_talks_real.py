@@ -104,7 +104,7 @@ def test_playlist_and_home_show_the_talk(site):
 def test_talk_feed_and_calendar(site):
     feed = feedparser.parse(site.file("/feeds/videoconferenze.atom.xml").read_bytes())
     assert [e.title for e in feed.entries] == [
-        "Il primo incontro online degli Eroi Digitali"
+        "#1 Il primo incontro online degli Eroi Digitali"
     ]
     assert feed.entries[0].author == "Maurizio Bonazzi"
     calendar = icalendar.Calendar.from_ical(

@@ -3,8 +3,10 @@
 Talks (content/talks/*.md) and speakers (content/speakers/*.md) are read,
 checked and written by this plugin's own generator (generator.py): a page per
 talk, the playlist, the speaker index and pages, talk-tag pages, Atom feeds
-and an iCalendar file. ``@handle`` mentions in any content link to speakers
-(mentions.py). Settings below are defaults; pelicanconf.py may override any.
+(all talks, per speaker, per talk tag, and "novità" with the articles), an
+iCalendar file and one event file per talk. ``@handle`` mentions in any
+content link to speakers (mentions.py). Settings below are defaults;
+pelicanconf.py may override any.
 """
 
 import logging
@@ -35,7 +37,12 @@ DEFAULTS = {
     "SPEAKERS_SAVE_AS": "relatori/index.html",
     "TALKS_FEED_ATOM": "feeds/videoconferenze.atom.xml",
     "SPEAKER_FEED_ATOM": "feeds/relatori/{slug}.atom.xml",
+    "TALKTAG_FEED_ATOM": "feeds/videoconferenze/tag/{slug}.atom.xml",
+    # Everything new, articles and talks together.
+    "TALKS_NEWS_FEED_ATOM": "feeds/novita.atom.xml",
     "TALKS_CALENDAR": "videoconferenze/calendario.ics",
+    # One talk's event alone ("Aggiungi al calendario" on its page).
+    "TALK_CALENDAR_SAVE_AS": "videoconferenze/{slug}/evento.ics",
     "TALKS_COMMUNITY_PROFILE_URL": "https://community.nethesis.it/u/{handle}",
     "TALKS_DEFAULT_DURATION_MINUTES": 60,
     "TALKS_NOW": None,

@@ -45,6 +45,12 @@ class Talk(Content):
     def video_url(self):
         return watch_url(self.video_id, self.start) if self.video_id else None
 
+    @property
+    def event_file(self):
+        """The path of this talk's own .ics (TALK_CALENDAR_SAVE_AS), or None."""
+        pattern = self.settings.get("TALK_CALENDAR_SAVE_AS")
+        return pattern.format(slug=self.slug) if pattern else None
+
     def video_url_at(self, seconds):
         return watch_url(self.video_id, seconds)
 

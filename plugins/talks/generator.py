@@ -5,7 +5,8 @@ reports every problem to content_checks (which stops the build once all
 content is read) and leaves those files out; it numbers the talks, links
 speakers, chapters and tags, and fills the context.
 Phase two (``generate_output``) writes the talk pages, the playlist, the
-speaker index and pages, the talk-tag pages, the Atom feeds and the calendar.
+speaker index and pages, the talk-tag pages, the Atom feeds (feeds.py), the
+calendar and each talk's own event file.
 """
 
 import logging
@@ -22,6 +23,7 @@ from slugs import shorten
 from . import archive
 from .calendar import build_calendar
 from .contents import SpeakerSource, Talk
+from .feeds import write_talk_feeds
 from .fields import split_list
 from .related import relate_all
 from .speakers import Speaker, SpeakerRegistry
@@ -217,32 +219,33 @@ class TalksGenerator(CachingGenerator):
             write(speaker.save_as, "speaker", speaker.url, speaker=speaker)
         for tag, talks in self.talk_tags.items():
             write(tag.save_as, "talk_tag", tag.url, talk_tag=tag, tag_talks=talks)
-        self._write_feeds(writer)
-        if settings["TALKS_CALENDAR"]:
-            target = Path(self.output_path, settings["TALKS_CALENDAR"])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            siteurl = settings.get("FEED_DOMAIN") or settings["SITEURL"]
-            target.write_bytes(build_calendar(self.talks, settings, siteurl))
+        write_talk_feeds(
+            writer, self.context, settings, self.talks, self.registry, self.talk_tags
+        )
+        self._write_calendars()
 
-    def _write_feeds(self, writer):
+    def _write_calendars(self):
+        """The full calendar, and each talk's own event file (same VEVENT)."""
         settings = self.settings
-        sitename = settings["SITENAME"]
-        if settings["TALKS_FEED_ATOM"] and self.talks:
-            writer.write_feed(
-                self.talks,
-                self.context,
-                settings["TALKS_FEED_ATOM"],
-                feed_title=f"{sitename}: videoconferenze",
+        siteurl = settings.get("FEED_DOMAIN") or settings["SITEURL"]
+
+        def write(save_as, calendar):
+            target = Path(self.output_path, save_as)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(calendar)
+
+        if settings["TALKS_CALENDAR"]:
+            write(
+                settings["TALKS_CALENDAR"],
+                build_calendar(self.talks, settings, siteurl),
             )
-        if settings["SPEAKER_FEED_ATOM"]:
-            for speaker in self.registry:
-                if speaker.talks:
-                    writer.write_feed(
-                        speaker.talks,
-                        self.context,
-                        settings["SPEAKER_FEED_ATOM"].format(slug=speaker.slug),
-                        feed_title=f"{sitename}: videoconferenze di {speaker.name}",
-                    )
+        if settings["TALK_CALENDAR_SAVE_AS"]:
+            for talk in self.talks:
+                name = f"{settings['SITENAME']}: #{talk.number} {talk.title}"
+                write(
+                    talk.event_file,
+                    build_calendar([talk], settings, siteurl, name=name),
+                )
 
 
 def talks_generator(_pelican):
