@@ -101,6 +101,7 @@ PLUGINS = [
     "video",
     "talks",
     "search",
+    "sharing",
 ]
 # Every page: scripts, styles, images from the site itself; frames only from
 # YouTube's no-cookie domain, and only once a reader presses play.

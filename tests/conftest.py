@@ -46,6 +46,8 @@ class Recorder(logging.Handler):
 
 def build_site(output, settings_file=sitebuild.DEV_SETTINGS, **overrides):
     """Build with the project's own runner (warnings fatal) and record the log."""
+    # Share cards are drawn into a cache beside the output, never the project's.
+    overrides.setdefault("SHARE_CARDS_CACHE", str(Path(output).parent / "cards"))
     recorder = Recorder()
     logging.getLogger().addHandler(recorder)
     try:

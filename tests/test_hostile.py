@@ -8,6 +8,7 @@ and load nothing from another host. A real subprocess of each command is in
 test_build.py and test_talks_validation.py.
 """
 
+import json
 import shutil
 
 import pytest
@@ -433,8 +434,14 @@ def test_accepted(small_project, capsys, name, text, url, lang):
     assert invoke_build() == 0, capsys.readouterr()
     page = sitecheck.soup(sitecheck.resolve(small_project / "output", url))
     assert page.html["lang"] == lang
-    scripts = [s.get("src", "inline") for s in page.find_all("script")]
-    assert all(s.endswith("/js/video.js") for s in scripts), scripts
+    scripts = [s.get("src", s.get("type")) for s in page.find_all("script")]
+    assert len(scripts) == 2, scripts
+    assert scripts[0].endswith("/js/video.js"), scripts
+    assert scripts[1] == "application/ld+json", scripts
+    # The structured data stays one inert block: no "<" can end it.
+    data = page.find("script", type="application/ld+json").string
+    assert "<" not in data
+    assert json.loads(data)["@graph"]
     assert not page.find(attrs={"onerror": True})
     assert not page.find(["iframe", "textarea"])
     assert sitecheck.third_party_loads(small_project / "output") == []

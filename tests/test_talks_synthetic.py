@@ -105,9 +105,12 @@ def test_avatars_are_local_images_or_initials(synthetic):
     assert other.select_one(".speaker-header .avatar-initials").get_text() == "RS"
 
 
-def test_talk_links_to_slides_and_discussion(synthetic):
-    page = synthetic.page(talk_url(synthetic.archive.talks[6]))
+def test_talk_links_to_slides_discussion_and_its_own_event(synthetic):
+    talk = synthetic.archive.talks[6]
+    page = synthetic.page(talk_url(talk))
     links = {a.get_text(): a["href"] for a in page.select(".talk-links a")}
+    event = links.pop("L’incontro nel calendario (iCalendar)")
+    assert event.endswith(f"/videoconferenze/{talk['slug']}/evento.ics")
     assert links == {
         "Slide della presentazione": "https://example.org/slide/7",
         "Discussione nella community": "https://example.org/discussione/7",
@@ -152,7 +155,8 @@ def test_talk_and_speaker_feeds(synthetic):
     )
     assert not feed.bozo
     assert len(feed.entries) == 40
-    assert feed.entries[0].title == synthetic.archive.talks[-1]["title"]
+    newest = synthetic.archive.talks[-1]
+    assert feed.entries[0].title == f"#{newest['number']} {newest['title']}"
     handle = synthetic.archive.speakers[1]["handle"]
     own = feedparser.parse(
         synthetic.file("/feeds/relatori/relatore-sintetico-01.atom.xml").read_bytes()
@@ -216,9 +220,11 @@ def test_metadata_is_escaped(tmp_path, title):
     )
     for url in ("/videoconferenze/x/", "/videoconferenze/", speaker_url, "/"):
         page = site.page(url)
-        scripts = [s.get("src", "") for s in page.find_all("script")]
-        ours = ("theme/js/video.js", "theme/js/playlist.js")
+        scripts = [s.get("src", s.get("type")) for s in page.find_all("script")]
+        ours = ("theme/js/video.js", "theme/js/playlist.js", "application/ld+json")
         assert [s for s in scripts if not s.endswith(ours)] == [], url
+        data = page.find("script", type="application/ld+json").string
+        assert "<" not in data, url
         assert page.find("b") is None, url
     assert site.page("/videoconferenze/x/").h1.get_text() == title
     assert 'Mario <b>"Rossi"</b>' in site.page("/relatori/").get_text()

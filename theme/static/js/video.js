@@ -24,6 +24,11 @@
     button.addEventListener("click", () => play(box));
     link.replaceWith(button);
   }
+  // A shared moment (?t=SECONDS, as in the chapters' structured data): the
+  // page's player starts there once the reader presses play.
+  const shared = new URLSearchParams(location.search).get("t");
+  const first = document.querySelector(".talk-video .video[data-video-id]");
+  if (first && /^\d{1,6}$/.test(shared ?? "")) first.dataset.start = shared;
   // Chapter links (a[data-start]) play their video from that time.
   document.addEventListener("click", (event) => {
     const link = event.target.closest?.("a[data-start]");

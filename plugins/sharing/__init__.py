@@ -1,0 +1,87 @@
+"""Sharing and being found: canonical URL, Open Graph, JSON-LD, cards, sitemap.
+
+- pages.py: what each page says about itself (``share_page`` in templates,
+  used by theme/templates/partials/share_meta.html).
+- structured.py: the JSON-LD nodes, escaped for a <script> element.
+- cards.py: 1200×630 share cards drawn with Pillow, cached by a hash of what
+  they show (SHARE_CARDS_CACHE) and copied into every build.
+- sitemap.py: sitemap.xml and robots.txt (SITEMAP_SAVE_AS, ROBOTS_SAVE_AS:
+  set by publishconf.py, so only the production build writes them).
+
+Absolute URLs come from FEED_DOMAIN, else SITEURL, whatever RELATIVE_URLS says.
+SHARE_PAGES = False leaves all of it out (benchmarks/sharing_cost.py compares).
+"""
+
+import logging
+import os
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican import signals
+
+from .cards import CardStore
+from .pages import Describer
+from .sitemap import robots_txt, sitemap_xml, write_text
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SHARE_PAGES": True,
+    "SHARE_CARD_URL": "condivisione/{key}.png",
+    # og:locale of a page, from its language.
+    "SHARE_LOCALES": {"it": "it_IT", "en": "en_GB"},
+    "SITEMAP_SAVE_AS": None,
+    "ROBOTS_SAVE_AS": None,
+}
+# One describer per run (a Pelican instance may run again, e.g. `pelican -r`).
+_runs = {}
+
+
+def set_defaults(pelican):
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    settings.setdefault(
+        "SHARE_CARDS_CACHE", os.path.join(settings["CACHE_PATH"], "condivisione")
+    )
+
+
+def add_template_function(generator):
+    context = generator.context
+    if not generator.settings["SHARE_PAGES"]:  # e.g. benchmarks, to compare
+        generator.env.globals["share_page"] = lambda *args: None
+        return
+    describer = context.get("_sharing")
+    if describer is None:
+        describer = Describer(
+            generator.settings, CardStore(generator.settings["SHARE_CARDS_CACHE"])
+        )
+        context["_sharing"] = describer
+        _runs[id(generator.settings)] = describer
+
+    def share_page(template_context, description):
+        """``description``: the page's rendered (escaped) description block."""
+        return describer.describe(template_context, Markup(description).striptags())
+
+    generator.env.globals["share_page"] = pass_context(share_page)
+
+
+def write_files(pelican):
+    describer = _runs.pop(id(pelican.settings), None)
+    if describer is None:
+        return
+    settings, output = pelican.settings, pelican.output_path
+    folder = os.path.dirname(settings["SHARE_CARD_URL"].format(key="x"))
+    describer.cards.write(os.path.join(output, folder))
+    if settings["SITEMAP_SAVE_AS"]:
+        write_text(output, settings["SITEMAP_SAVE_AS"], sitemap_xml(describer.pages))
+        logger.info("sharing: sitemap with %d pages", len(describer.pages))
+        if settings["ROBOTS_SAVE_AS"]:
+            sitemap = describer.absolute(settings["SITEMAP_SAVE_AS"])
+            write_text(output, settings["ROBOTS_SAVE_AS"], robots_txt(sitemap))
+
+
+def register():
+    signals.initialized.connect(set_defaults)
+    signals.generator_init.connect(add_template_function)
+    signals.finalized.connect(write_files)

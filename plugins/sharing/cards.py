@@ -1,0 +1,284 @@
+"""Share cards: the 1200×630 picture a shared link shows, drawn with Pillow.
+
+A card shows what a ``Card`` holds (kicker, title, when, people) in the
+site's colours with the DejaVu Sans font shipped in fonts/. Its key is a hash
+of everything that changes its pixels: the card's fields, the bytes of each
+avatar, the fonts and ``STYLE`` (bump it when the drawing changes). A card is
+drawn once into the cache folder, as ``<key>.png``, and copied from there into
+each build while its key is the same.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+logger = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1200, 630
+STYLE = "1"  # part of every key: change it when the drawing below changes
+FONTS = Path(__file__).parent / "fonts"
+REGULAR = FONTS / "DejaVuSans.ttf"
+BOLD = FONTS / "DejaVuSans-Bold.ttf"
+# The site's light theme (theme/static/css/site.css): accent, its text, lines.
+BACKGROUND = "#0b5cad"
+FOREGROUND = "#ffffff"
+SOFT = "#cfe3fa"
+AVATAR_COLOURS = ["#8e4b10", "#1f6f43", "#6b3fa0", "#9b2c55", "#005f73", "#5c5c00"]
+MARGIN = 72
+MAX_PEOPLE = 4
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    initials: str
+    avatar: str | None = None  # a raster image file, or None for initials
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    kicker: str = ""
+    when: str = ""
+    people: tuple = field(default_factory=tuple)  # of Person
+    site: str = ""
+
+    @property
+    def alt(self):
+        """The text of the card, for og:image:alt."""
+        parts = [self.kicker, self.title, self.when]
+        if self.people:
+            parts.append("Con " + ", ".join(person.name for person in self.people))
+        return ". ".join(part for part in parts if part)
+
+
+def card_key(card):
+    """A hash of everything the card shows, avatars' bytes and fonts included."""
+    digest = hashlib.sha256()
+    digest.update(STYLE.encode())
+    digest.update(json.dumps(asdict(card), sort_keys=True).encode())
+    for path in (REGULAR, BOLD, *(p.avatar for p in card.people if p.avatar)):
+        digest.update(_file_digest(path))
+    return digest.hexdigest()[:24]
+
+
+_digests = {}
+
+
+def _file_digest(path):
+    """The sha256 of a file, read once per process and per (size, mtime)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return b"missing"
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _digests:
+        _digests[key] = hashlib.sha256(Path(path).read_bytes()).digest()
+    return _digests[key]
+
+
+class CardStore:
+    """The cards a build asks for: drawn into ``cache`` once, copied into the build."""
+
+    def __init__(self, cache):
+        self.cache = Path(cache)
+        self.wanted = {}  # {key: card}
+        self.drawn = []  # keys drawn by the last ``write``
+
+    def add(self, card):
+        """Ask for ``card``; return its key (the file name without .png)."""
+        key = card_key(card)
+        self.wanted.setdefault(key, card)
+        return key
+
+    def write(self, folder):
+        """Write every card asked for into ``folder``; draw only the new ones."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.drawn = []
+        for key, card in sorted(self.wanted.items()):
+            cached = self.cache / f"{key}.png"
+            if not cached.is_file():
+                _save_whole(draw(card), cached)
+                self.drawn.append(key)
+            shutil.copyfile(cached, folder / f"{key}.png")
+        logger.info(
+            "sharing: %d cards, %d drawn, %d from %s",
+            len(self.wanted),
+            len(self.drawn),
+            len(self.wanted) - len(self.drawn),
+            self.cache,
+        )
+
+
+def _save_whole(image, target):
+    """Save a PNG under a temporary name, then rename: never half a card."""
+    handle, partial = tempfile.mkstemp(suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            image.save(stream, "PNG", optimize=True)
+        os.replace(partial, target)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
+# Drawing ------------------------------------------------------------------------
+
+
+def _font(path, size, cache={}):  # noqa: B006 - a per-process cache of fonts
+    if (path, size) not in cache:
+        cache[path, size] = ImageFont.truetype(str(path), size)
+    return cache[path, size]
+
+
+def draw(card):
+    """The card as an RGB image of WIDTH×HEIGHT."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    pen = ImageDraw.Draw(image)
+    inner = WIDTH - 2 * MARGIN
+    pen.rectangle((0, HEIGHT - 14, WIDTH, HEIGHT), fill=SOFT)
+    y = MARGIN - 10
+    if card.site:
+        pen.text((MARGIN, y), card.site, font=_font(BOLD, 30), fill=SOFT)
+        y += 56
+    if card.kicker:
+        kicker = _clip(card.kicker.upper(), _font(BOLD, 28), inner)
+        pen.text((MARGIN, y), kicker, font=_font(BOLD, 28), fill=SOFT)
+        y += 50
+    when_font = _font(REGULAR, 32)
+    when = _clip_lines(_wrap(card.when, when_font, inner), 2, when_font, inner)
+    bottom = HEIGHT - MARGIN - (84 + 24 if card.people else 0)
+    room = bottom - y - (14 + 42 * len(when) if card.when else 0)
+    size, lines = _fit_title(card.title, inner, room)
+    title_font = _font(BOLD, size)
+    for line in lines:
+        pen.text((MARGIN, y), line, font=title_font, fill=FOREGROUND)
+        y += int(size * 1.2)
+    if card.when:
+        y += 14
+        for line in when:
+            pen.text((MARGIN, y), line, font=when_font, fill=FOREGROUND)
+            y += 42
+    if card.people:
+        _draw_people(image, pen, card.people, HEIGHT - MARGIN - 84)
+    return image
+
+
+def _fit_title(title, width, height):
+    """The biggest size (64 → 40 px) at which the title fits; else cut with "…"."""
+    for size in (64, 56, 50, 44, 40):
+        lines = _wrap(title, _font(BOLD, size), width)
+        if len(lines) * int(size * 1.2) <= height:
+            return size, lines
+    fitting = max(1, height // int(size * 1.2))
+    return size, _clip_lines(lines, fitting, _font(BOLD, size), width)
+
+
+def _clip_lines(lines, count, font, width):
+    """At most ``count`` lines; the last one ends with "…" when text was left out."""
+    if len(lines) <= count:
+        return lines
+    return [*lines[: count - 1], _ellipsis(lines[count - 1], font, width)]
+
+
+def _clip(text, font, width):
+    return text if font.getlength(text) <= width else _ellipsis(text, font, width)
+
+
+def _wrap(text, font, width):
+    """Greedy word wrap; a word longer than the line is cut where it must be."""
+    lines, line = [], ""
+    for word in " ".join(text.split()).split(" "):
+        candidate = f"{line} {word}".strip()
+        if font.getlength(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while font.getlength(word) > width:
+            cut = max(1, _fitting(word, font, width))
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fitting(text, font, width):
+    """How many leading characters of ``text`` fit in ``width``."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(text[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _ellipsis(line, font, width):
+    return line[: _fitting(line, font, width - font.getlength("…"))].rstrip() + "…"
+
+
+def _draw_people(image, pen, people, top):
+    size, x = 84, MARGIN
+    name_font = _font(REGULAR, 28)
+    shown = people[:MAX_PEOPLE]
+    more = len(people) - len(shown)
+    row = WIDTH - 2 * MARGIN - (80 if more else 0)
+    room = row // len(shown) - size - 36
+    for person in shown:
+        picture, mask = _avatar(person, size)
+        image.paste(picture, (x, top), mask)
+        pen.text(
+            (x + size + 16, top + size // 2),
+            _clip(person.name, name_font, room),
+            font=name_font,
+            fill=FOREGROUND,
+            anchor="lm",
+        )
+        x += size + 36 + room
+    if more:
+        pen.text(
+            (WIDTH - MARGIN, top + size // 2),
+            f"+{more}",
+            font=name_font,
+            fill=SOFT,
+            anchor="rm",
+        )
+
+
+def _avatar(person, size):
+    """(picture, mask) of a round avatar: the image, else the initials on a colour."""
+    mask = Image.new("L", (size * 4, size * 4), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, size * 4 - 1, size * 4 - 1), fill=255)
+    mask = mask.resize((size, size), Image.Resampling.LANCZOS)
+    picture = None
+    if person.avatar:
+        try:
+            with Image.open(person.avatar) as source:
+                picture = ImageOps.fit(source.convert("RGB"), (size, size))
+        except (OSError, ValueError) as exc:  # SVG or unreadable: initials
+            logger.debug("sharing: avatar %s drawn as initials: %s", person.avatar, exc)
+    if picture is None:
+        colour = AVATAR_COLOURS[zlib.crc32(person.name.encode()) % len(AVATAR_COLOURS)]
+        picture = Image.new("RGB", (size, size), colour)
+        ImageDraw.Draw(picture).text(
+            (size / 2, size / 2),
+            person.initials,
+            font=_font(BOLD, 32),
+            fill=FOREGROUND,
+            anchor="mm",
+        )
+    return picture, mask

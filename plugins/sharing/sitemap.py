@@ -1,0 +1,33 @@
+"""sitemap.xml and robots.txt, from the pages the build described (pages.py)."""
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+
+def sitemap_xml(pages):
+    """``pages``: {absolute url: SharedPage}; one <url> each, sorted by URL."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for url, page in sorted(pages.items()):
+        lines.append(f"  <url><loc>{escape(url)}</loc>")
+        if page.lastmod is not None:
+            lines.append(f"    <lastmod>{page.lastmod.isoformat()}</lastmod>")
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(sitemap_url, disallow=()):
+    lines = ["User-agent: *", *(f"Disallow: /{path}" for path in disallow)]
+    if not disallow:
+        lines.append("Disallow:")
+    lines += ["", f"Sitemap: {sitemap_url}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_text(output, save_as, text):
+    target = Path(output, save_as)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
