@@ -94,6 +94,16 @@ def test_chapter_link_starts_the_video_at_its_time(page, server, synthetic):
     assert page.url.endswith(f"/videoconferenze/{talk['slug']}/")  # stayed on the page
 
 
+def test_a_shared_moment_plays_from_its_time_once_asked(page, server, synthetic):
+    """The chapters' Clip URLs (JSON-LD) are the talk page with ?t=SECONDS."""
+    talk = synthetic.archive.talks[1]
+    page.goto(f"{server}/videoconferenze/{talk['slug']}/?t=3690", wait_until="load")
+    assert page.locator(".talk-video iframe").count() == 0  # nothing loads by itself
+    assert third_party(page.requests) == []
+    page.click(".talk-video .video-play")
+    assert_player(page, talk, start=3690)
+
+
 def test_without_javascript_the_facade_is_a_link(browser, server, synthetic):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -9,6 +9,7 @@ import json
 import re
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import extruct
@@ -18,7 +19,7 @@ import pytest
 from PIL import Image
 
 from tests import sitecheck
-from tests.conftest import build_site
+from tests.conftest import build_site, run_vnu
 from tests.synthetic import make_archive
 
 SITEURL = "https://eroi.example.org/sito"
@@ -53,6 +54,14 @@ def published(tmp_path_factory):
         encoding="utf-8",
     )
     return publish(root)
+
+
+def test_the_production_build_passes_the_quality_gates(published, vnu):
+    assert published.log == []
+    host = urlsplit(SITEURL).netloc
+    assert sitecheck.broken_links(published.output, SITEURL) == []
+    assert sitecheck.third_party_loads(published.output, host) == []
+    assert run_vnu(vnu, published.output) == []
 
 
 def graph(site, url):

@@ -1,6 +1,7 @@
 """The iCalendar file of every session (upcoming ones included), Europe/Rome time."""
 
-from datetime import UTC, timedelta
+import functools
+from datetime import UTC, date, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -22,10 +23,27 @@ def build_calendar(talks, settings, siteurl, name=None):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name or f"{settings['SITENAME']}: videoconferenze")
     calendar.add("x-wr-timezone", settings["TIMEZONE"])
-    for talk in sorted(talks, key=lambda t: (t.date, t.slug)):
+    talks = sorted(talks, key=lambda t: (t.date, t.slug))
+    for talk in talks:
         calendar.add_component(talk_event(talk, settings, siteurl))
-    calendar.add_missing_timezones()
+    if any(talk.has_time for talk in talks):
+        # Before the events, as RFC 5545 asks; built once per span of years.
+        calendar.subcomponents.insert(
+            0,
+            _timezone(settings["TIMEZONE"], talks[0].date.year, talks[-1].date.year),
+        )
     return calendar.to_ical()
+
+
+@functools.cache
+def _timezone(tzid, first_year, last_year):
+    """The VTIMEZONE of ``tzid`` over the years the events span (icalendar's
+    default, 1970-2038, is several times bigger and slower to write)."""
+    return icalendar.Timezone.from_tzid(
+        tzid,
+        first_date=date(first_year - 1, 1, 1),
+        last_date=date(last_year + 2, 1, 1),
+    )
 
 
 def talk_event(talk, settings, siteurl):
