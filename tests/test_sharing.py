@@ -28,9 +28,14 @@ OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
 HOSTILE = "</script><b>Serata</b> \"doppie\" 'singole' & <!-- fine"
 
 
-def publish(root, archive_options=None, **overrides):
-    """Write a synthetic archive under ``root`` and build it with publishconf.py."""
+def publish(root, archive_options=None, edit=None, **overrides):
+    """Write a synthetic archive under ``root`` and build it with publishconf.py.
+
+    ``edit(content, archive)``, if given, changes the content before the build.
+    """
     archive = make_archive(root / "content", **(archive_options or {}))
+    if edit is not None:
+        edit(root / "content", archive)
     site = build_site(
         root / "output",
         "publishconf.py",
@@ -398,27 +403,18 @@ def test_a_rebuild_draws_no_card_and_a_changed_talk_redraws_only_its_own(tmp_pat
     )
 
     talk = talk_of(again, "upcoming")
-    source = tmp_path / "c" / "content"
-    make_archive(source, **options)
-    path = source / "talks" / f"{talk['slug']}.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(talk["title"], "Un titolo nuovo"),
-        encoding="utf-8",
-    )
-    build_site(
-        tmp_path / "c" / "output",
-        "publishconf.py",
-        PATH=str(source),
-        TALKS_NOW=again.archive.now,
-        SITEURL=SITEURL,
-        FEED_DOMAIN=SITEURL,
-        SHARE_CARDS_CACHE=str(cache),
-    )
+
+    def retitle(content, _archive):
+        path = content / "talks" / f"{talk['slug']}.md"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace(talk["title"], "Un titolo nuovo"), encoding="utf-8"
+        )
+
+    changed = publish(tmp_path / "c", options, retitle, SHARE_CARDS_CACHE=str(cache))
     new = {p.name for p in cache.iterdir()} - set(drawn)
     assert len(new) == 1
-    page = sitecheck.soup(
-        tmp_path / "c" / "output" / "videoconferenze" / talk["slug"] / "index.html"
-    )
+    page = changed.page(f"/videoconferenze/{talk['slug']}/")
     assert page.find("meta", property="og:image")["content"].endswith(f"/{new.pop()}")
 
 

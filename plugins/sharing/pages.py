@@ -279,7 +279,6 @@ class Describer:
         A page that lists nothing dated (a speaker with no talk yet) takes the
         newest date of the whole site.
         """
-        everything = [*ctx.get("articles", ()), *ctx.get("talks", ())]
         if kind == "speaker":
             items = subject.talks
         elif subject is not None:
@@ -291,8 +290,10 @@ class Describer:
         elif kind == "index" and ctx.get("articles_page"):
             items = ctx["articles_page"].object_list
         else:
-            items = everything
-        dates = [getattr(i, "modified", None) or i.date for i in items or everything]
+            items = None
+        if not items:  # only the few list pages get here: the whole site
+            items = [*ctx.get("articles", ()), *ctx.get("talks", ())]
+        dates = [getattr(i, "modified", None) or i.date for i in items]
         return self._cap(max(dates)) if dates else None
 
     def _cap(self, date):
@@ -375,7 +376,6 @@ NAMES = {
     "speakers.html": "Relatori",
     "search.html": "Cerca",
     "404.html": "Pagina non trovata",
-    "page.html": "Pagina",
 }
 
 

@@ -19,12 +19,9 @@ def sitemap_xml(pages):
     return "\n".join(lines) + "\n"
 
 
-def robots_txt(sitemap_url, disallow=()):
-    lines = ["User-agent: *", *(f"Disallow: /{path}" for path in disallow)]
-    if not disallow:
-        lines.append("Disallow:")
-    lines += ["", f"Sitemap: {sitemap_url}"]
-    return "\n".join(lines) + "\n"
+def robots_txt(sitemap_url):
+    """Everything may be crawled (noindex pages say so themselves)."""
+    return f"User-agent: *\nDisallow:\n\nSitemap: {sitemap_url}\n"
 
 
 def write_text(output, save_as, text):
