@@ -426,21 +426,15 @@ def sitecheck_bytes(folder):
 
 
 def test_hostile_titles_stay_inert_in_meta_json_ld_and_cards(tmp_path):
-    root = tmp_path / "site"
-    archive = make_archive(root / "content", talks=4, speakers=2, articles=1)
-    (root / "content" / "talks" / "ostile.md").write_text(
-        f"Title: {HOSTILE}\nDate: 2030-01-07 17:00\nSpeakers: relatore.00\n"
-        f"Summary: {HOSTILE}\n\nTesto.\n",
-        encoding="utf-8",
-    )
-    site = build_site(
-        root / "output",
-        "publishconf.py",
-        PATH=str(root / "content"),
-        TALKS_NOW=archive.now,
-        SITEURL=SITEURL,
-        FEED_DOMAIN=SITEURL,
-    )
+    def add_hostile_talk(content, _archive):
+        (content / "talks" / "ostile.md").write_text(
+            f"Title: {HOSTILE}\nDate: 2030-01-07 17:00\nSpeakers: relatore.00\n"
+            f"Summary: {HOSTILE}\n\nTesto.\n",
+            encoding="utf-8",
+        )
+
+    options = {"talks": 4, "speakers": 2, "articles": 1}
+    site = publish(tmp_path / "site", options, add_hostile_talk)
     (path,) = (site.output / "videoconferenze").glob("*serata*/index.html")
     html = path.read_text(encoding="utf-8")
     page = sitecheck.soup(path)

@@ -74,8 +74,8 @@ def write_files(pelican):
     folder = os.path.dirname(settings["SHARE_CARD_URL"].format(key="x"))
     describer.cards.write(os.path.join(output, folder))
     if settings["SITEMAP_SAVE_AS"]:
-        write_text(output, settings["SITEMAP_SAVE_AS"], sitemap_xml(describer.pages))
-        logger.info("sharing: sitemap with %d pages", len(describer.pages))
+        write_text(output, settings["SITEMAP_SAVE_AS"], sitemap_xml(describer.lastmods))
+        logger.info("sharing: sitemap with %d pages", len(describer.lastmods))
         if settings["ROBOTS_SAVE_AS"]:
             sitemap = describer.absolute(settings["SITEMAP_SAVE_AS"])
             write_text(output, settings["ROBOTS_SAVE_AS"], robots_txt(sitemap))

@@ -8,6 +8,7 @@ drawn once into the cache folder, as ``<key>.png``, and copied from there into
 each build while its key is the same.
 """
 
+import functools
 import hashlib
 import io
 import json
@@ -152,10 +153,9 @@ def _save_whole(data, target):
 # Drawing ------------------------------------------------------------------------
 
 
-def _font(path, size, cache={}):  # noqa: B006 - a per-process cache of fonts
-    if (path, size) not in cache:
-        cache[path, size] = ImageFont.truetype(str(path), size)
-    return cache[path, size]
+@functools.cache
+def _font(path, size):
+    return ImageFont.truetype(str(path), size)
 
 
 def draw(card):

@@ -21,6 +21,7 @@ from video.thumbnails import thumbnail_path
 
 from . import structured
 from .cards import HEIGHT, WIDTH, Card, Person
+from .structured import plain
 
 # A page's first picture, written as {static}/path or {filename}/path.
 LOCAL_IMAGE = re.compile(r"<img\b[^>]*?\bsrc=\"\{(?:static|filename)\}(/?[^\"#?]+)\"")
@@ -68,12 +69,13 @@ class Describer:
         siteurl = (settings.get("FEED_DOMAIN") or settings["SITEURL"]).rstrip("/")
         self.site = Site(
             url=siteurl,
-            name=Markup(settings["SITENAME"]).striptags(),
-            description=Markup(settings.get("SITESUBTITLE", "")).striptags(),
+            name=plain(settings["SITENAME"]),
+            description=plain(settings.get("SITESUBTITLE", "")),
             lang=settings["DEFAULT_LANG"],
             search_url=settings.get("SEARCH_URL", ""),
         )
-        self.pages = {}  # {absolute url: SharedPage} of indexable pages
+        self.now = build_time(settings)
+        self.lastmods = {}  # {absolute url: lastmod or None} of indexable pages
 
     def absolute(self, url):
         return f"{self.site.url}/{url}"
@@ -96,7 +98,13 @@ class Describer:
         noindex = template in NOINDEX_TEMPLATES or (
             getattr(subject, "status", "published") != "published"
         )
-        handler = getattr(self, f"_{kind}", self._other)
+        handler = {
+            "talk": self._talk,
+            "article": self._article,
+            "speaker": self._speaker,
+            "talks": self._talks,
+            "index": self._index,
+        }.get(kind, self._other)
         title, og_type, image, graph = handler(ctx, subject, url, description)
         graph = [
             structured.website(self.site),
@@ -117,23 +125,21 @@ class Describer:
             lastmod=None if noindex else self._lastmod(ctx, kind, subject),
         )
         if not noindex:
-            self.pages[url] = page
+            self.lastmods[url] = page.lastmod
         return page
 
     # Page kinds: (og:title, og:type, image, [JSON-LD nodes]) -------------------
 
     def _talk(self, ctx, talk, url, description):
-        title = f"#{talk.number} {Markup(talk.title).striptags()}"
+        title = f"#{talk.number} {plain(talk.title)}"
         thumbnail = self._thumbnail(talk)
         page = structured.web_page(url, title, description, self.site)
         if thumbnail is not None and talk.state == "recorded":
-            node = structured.video_object(
-                talk, url, description, thumbnail, self.settings, self.site
-            )
+            node = structured.video_object(talk, url, description, thumbnail, self.site)
             return title, "video.other", thumbnail, [page, node]
         image = self._card(
             Card(
-                title=Markup(talk.title).striptags(),
+                title=plain(talk.title),
                 kicker=f"Videoconferenza #{talk.number}",
                 when=self._when(talk.date, talk.has_time),
                 people=tuple(self._person(s) for s in talk.speakers),
@@ -141,9 +147,7 @@ class Describer:
             )
         )
         if talk.state == "recorded":  # a video with no local thumbnail
-            node = structured.video_object(
-                talk, url, description, image, self.settings, self.site
-            )
+            node = structured.video_object(talk, url, description, image, self.site)
         else:
             node = structured.event(
                 talk, url, description, image, self.settings, self.site
@@ -151,7 +155,7 @@ class Describer:
         return title, "video.other", image, [page, node]
 
     def _article(self, ctx, article, url, description):
-        title = Markup(article.title).striptags()
+        title = plain(article.title)
         image = self._first_image(article) or self._card(
             Card(
                 title=title,
@@ -232,7 +236,7 @@ class Describer:
     def _heading(self, ctx, subject):
         """The name of a page that is not an article, talk or speaker."""
         if subject is not None:
-            return Markup(subject.title).striptags()
+            return plain(subject.title)
         for name, label in (
             ("talk_tag", "Videoconferenze sul tema {}"),
             ("tag", "Articoli con il tag {}"),
@@ -300,8 +304,7 @@ class Describer:
         """A date in the future (an upcoming talk) is not a modification."""
         if date is None:
             return None
-        now = build_time(self.settings)
-        return min(date, now.astimezone(date.tzinfo)) if date.tzinfo else date
+        return min(date, self.now.astimezone(date.tzinfo)) if date.tzinfo else date
 
     # Images --------------------------------------------------------------------
 
@@ -341,7 +344,7 @@ class Describer:
             url=self.absolute(path),
             width=size[0],
             height=size[1],
-            alt=f"Anteprima del video: #{talk.number} {Markup(talk.title).striptags()}",
+            alt=f"Anteprima del video: #{talk.number} {plain(talk.title)}",
             type="image/jpeg",
         )
 
@@ -363,7 +366,7 @@ class Describer:
             url=self.absolute(relative.as_posix()),
             width=size[0],
             height=size[1],
-            alt=f"Immagine dell'articolo: {Markup(content.title).striptags()}",
+            alt=f"Immagine dell'articolo: {plain(content.title)}",
             type=kind or "image/jpeg",
         )
 

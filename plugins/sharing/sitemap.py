@@ -5,15 +5,15 @@ from xml.sax.saxutils import escape
 
 
 def sitemap_xml(pages):
-    """``pages``: {absolute url: SharedPage}; one <url> each, sorted by URL."""
+    """``pages``: {absolute url: lastmod or None}; one <url> each, sorted by URL."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
-    for url, page in sorted(pages.items()):
+    for url, lastmod in sorted(pages.items()):
         lines.append(f"  <url><loc>{escape(url)}</loc>")
-        if page.lastmod is not None:
-            lines.append(f"    <lastmod>{page.lastmod.isoformat()}</lastmod>")
+        if lastmod is not None:
+            lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -157,7 +157,7 @@ def blog_posting(article, page_url, description, image, site):
     return node
 
 
-def video_object(talk, page_url, description, thumbnail, settings, site):
+def video_object(talk, page_url, description, thumbnail, site):
     """A recorded talk; each chapter is a Clip that opens the talk at its time."""
     node = {
         "@type": "VideoObject",

@@ -22,6 +22,7 @@ class TalkEntry:
         self.date = talk.date
         self.author = talk.author
         self.tags = [str(tag) for tag in talk.talk_tags]
+        self._content = {}
         if hasattr(talk, "modified"):
             self.modified = talk.modified
 
@@ -30,6 +31,12 @@ class TalkEntry:
         return self.talk.summary
 
     def get_content(self, siteurl):
+        """The entry's body, made once per site URL (a talk is in four feeds)."""
+        if siteurl not in self._content:
+            self._content[siteurl] = self._make_content(siteurl)
+        return self._content[siteurl]
+
+    def _make_content(self, siteurl):
         talk = self.talk
         when = data(talk.date, "full")
         if talk.has_time:
@@ -61,8 +68,12 @@ class TalkEntry:
 def write_talk_feeds(writer, context, settings, talks, registry, talk_tags):
     """Every talk feed the settings ask for; entries newest first."""
 
+    # One entry per talk, whatever the number of feeds it is in: its body is
+    # made once.
+    entry = {id(talk): TalkEntry(talk, settings) for talk in talks}
+
     def entries(items):
-        return [TalkEntry(talk, settings) for talk in items]
+        return [entry[id(talk)] for talk in items]
 
     def write(items, path, title):
         if path and items:
