@@ -99,6 +99,7 @@ PLUGINS = [
     "italian_dates",
     "author_profiles",
     "video",
+    "transcripts",
     "talks",
     "search",
     "sharing",

@@ -195,6 +195,8 @@ def import_playlist(c, files):
         raise Exit(str(exc), code=1) from None
     for path in imported.created:
         created(path)
+    for caption, talk in imported.captions:
+        print(f"attached {os.path.relpath(caption)} to {os.path.relpath(talk)}")
     for video, existing in imported.already:
         print(f"skipped {video}: already in {existing}")
     for video, reason in imported.unavailable:
@@ -207,7 +209,8 @@ def import_playlist(c, files):
     print(
         f"import: {len(imported.created)} created ({len(imported.drafts)} drafts), "
         f"{len(imported.already)} already in the archive, "
-        f"{len(imported.unavailable)} private or deleted"
+        f"{len(imported.unavailable)} private or deleted, "
+        f"{len(imported.captions)} caption files attached"
     )
 
 

@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from tests.captions import speech, subrip, youtube_auto_vtt
+
 ROME = ZoneInfo("Europe/Rome")
 FIRST_MONDAY = datetime(2019, 1, 7, 17, 0, tzinfo=ROME)
 EXTRA_CLIP = "SYNTHclip01"  # a second video embedded in the body of talk 5
@@ -57,7 +59,8 @@ def make_archive(
     Talks fall on Mondays at 17:00 (Europe/Rome) from 2019; the last three
     are after ``now`` (upcoming); every fourth past talk has no video. Speaker
     0 is named by an alias in some talks; talk 5 is reStructuredText with
-    pelican-youtube's directive; talk 2 lists chapters.
+    pelican-youtube's directive; talk 2 lists chapters and has YouTube's
+    automatic captions for its first 15 minutes; talk 3 has a SubRip file.
     """
     rng = random.Random(seed)
     content = Path(content)
@@ -122,6 +125,7 @@ def make_archive(
             else "unavailable",
             "tag": TOPICS[n % len(TOPICS)],
             "duration": 3600 + 60 * (n % 45),
+            "captions": [],  # (start, end, text) of its caption file
         }
         archive.talks.append(talk)
         minutes = talk["duration"] // 60
@@ -154,6 +158,16 @@ def make_archive(
         if n == 2:
             chapters = (
                 "\n\n00:00:00 Introduzione\n00:12:30 Demo dal vivo\n01:01:30 Domande\n"
+            )
+        if n == 2:
+            talk["captions"] = speech(900, seed=n)
+            (content / "talks" / f"{talk['slug']}.it.vtt").write_text(
+                youtube_auto_vtt(talk["captions"]), encoding="utf-8"
+            )
+        if n == 3:
+            talk["captions"] = speech(300, seed=n)
+            (content / "talks" / f"{talk['slug']}.srt").write_text(
+                subrip(talk["captions"]), encoding="utf-8"
             )
         (content / "talks" / f"{talk['slug']}.md").write_text(
             f"Title: {talk['title']}\nDate: {date:%Y-%m-%d %H:%M}\n"

@@ -281,8 +281,8 @@ def test_import_playlist_api_pages_and_ytdlp(task, project, exports):
         "@qualcuno.di.nuovo"
     ) in out
     assert (
-        "import: 3 created (1 drafts), 1 already in the archive, 3 private or deleted"
-        in out
+        "import: 3 created (1 drafts), 1 already in the archive, 3 private or deleted, "
+        "0 caption files attached" in out
     )
 
     build = invoke(project, "build")

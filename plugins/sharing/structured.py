@@ -11,6 +11,10 @@ from datetime import timedelta
 from markupsafe import Markup
 
 SCHEMA = "https://schema.org"
+# The page shows the whole transcript already; a second whole copy here would
+# double its weight (a 90-minute talk: about 30 KB gzip each, budget 40 KB;
+# benchmarks/transcript_cost.py). Longer transcripts are cut at a word.
+TRANSCRIPT_CHARACTERS = 16_000
 YOUTUBE_EMBED = "https://www.youtube-nocookie.com/embed/{id}"
 YOUTUBE_WATCH = "https://www.youtube.com/watch?v={id}"
 # Characters that could close the element, start markup or break JavaScript.
@@ -158,7 +162,8 @@ def blog_posting(article, page_url, description, image, site):
 
 
 def video_object(talk, page_url, description, thumbnail, site):
-    """A recorded talk; each chapter is a Clip that opens the talk at its time."""
+    """A recorded talk; each chapter is a Clip that opens the talk at its time;
+    what was said, when it has captions, is its ``transcript``."""
     node = {
         "@type": "VideoObject",
         "@id": f"{page_url}#video",
@@ -178,6 +183,8 @@ def video_object(talk, page_url, description, thumbnail, site):
         node["duration"] = iso_duration(talk.duration)
     if talk.chapters:
         node["hasPart"] = clips(talk, page_url)
+    if talk.transcript:
+        node["transcript"] = talk.transcript.excerpt(TRANSCRIPT_CHARACTERS)
     return node
 
 

@@ -13,7 +13,7 @@ import logging
 
 from pelican import signals
 
-from .fields import format_duration
+from .fields import format_duration, format_timestamp
 from .generator import TalksGenerator, talks_generator
 from .mentions import link_mentions
 
@@ -67,6 +67,7 @@ def set_defaults(pelican):
 
 def add_filters(generator):
     generator.env.filters["durata"] = format_duration
+    generator.env.filters["momento"] = format_timestamp
 
 
 def link_all_mentions(generators):

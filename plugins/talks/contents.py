@@ -22,6 +22,7 @@ class Talk(Content):
     duration = None
     state = None
     chapters = ()
+    transcript = None  # transcripts.Transcript, from the talk's caption file
     talk_tags = ()
     previous_talk = None
     next_talk = None

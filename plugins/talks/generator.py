@@ -19,6 +19,7 @@ from pelican.contents import SkipStub
 from pelican.generators import CachingGenerator
 from pelican.urlwrappers import Author, URLWrapper
 from slugs import shorten
+from transcripts import SUFFIXES, CaptionFiles, orphans
 
 from . import archive
 from .calendar import build_calendar
@@ -164,8 +165,14 @@ class TalksGenerator(CachingGenerator):
 
     def _read_talks(self):
         talks, videos, slugs = [], self.videos, self.slugs
-        for path in sorted(self.get_files(self.settings["TALK_PATHS"])):
+        paths = self.settings["TALK_PATHS"]
+        captions = CaptionFiles(
+            os.path.join(self.path, path)
+            for path in self.get_files(paths, extensions=[s[1:] for s in SUFFIXES])
+        )
+        for path in sorted(self.get_files(paths)):
             source = os.path.join(self.path, path)
+            captions.beside(source, None)  # even a file that cannot be read owns them
             talk = self._read(path, Talk)
             if talk is None:
                 continue
@@ -175,7 +182,7 @@ class TalksGenerator(CachingGenerator):
                 slugs.setdefault(talk.slug, shown_path(source))
                 draft_video(talk, source, videos)
                 continue
-            found = check_talk(talk, source, self.registry, videos, self.path)
+            found = check_talk(talk, source, self.registry, videos, self.path, captions)
             if not found and talk.slug in slugs:
                 found = [duplicate_slug(source, talk.slug, slugs[talk.slug])]
             if found:
@@ -190,6 +197,8 @@ class TalksGenerator(CachingGenerator):
                 TalkTag(tag.name, self.settings) for tag in getattr(talk, "tags", [])
             ]
             talks.append(talk)
+        for found in orphans(captions):
+            collector.add(found.path, found)
         return talks
 
     def refresh_metadata_intersite_links(self):

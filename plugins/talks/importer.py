@@ -9,13 +9,19 @@ Two export formats are read (one file or several, e.g. one per API page):
 
 Each public video becomes content/talks/<date>-<slug>.md. Private and deleted
 videos are skipped and reported; videos already in the archive (by id) are
-skipped; no file is ever overwritten. Speakers are matched by name, handle and
-alias in the title and description; a talk whose speakers could not be matched
-is written as a draft (``Status: draft``) that the build does not publish.
+skipped; no file is ever overwritten. Caption files that yt-dlp wrote beside
+an export (``<title> [<id>].<lang>.vtt``, from ``--write-auto-subs`` or
+``--write-subs``) are copied beside their talk as ``<talk>.<lang>.vtt``,
+matched by video id, for new talks and for talks that have none yet.
+Speakers are matched by name, handle and alias in the title and description;
+a talk whose speakers could not be matched is written as a draft
+(``Status: draft``) that the build does not publish.
 """
 
+import glob
 import json
 import re
+import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,6 +59,7 @@ class ImportReport:
     drafts: list = field(default_factory=list)  # (path, reason)
     already: list = field(default_factory=list)  # (video id, existing file)
     unavailable: list = field(default_factory=list)  # (video id or title, reason)
+    captions: list = field(default_factory=list)  # (caption file written, talk)
 
 
 class ExportError(ValueError):
@@ -163,6 +170,42 @@ def talk_file(video, slug, speakers, draft_reason, timezone):
     return "\n".join(lines) + "\n\n" + (body + "\n" if body else "")
 
 
+# yt-dlp's default name: "<title> [<id>].<lang>.<ext>".
+CAPTION_NAME = re.compile(
+    r"\[(?P<id>[A-Za-z0-9_-]{11})\](?:\.(?P<lang>[A-Za-z]{2,3}(?:-[\w]+)*))?"
+    r"\.(?P<ext>vtt|srt)$"
+)
+
+
+def captions_beside(export_paths):
+    """``{video id: [caption file, ...]}`` for the files beside the exports."""
+    found = {}
+    folders = {Path(path).resolve().parent for path in export_paths}
+    for folder in sorted(folders):
+        for path in sorted(folder.iterdir()):
+            match = CAPTION_NAME.search(path.name)
+            if match and path.is_file():
+                found.setdefault(match["id"], []).append((path, match))
+    return found
+
+
+def attach_captions(talk, captions, report):
+    """Copy ``captions`` beside the talk file ``talk``, unless it has some."""
+    talk = Path(talk)
+    if any(
+        path.suffix.lower() in (".vtt", ".srt")
+        for path in talk.parent.glob(f"{glob.escape(talk.stem)}.*")
+    ):
+        return
+    for path, match in captions:
+        suffix = f".{match['lang']}" if match["lang"] else ""
+        target = talk.with_name(f"{talk.stem}{suffix}.{match['ext']}")
+        if target.exists():
+            continue
+        shutil.copyfile(path, target)
+        report.captions.append((target, talk))
+
+
 def unique(slug, taken):
     """``slug``, or ``slug-2``, ``slug-3`` ... whichever is not taken."""
     candidate, n = slug, 2
@@ -180,6 +223,7 @@ def import_playlist(export_paths, content_path, sources, settings):
     registry = sources.registry
     report = ImportReport()
     videos = [video for path in export_paths for video in read_export(path)]
+    captions = captions_beside(export_paths)
     folder = Path(content_path, "talks")
     seen = dict(sources.videos)
     slugs = set(sources.slugs)
@@ -198,6 +242,9 @@ def import_playlist(export_paths, content_path, sources, settings):
             continue
         if video.video_id in seen:
             report.already.append((video.video_id, seen[video.video_id]))
+            existing = Path(seen[video.video_id])
+            if video.video_id in captions and existing.is_file():
+                attach_captions(existing, captions[video.video_id], report)
             continue
         speakers, unknown = match_speakers(video, registry)
         reason = None
@@ -216,6 +263,7 @@ def import_playlist(export_paths, content_path, sources, settings):
             handle.write(talk_file(video, slug, speakers, reason, settings["TIMEZONE"]))
         seen[video.video_id] = shown_path(path)
         report.created.append(path)
+        attach_captions(path, captions.get(video.video_id, ()), report)
         if reason:
             report.drafts.append((path, reason))
     return report

@@ -8,6 +8,7 @@ import re
 
 from content_checks.links import link_problem, path_problem
 from content_checks.problems import line_where, missing, problem, shown_path
+from transcripts import attach_transcript
 from video.youtube import parse_youtube
 
 from .chapters import extract_chapters
@@ -64,8 +65,9 @@ def link_fields(source, meta, fields, content_path):
 # Talks ---------------------------------------------------------------------------
 
 
-def check_talk(talk, source, registry, videos, content_path):
-    """Problems of one talk; sets its speakers, video, duration and chapters."""
+def check_talk(talk, source, registry, videos, content_path, captions):
+    """Problems of one talk; sets its speakers, video, duration, chapters and
+    transcript (from ``captions``, a transcripts.CaptionFiles)."""
     meta = talk.metadata
     found = []
     if not str(meta.get("title", "")).strip():
@@ -83,6 +85,7 @@ def check_talk(talk, source, registry, videos, content_path):
             )
     found += link_fields(source, meta, TALK_LINK_FIELDS, content_path)
     found += _chapters(talk, source)
+    found += attach_transcript(talk, source, content_path, captions)
     return found
 
 

@@ -92,6 +92,30 @@ const picture = (data, pageUrl) => {
   return box;
 };
 
+/* Transcript passages (headings #t-SECONDS on a talk page) that hold the
+   words: each links to the talk at that moment (?t= starts the player there,
+   #t- shows the passage). */
+const PASSAGE = /^#t-(\d{1,6})$/;
+const MOST_PASSAGES = 3;
+const passageList = (data) => {
+  const items = (data.sub_results || [])
+    .map((sub) => ({ sub, url: new URL(sub.url, location.href) }))
+    .filter(({ url }) => PASSAGE.test(url.hash))
+    .slice(0, MOST_PASSAGES)
+    .map(({ sub, url }) => {
+      const seconds = url.hash.match(PASSAGE)[1];
+      url.search = `?t=${seconds}`;
+      return element(
+        "li",
+        {},
+        element("a", { href: url.href, class: "passage-time" }, `Trascrizione, ${sub.title}`),
+        " ",
+        element("span", { class: "excerpt" }, ...excerptNodes(sub.excerpt)),
+      );
+    });
+  return items.length ? element("ul", { class: "passages" }, ...items) : null;
+};
+
 const resultItem = (data) => {
   const pageUrl = new URL(data.url, location.href);
   const kind = data.filters?.tipo?.[0];
@@ -111,6 +135,7 @@ const resultItem = (data) => {
       element("h2", {}, element("a", { href: pageUrl.href }, data.meta.title || pageUrl.pathname)),
       element("p", { class: "meta" }, date),
       element("p", { class: "excerpt" }, ...excerptNodes(data.excerpt)),
+      passageList(data),
     ),
   );
 };

@@ -24,11 +24,23 @@
     button.addEventListener("click", () => play(box));
     link.replaceWith(button);
   }
-  // A shared moment (?t=SECONDS, as in the chapters' structured data): the
-  // page's player starts there once the reader presses play.
+  // A shared moment (?t=SECONDS, as in the chapters' structured data and the
+  // search's transcript hits): the page's player starts there once the
+  // reader presses play.
   const shared = new URLSearchParams(location.search).get("t");
   const first = document.querySelector(".talk-video .video[data-video-id]");
   if (first && /^\d{1,6}$/.test(shared ?? "")) first.dataset.start = shared;
+  // A transcript passage in the address (#t-SECONDS) is shown: its closed
+  // section opens.
+  const reveal = () => {
+    const target = location.hash.length > 1 && document.getElementById(location.hash.slice(1));
+    const section = target?.closest("details");
+    if (!section || section.open) return;
+    section.open = true;
+    target.scrollIntoView();
+  };
+  reveal();
+  addEventListener("hashchange", reveal);
   // Chapter links (a[data-start]) play their video from that time.
   document.addEventListener("click", (event) => {
     const link = event.target.closest?.("a[data-start]");

@@ -1,0 +1,120 @@
+"""Transcripts: what was said in a talk, to read, search and jump into.
+
+A talk's caption file (files.py: beside it, or named by ``Transcript:``) is
+read and checked (captions.py, webvtt-py), collapsed into what was said and
+grouped into timed passages (passages.py). The talk generator calls
+``attach_transcript`` in its first phase, so the build, `invoke check`,
+livereload and `pelican content` report the same problems. The talk page
+shows the passages in a closed "Trascrizione" section whose timestamps seek
+the player; each passage is a search sub-result (an ``h3`` with an id) and
+the whole text is the VideoObject's ``transcript``.
+
+Settings: TRANSCRIPT_PASSAGE_SECONDS, (shortest, longest), default (30, 60).
+"""
+
+import logging
+from dataclasses import dataclass
+
+from content_checks.problems import problem, shown_path
+from pelican import signals
+
+from .captions import FIELD, SUFFIXES, read_captions
+from .files import FILE_HINT, CaptionFiles, language_of, named_file
+from .passages import Passage, paragraphs, spoken_lines
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "SUFFIXES",
+    "CaptionFiles",
+    "Passage",
+    "Transcript",
+    "attach_transcript",
+    "orphans",
+]
+
+DEFAULTS = {"TRANSCRIPT_PASSAGE_SECONDS": (30, 60)}
+
+
+@dataclass(frozen=True)
+class Transcript:
+    passages: tuple  # Passage
+    lang: str
+    automatic: bool
+    source: str  # the caption file, as a writer knows it
+
+    @property
+    def text(self):
+        return " ".join(passage.text for passage in self.passages)
+
+    def excerpt(self, limit):
+        """The text, or its first ``limit`` characters cut at a word, with "…"."""
+        text = self.text
+        if len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def attach_transcript(talk, source, content_path, files):
+    """Set ``talk.transcript`` from its caption file; return the problems found.
+
+    Call it once the talk's duration and chapters are known.
+    """
+    talk.transcript = None
+    named = str(talk.metadata.get("transcript", "") or "").strip()
+    if named:
+        path, wrong = named_file(named, source, content_path)
+        files.beside(source, talk.lang)  # its other files are not orphans
+        if wrong:
+            return [problem(source, FIELD, *wrong)]
+        files.claim(path)
+    else:
+        path = files.beside(source, talk.lang)
+        if path is None:
+            return []
+    captions, found = read_captions(path, talk.duration)
+    if found:
+        return found
+    chapters = [seconds for seconds, _title, _written in talk.chapters]
+    shortest, longest = talk.settings["TRANSCRIPT_PASSAGE_SECONDS"]
+    passages = paragraphs(spoken_lines(captions.cues), chapters, shortest, longest)
+    if not passages:
+        return [
+            problem(
+                str(path),
+                FIELD,
+                "the cues hold no text",
+                "download the captions again",
+                line=1,
+            )
+        ]
+    talk.transcript = Transcript(
+        passages=tuple(passages),
+        lang=language_of(path) or captions.language or talk.lang,
+        automatic=captions.automatic,
+        source=shown_path(str(path)),
+    )
+    return []
+
+
+def orphans(files):
+    """A problem for each caption file that no talk owns."""
+    return [
+        problem(
+            str(path),
+            FIELD,
+            "no talk owns this caption file",
+            FILE_HINT,
+            line=1,
+        )
+        for path in files.unclaimed()
+    ]
+
+
+def set_defaults(pelican):
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+
+
+def register():
+    signals.initialized.connect(set_defaults)
