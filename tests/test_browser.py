@@ -123,3 +123,22 @@ def test_axe_finds_no_violation(page, server, synthetic):
         page.goto(server + url, wait_until="load")
         result = axe.run(page)
         assert result.violations_count == 0, f"{name}: {result.generate_report()}"
+
+
+def test_a_transcript_timestamp_starts_the_video_at_its_time(page, server, synthetic):
+    talk = talk_page(page, server, synthetic, index=1)  # automatic captions
+    page.get_by_text("Leggi la trascrizione").click()
+    stamp = page.locator(".transcript-text h3 a.chapter-time").nth(2)
+    start = int(stamp.get_attribute("data-start"))
+    assert start > 60
+    stamp.click()
+    assert_player(page, talk, start=start)
+    assert page.url.endswith(f"/videoconferenze/{talk['slug']}/")
+
+
+def test_axe_finds_no_violation_in_an_open_transcript(page, server, synthetic):
+    talk = synthetic.archive.talks[1]
+    page.goto(f"{server}/videoconferenze/{talk['slug']}/#t-0", wait_until="load")
+    assert page.locator("details.transcript-body").evaluate("d => d.open")
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()

@@ -237,3 +237,39 @@ def test_axe_finds_no_violation_with_results_and_filters(page, server):
     search(page, server, "zzzz")  # no result
     result = axe.run(page)
     assert result.violations_count == 0, result.generate_report()
+
+
+def test_a_spoken_phrase_opens_its_talk_at_that_moment(page, server, synthetic):
+    talk = synthetic.archive.talks[1]  # YouTube's automatic captions
+    phrase = talk["captions"][100][2]  # said at about six minutes
+    soup = synthetic.page(f"/videoconferenze/{talk['slug']}/")
+    said = soup.find("p", string=lambda text: text and phrase in text)
+    start = int(said.find_previous_sibling("h3")["id"].removeprefix("t-"))
+    assert start > 0
+    found = search(page, server, f'"{phrase}"')
+    assert found == [talk["title"]]  # the exact phrase: one talk
+    passage = page.locator(".search-result .passages a")
+    expect(passage).to_have_count(1)
+    expect(passage).to_have_text(
+        f"Trascrizione, {start // 3600:02d}:{start // 60 % 60:02d}:{start % 60:02d}"
+    )
+    assert (
+        phrase.split()[0] in page.locator(".passages .excerpt mark").first.inner_text()
+    )
+    passage.click()
+    page.wait_for_url(f"**/videoconferenze/{talk['slug']}/?t={start}#t-{start}")
+    expect(page.locator(f"h3#t-{start}")).to_be_visible()  # its section opened
+    assert page.locator(".talk-video iframe").count() == 0  # nothing loads by itself
+    assert off_site(page) == []
+    page.click(".talk-video .video-play")
+    frame = page.locator(".talk-video iframe")
+    frame.wait_for()
+    assert frame.get_attribute("src").endswith(f"autoplay=1&start={start}")
+
+
+def test_axe_finds_no_violation_with_transcript_passages(page, server, synthetic):
+    phrase = synthetic.archive.talks[1]["captions"][100][2]
+    search(page, server, phrase)
+    expect(page.locator(".passages a").first).to_be_visible()
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()

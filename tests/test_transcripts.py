@@ -17,6 +17,7 @@ from transcripts.passages import paragraphs, spoken_lines
 import sitebuild
 from tests.captions import speech, stamp, subrip, youtube_auto_vtt
 from tests.conftest import pelican_content
+from tests.test_writers import ytdlp_entry, ytdlp_playlist
 
 SPEAKER = "Name: Stefano Pasquini\nHandle: stefano.pasquini\n"
 TALK = (
@@ -295,3 +296,64 @@ def test_hostile_caption_text_stays_text(tmp_path, monkeypatch):
         "</script>grassetto"
         not in soup.find("script", type="application/ld+json").string
     )
+
+
+# Writers' commands -------------------------------------------------------------------
+
+
+def test_import_playlist_attaches_the_captions_yt_dlp_wrote(task, project, tmp_path):
+    downloads = tmp_path / "scaricati"
+    downloads.mkdir()
+    export = downloads / "playlist.json"
+    export.write_text(
+        json.dumps(
+            ytdlp_playlist(
+                [
+                    ytdlp_entry(
+                        "SYNTHcap001",
+                        "Backup con Stefano Pasquini",
+                        "Demo.",
+                        "20210301",
+                        1800,
+                        timestamp=1614618000,
+                    ),
+                    ytdlp_entry(
+                        "SYNTHcap002",
+                        "Firewall con Mario_Tonti",
+                        "Demo.",
+                        "20210308",
+                        1800,
+                        timestamp=1615222800,
+                    ),
+                ]
+            )
+        ),
+        encoding="utf-8",
+    )
+    first = youtube_auto_vtt(speech(120, seed=21))
+    (downloads / "Backup con Stefano Pasquini [SYNTHcap001].it.vtt").write_text(first)
+    result = task("import-playlist", str(export))
+    assert result.returncode == 0, result.stderr
+    talks = project / "content" / "talks"
+    assert (talks / "backup-con-stefano-pasquini.it.vtt").read_text() == first
+    assert (
+        "attached content/talks/backup-con-stefano-pasquini.it.vtt to "
+        "content/talks/backup-con-stefano-pasquini.md"
+    ) in result.stdout
+    assert "1 caption files attached" in result.stdout
+
+    # Captions fetched later, for a talk already imported: attached by its id.
+    later = youtube_auto_vtt(speech(120, seed=22))
+    (downloads / "Firewall con Mario_Tonti [SYNTHcap002].it.vtt").write_text(later)
+    again = task("import-playlist", str(export))
+    assert again.returncode == 0, again.stderr
+    assert (talks / "firewall-con-mario_tonti.it.vtt").read_text() == later
+    assert "1 caption files attached" in again.stdout
+    assert (talks / "backup-con-stefano-pasquini.it.vtt").read_text() == first
+    assert "0 caption files attached" in task("import-playlist", str(export)).stdout
+
+    build = task("build")
+    assert build.returncode == 0, build.stderr
+    page = project / "output" / "videoconferenze" / "firewall-con-mario_tonti"
+    soup = BeautifulSoup((page / "index.html").read_text(), "html.parser")
+    assert soup.select_one(".transcript-text h3#t-0 a[data-start='0']")

@@ -33,7 +33,8 @@
   // A transcript passage in the address (#t-SECONDS) is shown: its closed
   // section opens.
   const reveal = () => {
-    const target = location.hash.length > 1 && document.getElementById(location.hash.slice(1));
+    const id = location.hash.slice(1);
+    const target = id ? document.getElementById(id) : null;
     const section = target?.closest("details");
     if (!section || section.open) return;
     section.open = true;
