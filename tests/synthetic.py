@@ -53,6 +53,7 @@ def make_archive(
     now=None,
     seed=7,
     thumbnails=THUMBNAILS,
+    captions=True,
 ):
     """Write a synthetic archive into ``content``; return the expected Archive.
 
@@ -60,7 +61,8 @@ def make_archive(
     are after ``now`` (upcoming); every fourth past talk has no video. Speaker
     0 is named by an alias in some talks; talk 5 is reStructuredText with
     pelican-youtube's directive; talk 2 lists chapters and has YouTube's
-    automatic captions for its first 15 minutes; talk 3 has a SubRip file.
+    automatic captions for its first 15 minutes; talk 3 has a SubRip file
+    (unless ``captions`` is False).
     """
     rng = random.Random(seed)
     content = Path(content)
@@ -159,12 +161,12 @@ def make_archive(
             chapters = (
                 "\n\n00:00:00 Introduzione\n00:12:30 Demo dal vivo\n01:01:30 Domande\n"
             )
-        if n == 2:
+        if n == 2 and captions:
             talk["captions"] = speech(900, seed=n)
             (content / "talks" / f"{talk['slug']}.it.vtt").write_text(
                 youtube_auto_vtt(talk["captions"]), encoding="utf-8"
             )
-        if n == 3:
+        if n == 3 and captions:
             talk["captions"] = speech(300, seed=n)
             (content / "talks" / f"{talk['slug']}.srt").write_text(
                 subrip(talk["captions"]), encoding="utf-8"
