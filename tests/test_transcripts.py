@@ -174,7 +174,7 @@ BAD = {
         b"WEBVTT\n\n00:00:05.000 --> 00:00:06.000\nuno\n\n"
         b"00:12:00.000 --> 00:12:02.000\noltre\n",
         6,
-        "cue at 00:12:00.000 is after the end of the video (00:10:00.000)",
+        "cue 00:12:00.000 --> 00:12:02.000 ends after the video (00:10:00.000)",
     ),
     "6.vtt": (
         b"Non sono sottotitoli\n",
@@ -357,3 +357,31 @@ def test_import_playlist_attaches_the_captions_yt_dlp_wrote(task, project, tmp_p
     page = project / "output" / "videoconferenze" / "firewall-con-mario_tonti"
     soup = BeautifulSoup((page / "index.html").read_text(), "html.parser")
     assert soup.select_one(".transcript-text h3#t-0 a[data-start='0']")
+
+
+def test_a_rebuild_shows_the_edited_caption_file(tmp_path, monkeypatch):
+    """livereload rebuilds in one process: a changed file is read again."""
+    monkeypatch.chdir(tmp_path)
+    content = write_project(
+        tmp_path,
+        {"serata.md": talk_file(1)},
+        {"serata.srt": subrip([(1.0, 3.0, "prima versione")]).encode()},
+    )
+    output = tmp_path / "output"
+    page = output / "videoconferenze" / "serata-1" / "index.html"
+
+    def build():
+        sitebuild.build(
+            PATH=str(content),
+            OUTPUT_PATH=str(output),
+            CACHE_CONTENT=False,
+            LOAD_CONTENT_CACHE=False,
+            SEARCH_INDEX=False,
+        )
+        return BeautifulSoup(page.read_text(), "html.parser")
+
+    assert build().select_one(".transcript-text p").text == "Prima versione."
+    (content / "talks" / "serata.srt").write_text(
+        subrip([(1.0, 3.0, "seconda versione")]), encoding="utf-8"
+    )
+    assert build().select_one(".transcript-text p").text == "Seconda versione."

@@ -13,6 +13,7 @@ Settings: TRANSCRIPT_PASSAGE_SECONDS, (shortest, longest), default (30, 60).
 """
 
 import logging
+import os
 from dataclasses import dataclass
 
 from content_checks.problems import problem, shown_path
@@ -72,29 +73,49 @@ def attach_transcript(talk, source, content_path, files):
         path = files.beside(source, talk.lang)
         if path is None:
             return []
+    chapters = tuple(seconds for seconds, _title, _written in talk.chapters)
+    passage_seconds = tuple(talk.settings["TRANSCRIPT_PASSAGE_SECONDS"])
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size, talk.duration, chapters)
+    key += (passage_seconds, talk.lang, os.getcwd())  # paths shown from the cwd
+    if key not in _made:
+        if len(_made) > MEMORY:
+            _made.clear()
+        _made[key] = _transcript(path, talk, chapters, passage_seconds)
+    talk.transcript, found = _made[key]
+    return list(found)
+
+
+# Transcripts made in this process, by file version and talk fields: a
+# livereload rebuild parses only the caption files that changed.
+_made = {}
+MEMORY = 2000
+
+
+def _transcript(path, talk, chapters, passage_seconds):
+    """``(Transcript or None, problems)`` of the caption file at ``path``."""
     captions, found = read_captions(path, talk.duration)
     if found:
-        return found
-    chapters = [seconds for seconds, _title, _written in talk.chapters]
-    shortest, longest = talk.settings["TRANSCRIPT_PASSAGE_SECONDS"]
-    passages = paragraphs(spoken_lines(captions.cues), chapters, shortest, longest)
+        return None, tuple(found)
+    lines = spoken_lines(captions.cues)
+    passages = paragraphs(lines, chapters, *passage_seconds)
     if not passages:
-        return [
+        return None, (
             problem(
                 str(path),
                 FIELD,
                 "the cues hold no text",
                 "download the captions again",
                 line=1,
-            )
-        ]
-    talk.transcript = Transcript(
+            ),
+        )
+    transcript = Transcript(
         passages=tuple(passages),
         lang=language_of(path) or captions.language or talk.lang,
         automatic=captions.automatic,
         source=shown_path(str(path)),
     )
-    return []
+    return transcript, ()
 
 
 def orphans(files):

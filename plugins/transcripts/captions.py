@@ -147,8 +147,8 @@ def read_captions(path, duration=None):
             found.append(
                 _problem(
                     path,
-                    f"cue at {caption.start} is after the end of the video "
-                    f"({Timestamp.from_seconds(duration)})",
+                    f"cue {caption.start} --> {caption.end} ends after the "
+                    f"video ({Timestamp.from_seconds(duration)})",
                     "check the talk's Duration, or that these are its captions",
                     line,
                 )
