@@ -181,6 +181,11 @@ BAD = {
         1,
         "not a WebVTT caption file (the first line must be WEBVTT)",
     ),
+    "8.vtt": (
+        b"WEBVTT\n\n" + b"x" * 20_000_001,
+        1,
+        "the file is 20 MB, more than 20 MB",
+    ),
     "7.srt": (
         b"1\n00:00:01,000 --> 00:00:xx\nciao\n",
         2,
@@ -208,7 +213,7 @@ def bad_content(tmp_path, monkeypatch):
         f"serata-{name.split('.')[0]}.md": talk_file(i) for i, name in enumerate(BAD)
     }
     captions = {f"serata-{name}": data for name, (data, _, _) in BAD.items()}
-    talks["serata-8.md"] = talk_file(8, "Transcript: ../../fuori.vtt\n")
+    talks["serata-10.md"] = talk_file(10, "Transcript: ../../fuori.vtt\n")
     talks["serata-9.md"] = talk_file(9)
     captions["serata-09.it.vtt"] = GOOD.encode()  # a typo: no talk owns it
     return write_project(tmp_path, talks, captions)
@@ -218,7 +223,7 @@ EXPECTED = [
     f"content/talks/serata-{name}:{line}: transcript: {message}"
     for name, (_data, line, message) in BAD.items()
 ] + [
-    "content/talks/serata-8.md:6: transcript: '../../fuori.vtt' is outside content/",
+    "content/talks/serata-10.md:6: transcript: '../../fuori.vtt' is outside content/",
     "content/talks/serata-09.it.vtt:1: transcript: no talk owns this caption file",
 ]
 

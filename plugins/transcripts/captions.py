@@ -27,6 +27,8 @@ GOOD_TIMING = re.compile(rf"^\s*{TIMESTAMP}\s+-->\s+{TIMESTAMP}(?:\s|$)")
 LANGUAGE = re.compile(r"^Language:\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\s*$")
 # Cue markup: <c>, <i>, <b>, <u>, <v Name>, <lang it>, <ruby>, <rt>.
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Far beyond any talk's captions (three hours of YouTube's: about 1.5 MB).
+MAX_BYTES = 20_000_000
 # A cue may end this long after the Duration (YouTube rounds durations).
 DURATION_SLACK_MS = 1500
 FIX_HINT = (
@@ -56,6 +58,18 @@ def read_captions(path, duration=None):
     is a problem.
     """
     path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [
+            _problem(
+                path,
+                f"the file is {size / 1_000_000:.0f} MB, more than "
+                f"{MAX_BYTES // 1_000_000} MB",
+                "a three-hour talk's automatic captions are about 1.5 MB: check "
+                "that this is a caption file",
+                1,
+            )
+        ]
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
