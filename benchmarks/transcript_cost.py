@@ -35,8 +35,7 @@ from playwright.sync_api import sync_playwright
 from transcripts.captions import read_captions
 from transcripts.passages import paragraphs, spoken_lines
 
-import sitebuild
-from benchmarks.search_cost import FLAGS, downloads, folder_size
+from benchmarks.search_cost import FLAGS, downloads, folder_size, timed_build
 from tests.captions import realistic_vocabulary, speech, youtube_auto_vtt
 from tests.localserver import serve
 from tests.synthetic import make_archive
@@ -46,16 +45,8 @@ RATE = {"line_seconds": (2.5, 4.0), "words": (6, 10)}  # about 150 words a minut
 
 
 def build(content, output, archive, **overrides):
-    started = time.perf_counter()
-    sitebuild.build(
-        PATH=str(content),
-        OUTPUT_PATH=str(output),
-        CACHE_CONTENT=False,
-        LOAD_CONTENT_CACHE=False,
-        TALKS_NOW=archive.now,
-        **overrides,
-    )
-    return time.perf_counter() - started
+    """Seconds of one build (search_cost's runner, cache off)."""
+    return timed_build(content, output, 1, TALKS_NOW=archive.now, **overrides)
 
 
 def gz(data):

@@ -16,7 +16,7 @@ from transcripts.passages import paragraphs, spoken_lines
 
 import sitebuild
 from tests.captions import speech, stamp, subrip, youtube_auto_vtt
-from tests.conftest import pelican_content
+from tests.conftest import build_site, pelican_content
 from tests.test_writers import ytdlp_entry, ytdlp_playlist
 
 SPEAKER = "Name: Stefano Pasquini\nHandle: stefano.pasquini\n"
@@ -33,12 +33,18 @@ def talk_file(n, extra=""):
 # Collapsing and grouping ------------------------------------------------------------
 
 
+def read_back(tmp_path, name, text, duration):
+    """The Captions of ``text`` saved as ``name``; the file must have no problem."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    captions, problems = read_captions(path, duration=duration)
+    assert problems == []
+    return captions
+
+
 def test_rolling_automatic_captions_collapse_to_each_phrase_once(tmp_path):
     lines = speech(300, seed=11)
-    path = tmp_path / "serata.it.vtt"
-    path.write_text(youtube_auto_vtt(lines), encoding="utf-8")
-    captions, problems = read_captions(path, duration=600)
-    assert problems == []
+    captions = read_back(tmp_path, "serata.it.vtt", youtube_auto_vtt(lines), 600)
     assert captions.automatic and captions.language == "it"
     assert len(captions.cues) == 2 * len(lines)  # a rolling cue and its echo each
     kept = spoken_lines(captions.cues)
@@ -52,10 +58,8 @@ def test_rolling_automatic_captions_collapse_to_each_phrase_once(tmp_path):
 
 def test_subrip_captions_keep_their_sentences(tmp_path):
     lines = speech(120, seed=12)
-    path = tmp_path / "serata.srt"
-    path.write_text(subrip(lines), encoding="utf-8")
-    captions, problems = read_captions(path, duration=600)
-    assert problems == [] and not captions.automatic
+    captions = read_back(tmp_path, "serata.srt", subrip(lines), 600)
+    assert not captions.automatic
     passages = paragraphs(spoken_lines(captions.cues))
     assert passages[0].text.startswith(lines[0][2].capitalize() + ".")
     # Punctuated text closes a passage at the first sentence end after 30 s.
@@ -66,10 +70,7 @@ def test_subrip_captions_keep_their_sentences(tmp_path):
 
 def test_passages_last_30_to_60_seconds_and_open_at_each_chapter(tmp_path):
     lines = speech(900, seed=13)
-    cues_path = tmp_path / "serata.vtt"
-    cues_path.write_text(youtube_auto_vtt(lines), encoding="utf-8")
-    captions, problems = read_captions(cues_path, duration=1000)
-    assert problems == []
+    captions = read_back(tmp_path, "serata.vtt", youtube_auto_vtt(lines), 1000)
     passages = paragraphs(spoken_lines(captions.cues), chapter_starts=[0, 750])
     starts = [passage.start for passage in passages]
     line_starts = [int(start) for start, *_ in lines]
@@ -237,12 +238,7 @@ def assert_reported(text):
 def test_every_bad_caption_file_stops_the_build_with_its_line(bad_content, tmp_path):
     output = tmp_path / "output"
     with pytest.raises(sitebuild.BuildError) as failure:
-        sitebuild.build(
-            PATH=str(bad_content),
-            OUTPUT_PATH=str(output),
-            CACHE_CONTENT=False,
-            LOAD_CONTENT_CACHE=False,
-        )
+        build_site(output, PATH=str(bad_content))
     problems = [str(p) for p in failure.value.problems]
     assert_reported("\n".join(problems))
     assert len(problems) == len(EXPECTED)
@@ -284,13 +280,7 @@ def test_hostile_caption_text_stays_text(tmp_path, monkeypatch):
         {"sottotitoli.vtt": hostile.encode()},
     )
     output = tmp_path / "output"
-    sitebuild.build(
-        PATH=str(content),
-        OUTPUT_PATH=str(output),
-        CACHE_CONTENT=False,
-        LOAD_CONTENT_CACHE=False,
-        SEARCH_INDEX=False,
-    )
+    build_site(output, PATH=str(content), SEARCH_INDEX=False)
     html = (output / "videoconferenze" / "serata-1" / "index.html").read_text()
     soup = BeautifulSoup(html, "html.parser")
     text = soup.select_one(".transcript-text p")
@@ -376,13 +366,7 @@ def test_a_rebuild_shows_the_edited_caption_file(tmp_path, monkeypatch):
     page = output / "videoconferenze" / "serata-1" / "index.html"
 
     def build():
-        sitebuild.build(
-            PATH=str(content),
-            OUTPUT_PATH=str(output),
-            CACHE_CONTENT=False,
-            LOAD_CONTENT_CACHE=False,
-            SEARCH_INDEX=False,
-        )
+        build_site(output, PATH=str(content), SEARCH_INDEX=False)
         return BeautifulSoup(page.read_text(), "html.parser")
 
     assert build().select_one(".transcript-text p").text == "Prima versione."
