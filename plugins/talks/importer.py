@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from content_checks.problems import shown_path
 from slugs import slug_for
+from transcripts import SUFFIXES as CAPTION_SUFFIXES
 from video.youtube import VIDEO_ID
 
 from .fields import format_timestamp
@@ -193,7 +194,7 @@ def attach_captions(talk, captions, report):
     """Copy ``captions`` beside the talk file ``talk``, unless it has some."""
     talk = Path(talk)
     if any(
-        path.suffix.lower() in (".vtt", ".srt")
+        path.suffix.lower() in CAPTION_SUFFIXES
         for path in talk.parent.glob(f"{glob.escape(talk.stem)}.*")
     ):
         return

@@ -21,7 +21,6 @@ FIELD = "transcript"
 SUFFIXES = (".vtt", ".srt")
 # The per-word timing tags of YouTube's automatic captions: <00:00:01.230>.
 WORD_TIMING = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
-TIMING_LINE = re.compile(r"-->")
 TIMESTAMP = r"(?:\d+:)?\d{2}:\d{2}[.,]\d{3}"
 GOOD_TIMING = re.compile(rf"^\s*{TIMESTAMP}\s+-->\s+{TIMESTAMP}(?:\s|$)")
 LANGUAGE = re.compile(r"^Language:\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\s*$")
@@ -30,7 +29,7 @@ TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 # Far beyond any talk's captions (three hours of YouTube's: about 1.5 MB).
 MAX_BYTES = 20_000_000
 # A cue may end this long after the Duration (YouTube rounds durations).
-DURATION_SLACK_MS = 1500
+DURATION_SLACK = 1.5  # seconds
 FIX_HINT = (
     "download the captions again, or fix the file in a text editor; the cues "
     "must be in time order"
@@ -88,7 +87,7 @@ def read_captions(path, duration=None):
             _problem(path, "the file is empty", "download the captions again", 1)
         ]
     lines = text.splitlines()
-    timing_lines = [n for n, line in enumerate(lines, 1) if TIMING_LINE.search(line)]
+    timing_lines = [n for n, line in enumerate(lines, 1) if "-->" in line]
     srt = path.suffix.lower() == ".srt"
     found = [
         _problem(
@@ -157,7 +156,7 @@ def read_captions(path, duration=None):
                     line,
                 )
             )
-        if duration and end * 1000 > duration * 1000 + DURATION_SLACK_MS:
+        if duration and end > duration + DURATION_SLACK:
             found.append(
                 _problem(
                     path,
