@@ -95,6 +95,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.youtube",
     "content_checks",
+    "boundary",
     "slugs",
     "italian_dates",
     "author_profiles",

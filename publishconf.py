@@ -13,6 +13,13 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 
+# Drafts (Status: draft) are never written: not a page, not in the search
+# index. `invoke build` and `invoke livereload` show them under /bozze/.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+
 DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -9,11 +9,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from boundary.frontmatter import one_line
 from content_checks.problems import Problem, problem, shown_path
 from slugs import slug_for
 from talks.sources import archive_sources
 from talks.speakers import name_from_handle
-from talks.validation import duplicate_video, unknown_speaker
+from talks.validation import HANDLE, duplicate_video, unknown_speaker
 from video.youtube import parse_youtube
 
 TALK_TIME = "17:00"  # the Monday video conferences start at five
@@ -46,6 +47,7 @@ def write_new(path, text):
 
 
 def new_article(title, settings, now=None):
+    title = one_line(title)
     now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
     slug = slug_for(title, settings)
     path = Path(settings["PATH"], "articles", f"{slug}.md")
@@ -72,6 +74,8 @@ def next_monday(now):
 def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
     """``date``: ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``; default: next Monday, 17:00."""
     content = settings["PATH"]
+    title, speakers = one_line(title), one_line(speakers or "")
+    youtube = one_line(youtube or "")
     sources = archive_sources(settings)
     slug = slug_for(title, settings)
     path = Path(content, "talks", f"{slug}.md")
@@ -133,8 +137,17 @@ def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
 
 def new_speaker(handle, settings, name=None):
     content = settings["PATH"]
-    handle = handle.strip().lstrip("@")
+    handle, name = one_line(handle).lstrip("@"), name and one_line(name)
     path = Path(content, "speakers", f"{handle}.md")
+    if not HANDLE.match(handle):
+        raise ScaffoldError(
+            problem(
+                Path(content, "speakers", "<handle>.md"),
+                "handle",
+                f"'{handle[:40]}' is not a forum handle",
+                "write the handle as on the forum: letters, digits, '.', '-', '_'",
+            )
+        )
     owner = archive_sources(settings).registry.get(handle)
     if owner is not None:
         raise ScaffoldError(

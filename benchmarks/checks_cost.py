@@ -2,9 +2,11 @@
 
 Builds a SYNTHETIC site (tests/synthetic.py) once under cProfile and prints,
 side by side, the whole build and the cumulative time of the checks every
-build runs (content_checks: the reading guard and the body scan; talks'
-validation; the slug cap). Profiling slows everything down alike, so the share
-is the figure to read. Not a test: it asserts nothing.
+build runs (content_checks: the reading guard; the content boundary: the
+HTML policy over every body and summary, the file policy, the links scan and
+the output clashes; talks' validation; the slug cap). Profiling slows
+everything down alike, so the share is the figure to read. Not a test: it
+asserts nothing.
 
     .venv/bin/python -m benchmarks.checks_cost          # 1000 items
     .venv/bin/python -m benchmarks.checks_cost 5000
@@ -21,7 +23,10 @@ from tests.synthetic import make_archive
 
 CHECKS = {
     "reading guard (per file)": ("content_checks/reading.py", "read_file_guarded"),
-    "body scan (per body)": ("content_checks/__init__.py", "check_body"),
+    "HTML policy, Slug, Lang (per content)": ("boundary/__init__.py", "police"),
+    "file policy (per file read)": ("boundary/__init__.py", "check_file"),
+    "links scan (per run)": ("boundary/__init__.py", "report_links"),
+    "output clashes (per run)": ("boundary/__init__.py", "check_outputs"),
     "talk checks": ("talks/validation.py", "check_talk"),
     "speaker checks": ("talks/validation.py", "check_speaker"),
     "slug cap": ("slugs/__init__.py", "shorten_slug"),

@@ -10,10 +10,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from invoke import Context
 
 import sitebuild
 from tests import sitecheck
-from tests.synthetic import make_archive
+from tests.synthetic import make_archive, tiny_png
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,6 +81,35 @@ def synthetic(tmp_path_factory):
     )
     site.archive = archive
     return site
+
+
+SMALL_SPEAKER = "Name: Stefano Pasquini\nHandle: stefano.pasquini\n\nBio.\n"
+SMALL_TALK = "Title: Una serata\nDate: 2020-01-13 17:00\nSpeakers: stefano.pasquini\n"
+SMALL_ARTICLE = "Title: Benvenuti\nDate: 2020-01-01 10:00\n"
+
+
+@pytest.fixture
+def small_project(tmp_path, monkeypatch):
+    """A project with a small content/ (one speaker, talk and article), built once."""
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    content = tmp_path / "content"
+    for folder, name, text in (
+        ("speakers", "stefano.pasquini.md", SMALL_SPEAKER),
+        ("talks", "serata.md", SMALL_TALK + "\nLa serata.\n"),
+        ("articles", "articolo.md", SMALL_ARTICLE + "\nCiao @stefano.pasquini.\n"),
+    ):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+        (content / folder / name).write_text(text, encoding="utf-8")
+    (content / "images").mkdir()
+    (content / "images" / "foto.png").write_bytes(tiny_png())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sitebuild, "ROOT", tmp_path)
+    import tasks
+
+    tasks.build(Context())
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

@@ -5,12 +5,14 @@ returns what a correct build must show, so tests can assert against it.
 Every name, title, date and video id here is made up.
 """
 
-import base64
+import io
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from PIL import Image
 
 from tests.captions import speech, subrip, youtube_auto_vtt
 
@@ -18,12 +20,21 @@ ROME = ZoneInfo("Europe/Rome")
 FIRST_MONDAY = datetime(2019, 1, 7, 17, 0, tzinfo=ROME)
 EXTRA_CLIP = "SYNTHclip01"  # a second video embedded in the body of talk 5
 PASTED_CLIP = "SYNTHpaste1"  # an iframe pasted into article 0, from 42 s
-# A valid 1x1 JPEG: stands in for downloaded thumbnails of the first videos.
-TINY_JPEG = base64.b64decode(
-    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////"
-    "////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAA"
-    "AAAAAAAAAAAAAP/aAAgBAQABPxA="
-)
+
+
+def tiny_image(kind, colour=(11, 92, 173), size=(2, 2)):
+    """The bytes of a real image of a few pixels (``kind``: a Pillow format)."""
+    stream = io.BytesIO()
+    Image.new("RGB", size, colour).save(stream, kind)
+    return stream.getvalue()
+
+
+def tiny_png(colour=(11, 92, 173)):
+    return tiny_image("PNG", colour)
+
+
+# A valid, whole 2×2 JPEG: stands in for downloaded thumbnails of the first videos.
+TINY_JPEG = tiny_image("JPEG")
 THUMBNAILS = 10  # videos 1..10 have a local thumbnail; the others a placeholder
 TOPICS = ["NethServer", "VoIP", "Firewall", "Backup", "Marketing", "Cloud", "Sicurezza"]
 

@@ -1,8 +1,10 @@
 """`invoke fetch-media`: remote images become local files, and the file builds."""
 
 from tests.localserver import serve
+from tests.synthetic import tiny_png
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32  # SYNTHETIC bytes, served as image/png
+PNG = tiny_png()  # SYNTHETIC, served as image/png
+OTHER_PNG = tiny_png((200, 30, 30))  # another picture, already in the site
 
 
 def test_fetch_media_downloads_rewrites_and_never_overwrites(task, project, tmp_path):
@@ -11,7 +13,7 @@ def test_fetch_media_downloads_rewrites_and_never_overwrites(task, project, tmp_
     (host / "logo.png").write_bytes(PNG)
     images = project / "content" / "images"
     images.mkdir(parents=True, exist_ok=True)
-    (images / "logo.png").write_bytes(b"another picture, already in the site")
+    (images / "logo.png").write_bytes(OTHER_PNG)
     article = project / "content" / "articles" / "remoto.md"
     with serve(host) as base:
         article.write_text(
@@ -40,7 +42,7 @@ def test_fetch_media_downloads_rewrites_and_never_overwrites(task, project, tmp_
         "File not found (hint: check the address, or save the image into content/images/ "
         "by hand)"
     ]
-    assert (images / "logo.png").read_bytes() == b"another picture, already in the site"
+    assert (images / "logo.png").read_bytes() == OTHER_PNG
     assert (images / "logo-2.png").read_bytes() == PNG
     text = article.read_text(encoding="utf-8")
     assert text.count("{static}/images/logo-2.png") == 2

@@ -3,8 +3,8 @@
 - problems.py: the Problem value, this run's collector, and ``report()``.
 - reading.py: every file read in its own guard (bad values, encodings, empty
   files, missing title or date) and skipped, so all files are read.
-- links.py, bodies.py: links and paths must be http(s) or the site's own and
-  stay inside content/; bodies must not load from another host or run a script.
+- links.py: links and paths must be http(s) or the site's own and stay
+  inside content/ (the boundary plugin applies them to bodies, files, paths).
 - check.py: `invoke check`; fetch_media.py: `invoke fetch-media`.
 
 Once every generator has read its content, the problems of all files are
@@ -15,40 +15,33 @@ were already printed.
 """
 
 import logging
-import os
 import sys
 
+from blinker import signal
 from pelican import signals
 
-from .bodies import body_problems
 from .problems import ContentError, collector, report
 from .reading import guard_readers
 
 logger = logging.getLogger(__name__)
 
-
-def check_body(content):
-    """content_object_init: refuse what a body (or a summary, HTML too) would
-    make a reader's browser do."""
-    source = getattr(content, "source_path", None)
-    if not source:
-        return
-    content_path = content.settings["PATH"]
-    relative_dir = os.path.relpath(os.path.dirname(source), content_path)
-    for html in (getattr(content, "_content", None), content.metadata.get("summary")):
-        if html:
-            collector.add(
-                source, body_problems(str(html), source, content_path, relative_dir)
-            )
+# Sent with the Pelican object once the collector is clean, at the start of
+# every run: checks of the whole content folder report from there.
+run_started = signal("content_checks.run_started")
+# Sent with the generators once every one has read its content, before the
+# problems are printed: checks across files (e.g. two pages on one path).
+content_read = signal("content_checks.content_read")
 
 
-def start_run(_pelican):
+def start_run(pelican):
     """get_generators fires once per run, also in `pelican -r`: a clean slate."""
     collector.reset()
+    run_started.send(pelican)
 
 
 def stop_on_problems(generators):
     """all_generators_finalized: print every problem, then stop before writing."""
+    content_read.send(generators)
     report(collector.problems, collector.notes)
     if collector.problems:
         if _in_pelican_autoreload():
@@ -89,5 +82,4 @@ def register():
     signals.initialized.connect(quiet_pelican)
     signals.get_generators.connect(start_run)
     signals.readers_init.connect(guard_readers)
-    signals.content_object_init.connect(check_body)
     signals.all_generators_finalized.connect(stop_on_problems)

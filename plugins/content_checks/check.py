@@ -66,6 +66,9 @@ def read_site(settings):
         ]
         for generator in generators:
             generator.generate_context()
+    from . import content_read
+
+    content_read.send(generators)
     return generators, context
 
 

@@ -4,11 +4,14 @@ The build refuses content that would make a reader's browser load an image
 from another site (bodies.py); this downloads each such image once into
 content/images/, rewrites the file's references to ``{static}/images/<name>``,
 never overwrites a file (an existing file with the same bytes is reused, a
-different one gets a new name), and reports one line per URL.
+different one gets a new name), and reports one line per URL. A download is
+kept only when the whole body arrived and its bytes decode as a JPEG, PNG,
+GIF, WebP or AVIF image (its extension comes from the bytes, whatever the
+server said); a failed URL never stops the others.
 """
 
 import hashlib
-import mimetypes
+import http.client
 import os
 import re
 import tempfile
@@ -16,6 +19,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
+
+from boundary.files import image_bytes_kind
 
 from .problems import problem, shown_path, text_line
 
@@ -61,9 +66,9 @@ def fetch_media(paths, content_path, timeout=15):
         changed = text
         for url in remote_images(text):
             try:
-                data, kind = download(url, timeout)
-                local = store(folder, url, data, kind)
-            except (OSError, ValueError) as exc:
+                data, suffix = download(url, timeout)
+                local = store(folder, url, data, suffix)
+            except (OSError, ValueError, http.client.HTTPException) as exc:
                 reason = getattr(exc, "reason", None) or exc
                 report.failures.append(
                     problem(
@@ -85,23 +90,30 @@ def fetch_media(paths, content_path, timeout=15):
 
 
 def download(url, timeout):
+    """``(bytes, extension)`` of a whole image at ``url``; ValueError otherwise."""
     with urllib.request.urlopen(url, timeout=timeout) as response:
-        kind = response.headers.get_content_type()
+        if urlsplit(response.geturl()).scheme not in ("http", "https"):
+            raise ValueError(f"redirected to {response.geturl()}")
+        said = response.headers.get_content_type()
+        length = response.headers.get("Content-Length", "")
         data = response.read(MAX_BYTES + 1)
-    if not kind.startswith("image/"):
-        raise ValueError(f"got {kind}, not an image")
-    if not data or len(data) > MAX_BYTES:
-        raise ValueError("empty, or larger than 20 MB")
-    return data, kind
+    if len(data) > MAX_BYTES:
+        raise ValueError("larger than 20 MB")
+    if length.isdigit() and int(length) != len(data):
+        raise ValueError(f"cut off after {len(data)} of {length} bytes")
+    suffix = image_bytes_kind(data)
+    if suffix is None:
+        raise ValueError(
+            f"not a whole JPEG, PNG, GIF, WebP or AVIF image (the server said {said})"
+        )
+    return data, suffix
 
 
-def store(folder, url, data, kind):
+def store(folder, url, data, suffix):
     """Save ``data`` under a name from the URL; reuse a file with the same bytes."""
     name = PurePosixPath(unquote(urlsplit(url).path)).name
-    stem, suffix = os.path.splitext(name)
+    stem = os.path.splitext(name)[0]
     stem = re.sub(r"[^\w-]+", "-", stem).strip("-")[:60] or "immagine"
-    suffix = suffix.lower() if re.fullmatch(r"\.\w{2,5}", suffix) else ""
-    suffix = suffix or mimetypes.guess_extension(kind) or ".img"
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(data).hexdigest()
     for n in range(1, 1000):

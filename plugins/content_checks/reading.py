@@ -3,6 +3,8 @@
 Pelican reads a file with ``Readers.read_file``; this module wraps that method
 on every Readers object (``readers_init``), and wraps each reader class so that
 a bad metadata value or a file that is not UTF-8 names its field and line.
+Before a file is read, receivers of ``file_to_read`` may refuse it (the
+boundary plugin refuses links and files that may not be published).
 A file with problems is reported to the collector and handed back to Pelican
 as a ``SkipStub``, which every generator skips quietly: so the next file is
 read, and all problems of all files are reported at once. Empty fields count as
@@ -13,8 +15,8 @@ import functools
 import os
 from pathlib import Path
 
+from blinker import signal
 from pelican.contents import Page, SkipStub
-from pelican.utils import sanitised_join
 
 from .problems import Problem, collector, field_line, missing, problem, shown_path
 
@@ -25,12 +27,18 @@ TRANSLATABLE = ("Article", "Page")
 EXAMPLES = {"title": "Title: Il titolo", "date": "Date: 2021-01-11 17:00"}
 
 
+# Sent with a file's absolute path before it is read, with ``root`` (content/)
+# and ``static`` (True for a file published as it is); receivers return the
+# file's problems. A file with problems is not read.
+file_to_read = signal("content_checks.file_to_read")
+
+
 class ReadProblem(Exception):
-    """A reader met a value or a file it cannot use; ``problem`` says which."""
+    """A reader met values or a file it cannot use; ``problems`` say which."""
 
     def __init__(self, found):
-        super().__init__(str(found))
-        self.problem = found
+        self.problems = [found] if isinstance(found, Problem) else list(found)
+        super().__init__("; ".join(map(str, self.problems)))
 
 
 class CheckedReading:
@@ -93,15 +101,27 @@ def guarded(read_file):
     @functools.wraps(read_file)
     def read_file_guarded(base_path, path, content_class=Page, *args, **kwargs):
         source = os.path.abspath(os.path.join(base_path, path))
-        if content_class.__name__ == "Static":  # files copied as they are
+        static = content_class.__name__ == "Static"  # files copied as they are
+        found = [
+            found
+            for _receiver, problems in file_to_read.send(
+                source, root=base_path, static=static
+            )
+            for found in problems or ()
+        ]
+        if static:  # Pelican reads no byte of a static file: it only copies it
+            collector.add(source, found)
             return read_file(base_path, path, content_class, *args, **kwargs)
+        if found:
+            collector.add(source, found)
+            return SkipStub(None, source_path=source)
         found = empty_file(source)
         content = None
         if not found:
             try:
                 content = read_file(base_path, path, content_class, *args, **kwargs)
             except ReadProblem as exc:
-                found = [exc.problem]
+                found = exc.problems
         if content is not None and not isinstance(content, SkipStub):
             found = invalid(content, source)
         collector.add(source, found)
@@ -149,8 +169,6 @@ def invalid(content, source):
                 "write one of: " + ", ".join(allowed),
             )
         )
-    if "slug" in content.metadata:
-        found += unsafe_slug(content, source)
     found += long_terms(content, source)
     refused = found or collector.has_refused(source)
     if not refused and type(content).__name__ in TRANSLATABLE:
@@ -209,35 +227,6 @@ def duplicate_url(path, slug, other):
         "add a different 'Slug:' to one of them",
         line=line if line > 1 else field_line(path, "title"),
     )
-
-
-def unsafe_slug(content, source):
-    slug = str(content.slug)
-    output = content.settings.get("OUTPUT_PATH") or "output"
-    try:
-        sanitised_join(output, slug)
-        outside = "/" in slug or "\\" in slug
-    except RuntimeError:
-        outside = True
-    if len(slug) > MAX_SLUG:
-        return [
-            problem(
-                source,
-                "slug",
-                f"is {len(slug)} characters long",
-                f"write a shorter one, at most {MAX_SLUG} characters",
-            )
-        ]
-    if outside:
-        return [
-            problem(
-                source,
-                "slug",
-                f"'{slug}' is not a single part of a URL",
-                "use letters, digits and dashes only, e.g. Slug: la-mia-serata",
-            )
-        ]
-    return []
 
 
 def phase_one_context(settings):

@@ -36,6 +36,9 @@ SOFT = "#cfe3fa"
 AVATAR_COLOURS = ["#8e4b10", "#1f6f43", "#6b3fa0", "#9b2c55", "#005f73", "#5c5c00"]
 MARGIN = 72
 MAX_PEOPLE = 4
+# More characters than any card can show: the layout never measures more, so
+# its time does not grow with the length of a title.
+MAX_CHARACTERS = 400
 
 
 @dataclass(frozen=True)
@@ -169,14 +172,16 @@ def draw(card):
         pen.text((MARGIN, y), card.site, font=_font(BOLD, 30), fill=SOFT)
         y += 56
     if card.kicker:
-        kicker = _clip(card.kicker.upper(), _font(BOLD, 28), inner)
+        kicker = _clip(_bounded(card.kicker.upper()), _font(BOLD, 28), inner)
         pen.text((MARGIN, y), kicker, font=_font(BOLD, 28), fill=SOFT)
         y += 50
     when_font = _font(REGULAR, 32)
-    when = _clip_lines(_wrap(card.when, when_font, inner), 2, when_font, inner)
+    when = _clip_lines(
+        _wrap(_bounded(card.when), when_font, inner), 2, when_font, inner
+    )
     bottom = HEIGHT - MARGIN - (84 + 24 if card.people else 0)
     room = bottom - y - (14 + 42 * len(when) if card.when else 0)
-    size, lines = _fit_title(card.title, inner, room)
+    size, lines = _fit_title(_bounded(card.title), inner, room)
     title_font = _font(BOLD, size)
     for line in lines:
         pen.text((MARGIN, y), line, font=title_font, fill=FOREGROUND)
@@ -189,6 +194,11 @@ def draw(card):
     if card.people:
         _draw_people(image, pen, card.people, HEIGHT - MARGIN - 84)
     return image
+
+
+def _bounded(text):
+    """At most MAX_CHARACTERS of ``text`` (a "…" marks the cut)."""
+    return text if len(text) <= MAX_CHARACTERS else text[:MAX_CHARACTERS] + "…"
 
 
 def _fit_title(title, width, height):
@@ -260,7 +270,7 @@ def _draw_people(image, pen, people, top):
         image.paste(picture, (x, top), mask)
         pen.text(
             (x + size + 16, top + size // 2),
-            _clip(person.name, name_font, room),
+            _clip(_bounded(person.name), name_font, room),
             font=name_font,
             fill=FOREGROUND,
             anchor="lm",
@@ -286,7 +296,8 @@ def _avatar(person, size):
         try:
             with Image.open(person.avatar) as source:
                 picture = ImageOps.fit(source.convert("RGB"), (size, size))
-        except (OSError, ValueError) as exc:  # SVG or unreadable: initials
+        except (OSError, ValueError, Image.DecompressionBombError) as exc:
+            # SVG, unreadable or too large to decode: initials
             logger.debug("sharing: avatar %s drawn as initials: %s", person.avatar, exc)
     if picture is None:
         colour = AVATAR_COLOURS[zlib.crc32(person.name.encode()) % len(AVATAR_COLOURS)]

@@ -395,7 +395,7 @@ def _read_header(path, _size, _mtime):
     try:
         with Image.open(path) as image:
             return image.size, image.format
-    except (OSError, ValueError):
+    except (OSError, ValueError, Image.DecompressionBombError):
         return None, None
 
 

@@ -19,6 +19,7 @@ a talk whose speakers could not be matched is written as a draft
 """
 
 import glob
+import html
 import json
 import re
 import shutil
@@ -27,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from boundary.frontmatter import one_line
 from content_checks.problems import shown_path
 from slugs import slug_for
 from transcripts import SUFFIXES as CAPTION_SUFFIXES
@@ -157,7 +159,7 @@ def talk_file(video, slug, speakers, draft_reason, timezone):
     when = video.published.astimezone(ZoneInfo(timezone))
     date = f"{when:%Y-%m-%d %H:%M}" if video.has_time else f"{video.published:%Y-%m-%d}"
     lines = [
-        f"Title: {video.title}",
+        f"Title: {one_line(video.title)}",
         f"Date: {date}",
         f"Speakers: {', '.join(s.handle for s in speakers)}",
         f"YouTube: https://www.youtube.com/watch?v={video.video_id}",
@@ -167,7 +169,8 @@ def talk_file(video, slug, speakers, draft_reason, timezone):
         lines.append(f"Duration: {format_timestamp(video.duration)}")
     if draft_reason:
         lines.append("Status: draft")
-    body = video.description.strip()
+    # A YouTube description is plain text: its "<" and "&" are shown as typed.
+    body = html.escape(video.description.strip(), quote=False)
     return "\n".join(lines) + "\n\n" + (body + "\n" if body else "")
 
 

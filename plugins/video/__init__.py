@@ -2,7 +2,8 @@
 
 - youtube.py: any YouTube id or URL form → video id + start time.
 - facade.py: the one player markup (a link, made a button by js/video.js).
-- embeds.py: YouTube iframes in content bodies become that facade.
+- embeds.py: the facade for a YouTube iframe in a content body (the
+  boundary plugin's HTML policy calls it).
 - thumbnails.py: local thumbnails, fetched once by `invoke fetch-thumbnails`.
 
 Templates get ``video_facade(video_id, title, start, SITEURL)`` and
@@ -12,25 +13,11 @@ Templates get ``video_facade(video_id, title, start, SITEURL)`` and
 import functools
 from pathlib import Path
 
-from content_checks.problems import collector
 from markupsafe import Markup
 from pelican import signals
 
-from .embeds import rewrite_embeds
 from .facade import facade_html
 from .thumbnails import thumbnail_path
-
-
-def rewrite_content(content):
-    """content_object_init: the embeds of every article, page and talk body."""
-    if getattr(content, "_content", None) and content.source_path:
-        content._content, problems = rewrite_embeds(
-            content._content,
-            content.settings["PATH"],
-            content.source_path,
-            getattr(content, "title", ""),
-        )
-        collector.add(content.source_path, problems)
 
 
 def add_template_function(generator):
@@ -56,5 +43,4 @@ def add_template_function(generator):
 
 
 def register():
-    signals.content_object_init.connect(rewrite_content)
     signals.generator_init.connect(add_template_function)

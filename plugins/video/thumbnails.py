@@ -6,6 +6,7 @@ and committed; the build never loads a remote image (a missing thumbnail gets a
 drawn placeholder).
 """
 
+import http.client
 import re
 import urllib.request
 from pathlib import Path
@@ -14,6 +15,7 @@ from content_checks.problems import problem, text_line
 
 THUMBNAIL_FOLDER = "images/thumbnails"
 THUMBNAIL_URL = "https://i.ytimg.com/vi/{id}/hqdefault.jpg"
+MAX_BYTES = 5 * 1024 * 1024
 FACADE_VIDEO = re.compile(r'data-video-id="([A-Za-z0-9_-]{11})"')
 
 
@@ -44,6 +46,9 @@ def fetch_thumbnails(videos, content_path, url_template=THUMBNAIL_URL, timeout=1
     ``failures`` are Problems, one per video. Files are written
     whole (temporary file, then rename): an interrupted run leaves no stub.
     """
+    # Imported here: the boundary's HTML policy imports this package.
+    from boundary.files import image_bytes_kind
+
     folder = Path(content_path, THUMBNAIL_FOLDER)
     fetched, kept, failures = [], [], []
     for video_id, source in sorted(videos.items()):
@@ -55,10 +60,10 @@ def fetch_thumbnails(videos, content_path, url_template=THUMBNAIL_URL, timeout=1
         try:
             with urllib.request.urlopen(url, timeout=timeout) as response:
                 kind = response.headers.get_content_type()
-                data = response.read()
-            if not kind.startswith("image/") or not data:
-                raise ValueError(f"got {kind}, not an image")
-        except (OSError, ValueError) as exc:
+                data = response.read(MAX_BYTES + 1)
+            if image_bytes_kind(data) not in (".jpg", ".jpeg"):
+                raise ValueError(f"not a whole JPEG image (the server said {kind})")
+        except (OSError, ValueError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", None) or exc
             failures.append(
                 problem(

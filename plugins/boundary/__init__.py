@@ -1,0 +1,102 @@
+"""The content boundary: nothing in content/ publishes a byte from outside it,
+runs a script, calls another host, or writes over a page of the site.
+
+- files.py: no link is followed, and a file published as it is must be an
+  image whose bytes are what its extension says (SVG: svg.py, inert only);
+- readers.py: reStructuredText cannot insert files or URLs; fields that pick
+  output paths or templates (Save_as, Url, Template...) are refused;
+- html.py: the one HTML policy every body and summary goes through, once;
+- paths.py: Slug and Lang are checked; no page is written over another.
+
+Every refusal is a content_checks Problem, so `invoke build`, `invoke check`,
+livereload and the plain `pelican content` print it the same way and stop
+before anything is written.
+"""
+
+import os
+
+from content_checks import content_read, run_started
+from content_checks.problems import Problem, collector, shown_path
+from content_checks.reading import file_to_read
+from pelican import signals
+
+from .files import linked_on_the_way, scan_links, static_problems, walk_without_links
+from .html import apply_policy
+from .paths import field_problems, output_clashes
+from .readers import seal_readers, seal_settings
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # a content file of text; a long article is 100 KB
+
+
+def report_links(pelican):
+    """run_started: every link and special file under content/, once per run."""
+    for found in scan_links(pelican.settings["PATH"]):
+        collector.add(found.path, found)
+
+
+def no_links(generator):
+    """generator_init: this generator finds files without following links."""
+
+    def get_files(paths, exclude=None, extensions=None):
+        return walk_without_links(generator, paths, exclude, extensions)
+
+    generator.get_files = get_files
+
+
+def check_file(source, root, static):
+    """file_to_read: a file reached through a link is never read; a static file
+    must be publishable; a text file must be of a reasonable size."""
+    if static:
+        return static_problems(source, root)
+    wrong = linked_on_the_way(source, root)
+    if wrong is None and os.path.getsize(source) > MAX_TEXT_BYTES:
+        wrong = Problem(
+            shown_path(source),
+            1,
+            "file",
+            f"is {os.path.getsize(source) // 1024} KB of text, more than "
+            f"{MAX_TEXT_BYTES // (1024 * 1024)} MB",
+            "split it, or link a large file from its own site",
+        )
+    return [wrong] if wrong else []
+
+
+def police(content):
+    """content_object_init: the HTML policy over body and summary; Slug, Lang."""
+    source = getattr(content, "source_path", None)
+    if not source or type(content).__name__ == "Static":
+        return
+    content_path = content.settings["PATH"]
+    relative_dir = os.path.relpath(os.path.dirname(source), content_path)
+    title = getattr(content, "title", "") or content.metadata.get("name", "")
+    found = field_problems(content, source)
+    if getattr(content, "_content", None):
+        content._content, problems = apply_policy(
+            content._content, source, content_path, relative_dir, title
+        )
+        found += problems
+    if content.metadata.get("summary"):
+        summary, problems = apply_policy(
+            str(content.metadata["summary"]), source, content_path, relative_dir, title
+        )
+        content.metadata["summary"] = content._summary = summary
+        found += problems
+    collector.add(source, found)
+
+
+def check_outputs(generators):
+    """content_read: no page over another, none over the site's own."""
+    if not generators:
+        return
+    for found in output_clashes(generators, generators[0].settings):
+        collector.add(found.path, found)
+
+
+def register():
+    signals.initialized.connect(seal_settings)
+    signals.readers_init.connect(seal_readers)
+    signals.generator_init.connect(no_links)
+    signals.content_object_init.connect(police)
+    run_started.connect(report_links)
+    file_to_read.connect(check_file)
+    content_read.connect(check_outputs)

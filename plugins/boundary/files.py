@@ -1,0 +1,202 @@
+"""Files under content/: never through a link, published only as what they say.
+
+- ``scan_links``: every symbolic link and special file (FIFO, device, socket)
+  under content/, each a problem; nothing follows them (``get_files``).
+- ``static_problems``: a file the site would publish as it is (content/images/,
+  ``{static}`` and ``{attach}`` targets, ``Avatar:``) must be a raster image
+  whose bytes are of the kind its extension says, within size and pixel
+  limits, or an SVG drawing within the inert subset of svg.py.
+"""
+
+import fnmatch
+import os
+import stat
+from pathlib import Path
+
+from content_checks.problems import Problem, shown_path
+from PIL import Image, UnidentifiedImageError
+
+from .svg import svg_problems
+
+# Extension -> the Pillow format its bytes must have.
+RASTER = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".png": "PNG",
+    ".gif": "GIF",
+    ".webp": "WEBP",
+    ".avif": "AVIF",
+}
+PUBLISHED = (*RASTER, ".svg")
+MAX_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # a 7 700×5 200 photo; a phone's is about 12 MP
+KINDS_HINT = (
+    "the site publishes images only: .jpg, .png, .gif, .webp, .avif, or an "
+    ".svg without scripts or links; link anything else from its own site"
+)
+LINK_HINT = (
+    "copy the file itself into content/: the site never follows a link, so "
+    "nothing outside content/ can be published"
+)
+
+
+def file_problem(path, message, hint):
+    return Problem(shown_path(path), 1, "file", message, hint)
+
+
+def scan_links(root):
+    """A problem for every symbolic link and special file under ``root``."""
+    found = []
+    for folder, dirs, files in os.walk(root):  # never descends into a link
+        for name in sorted(dirs + files):
+            path = os.path.join(folder, name)
+            wrong = not_plain(path, must_be_file=name in files)
+            if wrong:
+                found.append(wrong)
+    return found
+
+
+def not_plain(path, must_be_file=True):
+    """A problem if ``path`` is a symbolic link, or not a regular file."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return file_problem(path, f"cannot be read: {exc.strerror}", "check the file")
+    if stat.S_ISLNK(mode):
+        return file_problem(path, "is a symbolic link", LINK_HINT)
+    if must_be_file and not stat.S_ISREG(mode):
+        return file_problem(
+            path, "is not a regular file", "replace it with an ordinary file"
+        )
+    return None
+
+
+def linked_on_the_way(path, root):
+    """A problem if ``path`` or a folder between ``root`` and it is a link."""
+    root = os.path.abspath(root)
+    path = os.path.abspath(path)
+    relative = os.path.relpath(path, root)
+    if relative == os.curdir or relative.startswith(os.pardir):
+        return file_problem(path, "is outside content/", LINK_HINT)
+    current = root
+    parts = Path(relative).parts
+    for n, part in enumerate(parts, start=1):
+        current = os.path.join(current, part)
+        wrong = not_plain(current, must_be_file=n == len(parts))
+        if wrong:
+            return wrong
+    return None
+
+
+def static_problems(path, root):
+    """Why the file at ``path`` may not be published as it is (``[]``: it may)."""
+    wrong = linked_on_the_way(path, root)
+    if wrong:
+        return [wrong]
+    suffix = Path(path).suffix.lower()
+    if suffix not in PUBLISHED:
+        kind = f"{suffix} files are" if suffix else "a file without extension is"
+        return [file_problem(path, f"{kind} not published", KINDS_HINT)]
+    size = os.path.getsize(path)
+    if size > MAX_BYTES:
+        return [
+            file_problem(
+                path,
+                f"is {size // (1024 * 1024)} MB, more than the 20 MB allowed",
+                "make it smaller (e.g. a JPEG of at most 2000 pixels a side)",
+            )
+        ]
+    if suffix == ".svg":
+        return svg_problems(path)
+    return raster_problems(path, RASTER[suffix])
+
+
+def raster_problems(path, expected):
+    """The file must decode as ``expected`` (a Pillow format) within MAX_PIXELS."""
+    try:
+        with Image.open(path, formats=[expected]) as image:
+            width, height = image.size
+    except Image.DecompressionBombError:  # far beyond MAX_PIXELS: not even opened
+        return [
+            file_problem(
+                path,
+                f"is larger than the {MAX_PIXELS // 1_000_000} megapixels allowed",
+                "scale it down, e.g. to 2000 pixels on the longer side",
+            )
+        ]
+    except (UnidentifiedImageError, OSError):
+        return [
+            file_problem(
+                path,
+                f"is not a {expected} image, whatever its name says",
+                "export it again as a real image file with the right extension",
+            )
+        ]
+    if width * height > MAX_PIXELS:
+        return [
+            file_problem(
+                path,
+                f"is {width}×{height} pixels, more than the "
+                f"{MAX_PIXELS // 1_000_000} megapixels allowed",
+                "scale it down, e.g. to 2000 pixels on the longer side",
+            )
+        ]
+    return []
+
+
+def image_bytes_kind(data):
+    """The extension for ``data`` if it is an allowed raster image, else None.
+
+    For downloads: the bytes decide, whatever the server said. The image is
+    decoded whole, so a file cut short is refused.
+    """
+    import io
+
+    try:
+        with Image.open(io.BytesIO(data), formats=sorted(set(RASTER.values()))) as im:
+            if im.width * im.height > MAX_PIXELS:
+                return None
+            im.load()
+            kind = im.format
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+        return None
+    return next(suffix for suffix, name in RASTER.items() if name == kind)
+
+
+def walk_without_links(generator, paths, exclude=None, extensions=None):
+    """Pelican's ``Generator.get_files``, except that no link is ever followed.
+
+    Links are left out (``scan_links`` reports them); everything else is as in
+    Pelican 4.12: ``exclude`` folders, IGNORE_FILES, ``extensions``.
+    """
+    if isinstance(paths, str):
+        paths = [paths]
+    excluded = {}
+    for name in exclude or []:
+        parent, folder = os.path.split(os.path.join(generator.path, name))
+        excluded.setdefault(parent, set()).add(folder)
+    ignores = generator.settings["IGNORE_FILES"]
+    files = set()
+    for path in paths:
+        root = os.path.join(generator.path, path) if path else generator.path
+        if os.path.islink(root):
+            continue
+        if os.path.isdir(root):
+            for folder, dirs, names in os.walk(root, followlinks=False):
+                dirs[:] = [
+                    d
+                    for d in dirs
+                    if d not in excluded.get(folder, ())
+                    and not any(fnmatch.fnmatch(d, pattern) for pattern in ignores)
+                    and not os.path.islink(os.path.join(folder, d))
+                ]
+                relative = os.path.relpath(folder, generator.path)
+                for name in names:
+                    candidate = os.path.join(relative, name)
+                    if not os.path.islink(
+                        os.path.join(folder, name)
+                    ) and generator._include_path(candidate, extensions):
+                        files.add(candidate)
+        elif os.path.exists(root) and generator._include_path(path, extensions):
+            files.add(path)
+    return files

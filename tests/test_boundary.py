@@ -1,0 +1,299 @@
+"""The content boundary, tried as a hostile contributor would (tests/boundary_cases.py).
+
+Each refused case runs in its own fresh copy of a small project through
+`invoke build`, `invoke check` and the plain `pelican content`: the exact
+lines, exit status 1, no traceback, output/ byte for byte as it was. Each
+accepted case builds, and neither its pages nor its feeds load anything from
+another host or run anything. Then: drafts never reach the production site
+or its search index, downloads keep only whole images, commands cannot
+inject a field, and a browser opening the accepted pages stays on 127.0.0.1.
+"""
+
+import gzip
+import os
+import re
+
+import pytest
+from invoke import Context, Exit
+
+import sitebuild
+from tests import sitecheck
+from tests.boundary_cases import ACCEPTED, REFUSED, Fifo, Link
+from tests.test_hostile import (
+    invoke_build,
+    pelican_content,
+    snapshot,
+)
+
+
+def invoke_check():
+    """`invoke check`, in-process: the task itself; its exit status."""
+    import tasks
+
+    try:
+        tasks.check(Context())
+    except Exit as exc:
+        return exc.code
+    return 0
+
+
+COMMANDS = {
+    "invoke build": invoke_build,
+    "invoke check": invoke_check,
+    "pelican content": pelican_content,
+}
+
+
+def place(project, files):
+    for name, text in files.items():
+        path = project / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, Link):
+            os.symlink(text.target, path)
+        elif isinstance(text, Fifo):
+            os.mkfifo(path)
+        elif isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    REFUSED,
+    ids=[case[1][0].split(": ", 2)[-1][:60] for case in REFUSED],
+)
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_refused(small_project, capsys, files, expected, command):
+    before = snapshot(small_project / "output")
+    place(small_project, files)
+    capsys.readouterr()
+    status = COMMANDS[command]()
+    out, err = capsys.readouterr()
+    assert status == 1
+    lines = [
+        line
+        for line in (out + err).splitlines()
+        if line.strip() and not line.startswith("check: ")
+    ]
+    assert len(lines) == len(expected), lines
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith(start) and " (hint: " in line, line
+        assert line.endswith(")"), line
+    assert "Traceback" not in out + err
+    assert snapshot(small_project / "output") == before
+    assert not list(small_project.glob(".output-*"))
+
+
+def feed_texts(output):
+    return {p: p.read_text(encoding="utf-8") for p in (output / "feeds").rglob("*.xml")}
+
+
+# A URL a feed reader would load from a host other than the site's.
+REMOTE = re.compile(
+    r"""(?:src|srcset|poster|background)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""(?!localhost:8000/)"""
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "url"), ACCEPTED, ids=[str(i) for i in range(len(ACCEPTED))]
+)
+def test_accepted_loads_and_runs_nothing(small_project, capsys, files, url):
+    place(small_project, files)
+    assert invoke_build() == 0, capsys.readouterr()
+    output = small_project / "output"
+    page = sitecheck.soup(sitecheck.resolve(output, url)).find("article")
+    assert not page.find(["iframe", "image", "svg", "object", "embed", "form"])
+    assert not page.find(attrs={"onerror": True})
+    assert sitecheck.third_party_loads(output) == []
+    for path, text in feed_texts(output).items():
+        # Feed readers have no CSP: the entries carry the policy's HTML too.
+        entries = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+        for element in re.findall(
+            r"<(?:img|source|video|audio|iframe|image)\b[^>]*>", entries
+        ):
+            assert not REMOTE.search(element), (path, element)
+        assert "onerror" not in entries and "<script" not in entries, path
+        assert "<iframe" not in entries, path
+
+
+def test_a_pasted_player_becomes_the_facade_in_page_and_feeds(small_project):
+    place(small_project, ACCEPTED[0][0])
+    assert invoke_build() == 0
+    output = small_project / "output"
+    page = sitecheck.soup(sitecheck.resolve(output, FACADE_URL))
+    assert page.find("div", class_="video")["data-video-id"] == "dQw4w9WgXcQ"
+    feed = (output / "feeds" / "blog.atom.xml").read_text(encoding="utf-8")
+    assert 'data-video-id="dQw4w9WgXcQ"' in feed
+    assert "youtube-nocookie" not in feed.lower()
+
+
+FACADE_URL = "/blog/2020/un-articolo/"
+
+
+def searchable_text(output):
+    """Every file of the output as text, Pagefind's compressed index included."""
+    for path in output.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            yield path, data.decode("utf-8", "replace")
+
+
+def test_drafts_never_reach_the_production_site_or_its_search(
+    small_project, monkeypatch
+):
+    place(
+        small_project,
+        {
+            "articles/bozza.md": "Title: Bozza\nDate: 2020-02-02\nStatus: draft\n\n"
+            "Parolasegretissima in una bozza.\n",
+            "pages/bozza.md": "Title: Pagina in bozza\nStatus: draft\n\n"
+            "Parolasegretissima in una pagina.\n",
+            "talks/bozza.md": TALK_DRAFT,
+        },
+    )
+    # Development builds show drafts under /bozze/, for their writers only.
+    assert invoke_build() == 0
+    dev = small_project / "output"
+    assert (dev / "bozze" / "bozza" / "index.html").is_file()
+    assert not any(
+        "Parolasegretissima" in text for path, text in searchable_text(dev / "pagefind")
+    )
+    monkeypatch.setenv("SITEURL", "https://eroi.example.org")
+    output = sitebuild.build(
+        sitebuild.PUBLISH_SETTINGS,
+        fatal="warnings",
+        OUTPUT_PATH=str(small_project / "pubblicato"),
+        SHARE_CARDS_CACHE=str(small_project / "carte"),
+    )
+    leaks = [
+        path.relative_to(output)
+        for path, text in searchable_text(output)
+        if "Parolasegretissima" in text or "Pagina in bozza" in text
+    ]
+    assert leaks == []
+    assert not (output / "bozze").exists()
+    assert list((output / "pagefind").rglob("*.pf_fragment"))  # the index is there
+
+
+TALK_DRAFT = (
+    "Title: Serata in bozza\nDate: 2020-03-02 17:00\nSpeakers: stefano.pasquini\n"
+    "Status: draft\n\nParolasegretissima in una serata.\n"
+)
+
+
+# Downloads and commands ------------------------------------------------------------
+
+
+def test_fetch_media_keeps_only_whole_images(task, project, tmp_path):
+    from tests.localserver import serve
+    from tests.synthetic import tiny_png
+
+    host = tmp_path / "host"
+    host.mkdir()
+    (host / "buona.png").write_bytes(tiny_png())
+    (host / "finta.png").write_text("<html><script>alert(1)</script></html>")
+    (host / "tagliata.png").write_bytes(tiny_png()[:3])
+    article = project / "content" / "articles" / "remoto.md"
+    with serve(host) as base:
+        article.write_text(
+            "Title: Remoto\nDate: 2021-01-01\n\n"
+            f"![Finta]({base}/finta.png)\n\n"
+            f"![Tagliata]({base}/tagliata.png)\n\n"
+            f"![Buona]({base}/buona.png)\n",
+            encoding="utf-8",
+        )
+        result = task("fetch-media", "content/articles/remoto.md")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == "fetch-media: 1 saved, 2 failed"
+    failures = result.stderr.strip().splitlines()
+    assert [line.split(": not downloaded")[0] for line in failures] == [
+        f"content/articles/remoto.md:4: image: {base}/finta.png not downloaded: "
+        "not a whole JPEG, PNG, GIF, WebP or AVIF image (the server said image/png) "
+        "(hint: check the address, or save the image into content/images/ by hand)",
+        f"content/articles/remoto.md:6: image: {base}/tagliata.png not downloaded: "
+        "not a whole JPEG, PNG, GIF, WebP or AVIF image (the server said image/png) "
+        "(hint: check the address, or save the image into content/images/ by hand)",
+    ]
+    images = project / "content" / "images"
+    assert sorted(p.name for p in images.iterdir()) == ["buona.png"]
+
+
+def test_commands_cannot_inject_a_field(task, project, tmp_path):
+    import json
+
+    made = task("new-talk", "Serata\nSave_as: index.html", "--speakers", "costa")
+    assert made.returncode == 0, made.stderr
+    talk = project / "content" / "talks" / "serata-save_as-indexhtml.md"
+    lines = talk.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "Title: Serata Save_as: index.html"
+    assert not any(line.lower().startswith("save_as") for line in lines)
+
+    export = tmp_path / "playlist.json"
+    entry = {
+        "id": "SYNTHinject",
+        "title": "Intrusa\r\nSave_as: cerca/index.html\nTemplate: base",
+        "description": "Con @costa. <script>alert(1)</script>",
+        "timestamp": 1579539600,
+    }
+    export.write_text(json.dumps({"_type": "playlist", "entries": [entry]}))
+    imported = task("import-playlist", str(export))
+    assert imported.returncode == 0, imported.stderr
+    [created] = [
+        p for p in (project / "content" / "talks").glob("*.md") if "intrusa" in p.name
+    ]
+    text = created.read_text(encoding="utf-8")
+    head = text.split("\n\n", 1)[0].splitlines()
+    assert head[0] == "Title: Intrusa Save_as: cerca/index.html Template: base"
+    assert not any(line.lower().startswith(("save_as", "template")) for line in head)
+    assert "&lt;script&gt;" in text  # a description is plain text
+    assert task("build").returncode == 0
+
+
+def test_a_card_reads_no_more_of_a_title_than_it_can_show():
+    from sharing.cards import MAX_CHARACTERS, Card, draw
+
+    word = "Sicurezza "
+    shown = word * (MAX_CHARACTERS // len(word) + 1)
+    huge = word * 3000  # 30 000 characters
+    assert list(draw(Card(title=huge)).getdata()) == list(
+        draw(Card(title=shown)).getdata()
+    )
+    unbroken = "x" * 30_000
+    assert draw(Card(title=unbroken)).size == (1200, 630)
+
+
+# In a real browser -----------------------------------------------------------------
+
+
+def test_a_browser_on_accepted_hostile_pages_stays_on_the_site(small_project, page):
+    from tests.localserver import serve
+
+    for files, _url in ACCEPTED:
+        place(small_project, files)
+    place(
+        small_project,
+        {
+            "articles/altro.md": "Title: Altro\nDate: 2020-01-03\n\n"
+            '<iframe src="https://www.you&#116;ube-nocookie.com/embed/dQw4w9WgXcQ">'
+            '</iframe>\n\n<img src="\\images\\logo.svg" alt="Logo">\n'
+        },
+    )
+    assert invoke_build() == 0
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve(small_project / "output") as base:
+        for url in (
+            FACADE_URL,
+            "/blog/2020/altro/",
+            "/blog/2020/un-articolo/en-GB/",
+            "/images/logo.svg",
+            "/feeds/blog.atom.xml",
+        ):
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+    assert dialogs == []
+    assert [u for u in page.requests if not u.startswith("http://127.0.0.1:")] == []
