@@ -47,7 +47,8 @@ def check_file(source, root, static):
     """file_to_read: a file reached through a link is never read; a static file
     must be publishable; a text file must be of a reasonable size."""
     if static:
-        return static_problems(source, root)
+        # A {static} link to a missing file is the linking file's problem.
+        return static_problems(source, root) if os.path.lexists(source) else []
     wrong = linked_on_the_way(source, root)
     if wrong is None and os.path.getsize(source) > MAX_TEXT_BYTES:
         wrong = Problem(

@@ -219,9 +219,7 @@ class Policy:
     def load(self, tag, name, url):
         plain = browser_url(url)
         if INTRASITE.match(plain):
-            wrong = reference_problem(
-                plain, self.content_path, self.relative_dir, must_exist=False
-            )
+            wrong = reference_problem(plain, self.content_path, self.relative_dir)
             if wrong:
                 self.refuse(url.split("}")[-1], *wrong)
         elif is_remote(plain):
