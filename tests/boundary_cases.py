@@ -137,6 +137,13 @@ REFUSED = [
         },
         ["content/articles/disegno.svg:3: file: has a <script> element"],
     ),
+    (
+        {
+            "images/avatar.svg": svg("<circle r='4'/>", ' onload="fetch(1)"'),
+            "speakers/caso.md": "Name: Caso\nHandle: caso\nAvatar: images/avatar.svg\n",
+        },
+        [f"{IMG}/avatar.svg:2: file: <svg onload> runs a script"],
+    ),
     # SVG: inert or refused ------------------------------------------------------
     (
         {"images/a.svg": svg("<circle r='4'/>", ' onload="alert(1)"')},

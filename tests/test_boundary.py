@@ -295,3 +295,76 @@ def test_a_browser_on_accepted_hostile_pages_stays_on_the_site(small_project, pa
             page.wait_for_load_state("networkidle")
     assert dialogs == []
     assert [u for u in page.requests if not u.startswith("http://127.0.0.1:")] == []
+
+
+def test_two_files_on_one_path_are_both_named():
+    from types import SimpleNamespace
+
+    from boundary.paths import output_clashes
+
+    def page(source, save_as):
+        return SimpleNamespace(source_path=source, save_as=save_as)
+
+    generators = [
+        SimpleNamespace(pages=[page("content/pages/a.md", "chi-siamo/index.html")]),
+        SimpleNamespace(
+            talks=[page("content/talks/b.md", "chi-siamo/index.html")],
+            articles=[page("content/articles/c.md", "index.html")],
+        ),
+    ]
+    settings = {"DIRECT_TEMPLATES": ["index"], "THEME_STATIC_DIR": "theme"}
+    found = sorted(
+        str(p).split(" (hint")[0] for p in output_clashes(generators, settings)
+    )
+    assert found == [
+        "content/articles/c.md:1: slug: its page would be written over the site's "
+        "/index.html",
+        "content/pages/a.md:1: slug: its page /chi-siamo/index.html is also made by "
+        "content/talks/b.md",
+        "content/talks/b.md:1: slug: its page /chi-siamo/index.html is also made by "
+        "content/pages/a.md",
+    ]
+
+
+def test_no_byte_from_outside_content_reaches_the_production_site(
+    small_project, monkeypatch, tmp_path
+):
+    secret = tmp_path / "fuori" / "segreto.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOKEN-SEGRETISSIMO\n")
+    published = small_project / "pubblicato"
+    monkeypatch.setenv("SITEURL", "https://eroi.example.org")
+
+    def publish():
+        try:
+            sitebuild.build(
+                sitebuild.PUBLISH_SETTINGS,
+                fatal="warnings",
+                OUTPUT_PATH=str(published),
+                SHARE_CARDS_CACHE=str(small_project / "carte"),
+            )
+        except sitebuild.BuildError as exc:
+            return exc
+        return None
+
+    assert publish() is None
+    before = snapshot(published)
+    for files in (
+        {"images/segreto.png": Link(str(secret))},
+        {"images/fuori": Link(str(secret.parent))},
+        {"articles/caso.rst": RST_INCLUDE.format(secret=secret)},
+    ):
+        place(small_project, files)
+        failed = publish()
+        assert failed is not None and failed.problems, files
+        assert snapshot(published) == before
+        for name in files:
+            path = small_project / "content" / name
+            path.unlink()
+    for path, text in searchable_text(published):
+        assert "TOKEN-SEGRETISSIMO" not in text, path
+
+
+RST_INCLUDE = (
+    "Incluso\n#######\n\n:date: 2020-01-02\n\n.. include:: {secret}\n   :literal:\n"
+)
