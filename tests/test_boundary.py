@@ -14,32 +14,20 @@ import os
 import re
 
 import pytest
-from invoke import Context, Exit
 
 import sitebuild
 from tests import sitecheck
 from tests.boundary_cases import ACCEPTED, REFUSED, Fifo, Link
 from tests.test_hostile import (
     invoke_build,
+    invoke_task,
     pelican_content,
     snapshot,
 )
 
-
-def invoke_check():
-    """`invoke check`, in-process: the task itself; its exit status."""
-    import tasks
-
-    try:
-        tasks.check(Context())
-    except Exit as exc:
-        return exc.code
-    return 0
-
-
 COMMANDS = {
     "invoke build": invoke_build,
-    "invoke check": invoke_check,
+    "invoke check": lambda: invoke_task("check"),
     "pelican content": pelican_content,
 }
 

@@ -258,15 +258,19 @@ REFUSED = [
 ]
 
 
-def invoke_build():
-    """`invoke build`, in-process: the task itself; its exit status."""
+def invoke_task(name):
+    """`invoke <name>` (a task without arguments), in-process; its exit status."""
     import tasks
 
     try:
-        tasks.build(Context())
+        getattr(tasks, name)(Context())
     except Exit as exc:
         return exc.code
     return 0
+
+
+def invoke_build():
+    return invoke_task("build")
 
 
 def pelican_content(*args):

@@ -25,7 +25,9 @@ import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+from bs4.dammit import EntitySubstitution
 from bs4.element import CData
+from bs4.formatter import HTMLFormatter
 from content_checks.links import INTRASITE, link_problem, reference_problem, shorten
 from content_checks.problems import problem, shown_path, text_line
 from video.embeds import facade_for_frame
@@ -115,6 +117,15 @@ CSS_LOAD = re.compile(
 )
 
 
+# HTML5 serialisation, escaping only "&", "<", ">" (and quotes in attributes):
+# the text stays as written, accents included.
+SERIALISE = HTMLFormatter(
+    entity_substitution=EntitySubstitution.substitute_xml,
+    void_element_close_prefix=None,
+    empty_attributes_are_booleans=True,
+)
+
+
 def apply_policy(html, source, content_path, relative_dir="", title=""):
     """``(clean_html, problems)`` for one body or summary of the file ``source``."""
     if not html or "<" not in html:
@@ -141,7 +152,7 @@ def apply_policy(html, source, content_path, relative_dir="", title=""):
         node.extract()
     for element in soup.find_all(True):
         policy.element(element)
-    return soup.decode(formatter="html5"), policy.problems
+    return soup.decode(formatter=SERIALISE), policy.problems
 
 
 class Policy:
@@ -312,7 +323,10 @@ def browser_url(value):
 
 
 def is_remote(url):
-    parts = urlsplit(browser_url(url))
+    try:
+        parts = urlsplit(browser_url(url))
+    except ValueError:  # e.g. "http://[x": no browser loads it from the site
+        return True
     return bool(parts.netloc) or bool(parts.scheme) or url.startswith("//")
 
 
@@ -328,6 +342,6 @@ def unescape_css(css):
     css = re.sub(r"/\*.*?(\*/|$)", "", css, flags=re.S)
     return re.sub(
         r"\\([0-9a-fA-F]{1,6})\s?|\\(.)",
-        lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2),
+        lambda m: chr(min(int(m.group(1), 16), 0x10FFFF)) if m.group(1) else m.group(2),
         css,
     )

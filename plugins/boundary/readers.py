@@ -9,11 +9,10 @@
   format: the site's settings decide them.
 """
 
-import functools
 import re
 
 from content_checks.problems import Problem, field_line, shown_path
-from content_checks.reading import ReadProblem
+from content_checks.reading import ReadProblem, mix_into_readers
 from docutils import nodes
 
 # Merged over the project's DOCUTILS_SETTINGS at start-up, so no settings file
@@ -111,16 +110,9 @@ def rst_problem(path, message):
     )
 
 
-@functools.cache
-def sealed(reader_class):
-    return type(reader_class.__name__, (SealedReading, reader_class), {})
-
-
 def seal_readers(readers):
     """readers_init: every reader class sealed."""
-    for extension, reader_class in readers.reader_classes.items():
-        if reader_class and not issubclass(reader_class, SealedReading):
-            readers.reader_classes[extension] = sealed(reader_class)
+    mix_into_readers(readers, SealedReading)
 
 
 def seal_settings(pelican):

@@ -27,7 +27,10 @@ def link_problem(value, content_path, relative_dir="", must_exist=True):
     text = str(value).strip()
     if INTRASITE.match(text):
         return reference_problem(text, content_path, relative_dir, must_exist)
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. "http://[x": no valid address
+        return f"'{shorten(text)}' is not a link", LINK_HINT
     if parts.scheme in ("http", "https") and parts.hostname:
         return None
     if text.startswith("/") and not text.startswith("//"):
@@ -37,7 +40,7 @@ def link_problem(value, content_path, relative_dir="", must_exist=True):
 
 def reference_problem(text, content_path, relative_dir="", must_exist=True):
     """``{static}``/``{filename}`` targets must stay inside content/ (and exist)."""
-    target = unquote(urlsplit(INTRASITE.match(text)["target"]).path)
+    target = unquote(INTRASITE.match(text)["target"].split("?")[0].split("#")[0])
     if target.startswith("/"):
         target = target.lstrip("/")
     else:
@@ -48,7 +51,7 @@ def reference_problem(text, content_path, relative_dir="", must_exist=True):
 def path_problem(path, content_path, relative_to="", must_exist=True):
     """Why ``path`` (relative to content/) is not a file inside content/, or None."""
     text = str(path).strip()
-    if urlsplit(text).scheme or text.startswith("//"):
+    if re.match(r"^[A-Za-z][\w+.-]*:", text) or text.startswith("//"):
         return (
             f"'{shorten(text)}' is on another site",
             "download it into content/images/ (invoke fetch-media FILE) and write "

@@ -84,15 +84,20 @@ def not_utf8(path):
 
 
 @functools.cache
-def checked(reader_class):
-    return type(reader_class.__name__, (CheckedReading, reader_class), {})
+def _mixed(mixin, reader_class):
+    return type(reader_class.__name__, (mixin, reader_class), {})
+
+
+def mix_into_readers(readers, mixin):
+    """Put ``mixin`` in front of every reader class of ``readers`` (once)."""
+    for extension, reader_class in readers.reader_classes.items():
+        if reader_class and not issubclass(reader_class, mixin):
+            readers.reader_classes[extension] = _mixed(mixin, reader_class)
 
 
 def guard_readers(readers):
     """readers_init: checked reader classes, and a guarded ``read_file``."""
-    for extension, reader_class in readers.reader_classes.items():
-        if reader_class and not issubclass(reader_class, CheckedReading):
-            readers.reader_classes[extension] = checked(reader_class)
+    mix_into_readers(readers, CheckedReading)
     if not hasattr(readers.read_file, "guarded"):
         readers.read_file = guarded(readers.read_file)
 
