@@ -310,6 +310,21 @@ REFUSED = [
         },
         [f"{B}:4: body: <img onerror> runs a script"],
     ),
+    (
+        {"articles/caso.md": ARTICLE + '\n<img src="http://[x" alt="x">\n'},
+        [f"{B}:4: body: <img src> loads http://[x from another site"],
+    ),
+    (
+        {"talks/caso.md": TALK + "Slides: http://[::1\n"},
+        ["content/talks/caso.md:4: slides: 'http://[::1' is not a link"],
+    ),
+    (
+        {
+            "talks/caso.vtt": Fifo(),
+            "talks/caso.md": TALK.replace("Una serata", "Altra serata"),
+        },
+        ["content/talks/caso.vtt:1: file: is not a regular file"],
+    ),
     # Output paths belong to the site ---------------------------------------------
     (
         {"articles/caso.md": ARTICLE + "Save_as: index.html\n\nx\n"},

@@ -106,6 +106,22 @@ def test_accepted_loads_and_runs_nothing(small_project, capsys, files, url):
         assert "<iframe" not in entries, path
 
 
+def test_the_policy_keeps_text_as_written(small_project):
+    place(
+        small_project,
+        {
+            "articles/caso.md": ARTICLE_TEXT
+            + "Perché è così? «Sì» & <b>ok</b> &lt;b&gt;\n"
+        },
+    )
+    assert invoke_build() == 0
+    html = sitecheck.resolve(small_project / "output", FACADE_URL).read_text()
+    assert "Perché è così? «Sì» &amp; <b>ok</b> &lt;b&gt;" in html
+
+
+ARTICLE_TEXT = "Title: Un articolo\nDate: 2020-01-01 10:00\n\n"
+
+
 def test_a_pasted_player_becomes_the_facade_in_page_and_feeds(small_project):
     place(small_project, ACCEPTED[0][0])
     assert invoke_build() == 0

@@ -71,6 +71,14 @@ def not_plain(path, must_be_file=True):
     return None
 
 
+def plain_file(path):
+    """True for a regular file that is not a link."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def linked_on_the_way(path, root):
     """A problem if ``path`` or a folder between ``root`` and it is a link."""
     root = os.path.abspath(root)
@@ -166,7 +174,8 @@ def image_bytes_kind(data):
 def walk_without_links(generator, paths, exclude=None, extensions=None):
     """Pelican's ``Generator.get_files``, except that no link is ever followed.
 
-    Links are left out (``scan_links`` reports them); everything else is as in
+    Links and special files (a FIFO would block its reader) are left out
+    (``scan_links`` reports them); everything else is as in
     Pelican 4.12: ``exclude`` folders, IGNORE_FILES, ``extensions``.
     """
     if isinstance(paths, str):
@@ -193,9 +202,9 @@ def walk_without_links(generator, paths, exclude=None, extensions=None):
                 relative = os.path.relpath(folder, generator.path)
                 for name in names:
                     candidate = os.path.join(relative, name)
-                    if not os.path.islink(
-                        os.path.join(folder, name)
-                    ) and generator._include_path(candidate, extensions):
+                    if plain_file(os.path.join(folder, name)) and (
+                        generator._include_path(candidate, extensions)
+                    ):
                         files.add(candidate)
         elif os.path.exists(root) and generator._include_path(path, extensions):
             files.add(path)
