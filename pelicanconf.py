@@ -118,9 +118,13 @@ SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
     "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
 )
 
-# content_checks reports an image without alt text as a problem of its file,
-# with its line; Pelican's own warning would only repeat it.
-LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
+# content_checks reports an image without alt text, and a tag, category or
+# author that gives no URL, as problems of their file, with their line;
+# Pelican's own warnings would only repeat them.
+LOG_FILTER = [
+    (logging.WARNING, "Empty alt attribute for image %s in %s"),
+    (logging.WARNING, 'Unable to generate valid slug for %s "%s".'),
+]
 
 # Templates escape every value unless it is marked |safe (content bodies only).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

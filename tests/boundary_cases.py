@@ -355,6 +355,17 @@ REFUSED = [
         [f"{B}:3: lang: '../../fuori' is not a language code"],
     ),
     (
+        {"articles/caso.md": ARTICLE + "Category: ???\n\nx\n"},
+        [f"{B}:3: category: '???' gives no URL"],
+    ),
+    (
+        {"speakers/caso.md": "Name: ???\nHandle: caso\n"},
+        [
+            "content/speakers/caso.md:1: slug: its page would be written over the "
+            "site's /relatori/"
+        ],
+    ),
+    (
         {"pages/caso.md": PAGE + "Slug: cerca\n\nx\n"},
         [f"{P}:2: slug: its page would be written over the site's /cerca/"],
     ),

@@ -53,7 +53,12 @@ class CheckedReading:
         finally:
             self._source_path = None
         # An empty field ("Summary: " in a scaffold) is the same as no field.
-        return content, {key: value for key, value in metadata.items() if value != ""}
+        # (A Category or Tag compares equal to its slug: only strings are tested.)
+        return content, {
+            key: value
+            for key, value in metadata.items()
+            if not (isinstance(value, str) and value == "")
+        }
 
     def process_metadata(self, name, value):
         try:
@@ -182,12 +187,22 @@ def invalid(content, source):
 
 
 def long_terms(content, source):
-    """A tag, category or author whose URL part would be too long to write."""
+    """A tag, category or author whose URL part would be empty, or too long."""
     found = []
     for field in ("tags", "category", "authors"):
         value = getattr(content, field, None) or []
         for term in value if isinstance(value, list) else [value]:
-            if len(term.slug) > MAX_SLUG:
+            if not term.slug:
+                # Its page would be the list of all of them (/categorie/ ...).
+                found.append(
+                    problem(
+                        source,
+                        field,
+                        f"'{term.name[:40]}' gives no URL",
+                        "use letters or digits in it",
+                    )
+                )
+            elif len(term.slug) > MAX_SLUG:
                 found.append(
                     problem(
                         source,
