@@ -97,11 +97,15 @@ REFUSED = [
     ),
     (
         {"images/promo.html": "<script>alert(document.cookie)</script>"},
-        [f"{IMG}/promo.html:1: file: .html files are not published"],
+        [f"{IMG}/promo.html:1: file: is an HTML file outside the folders of pages"],
     ),
     (
         {"images/promo.xhtml": "<html xmlns='http://www.w3.org/1999/xhtml'/>"},
-        [f"{IMG}/promo.xhtml:1: file: .xhtml files are not published"],
+        [f"{IMG}/promo.xhtml:1: file: is an HTML file outside the folders of pages"],
+    ),
+    (
+        {"images/script.js": "alert(document.cookie)"},
+        [f"{IMG}/script.js:1: file: .js files are not published"],
     ),
     (
         {"images/finta.png": "<html><script>alert(1)</script></html>"},
@@ -123,12 +127,21 @@ REFUSED = [
         ],
     ),
     (
+        {"extra/promo.htm": "<script>alert(1)</script>"},
+        [
+            "content/extra/promo.htm:1: file: is an HTML file outside the folders of pages"
+        ],
+    ),
+    (
         {
             "extra/volantino.html": "<script>alert(1)</script>",
             "articles/caso.md": ARTICLE
             + "\n[volantino]({static}/extra/volantino.html)\n",
         },
-        ["content/extra/volantino.html:1: file: .html files are not published"],
+        [
+            "content/extra/volantino.html:1: file: is an HTML file outside the "
+            "folders of pages"
+        ],
     ),
     (
         {

@@ -25,12 +25,28 @@ from .html import apply_policy
 from .paths import field_problems, output_clashes
 from .readers import seal_readers, seal_settings
 
-MAX_TEXT_BYTES = 5 * 1024 * 1024  # a content file of text; a long article is 100 KB
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+# Settings naming the folders whose files are read as content (not copied).
+READER_FOLDERS = (
+    "ARTICLE_PATHS",
+    "PAGE_PATHS",
+    "TALK_PATHS",
+    "SPEAKER_PATHS",
+    "AUTHOR_PROFILE_PATHS",
+)  # a content file of text; a long article is 100 KB
 
 
 def report_links(pelican):
-    """run_started: every link and special file under content/, once per run."""
-    for found in scan_links(pelican.settings["PATH"]):
+    """run_started: every link, special file and stray HTML file under
+    content/, once per run."""
+    settings = pelican.settings
+    readers = [
+        folder
+        for key in READER_FOLDERS
+        for folder in settings.get(key) or ()
+        if folder  # "" would be the whole of content/
+    ]
+    for found in scan_links(settings["PATH"], readers):
         collector.add(found.path, found)
 
 

@@ -44,16 +44,36 @@ def file_problem(path, message, hint):
     return Problem(shown_path(path), 1, "file", message, hint)
 
 
-def scan_links(root):
-    """A problem for every symbolic link and special file under ``root``."""
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml")
+
+
+def scan_links(root, reader_folders=()):
+    """A problem for every symbolic link and special file under ``root``, and
+    for every HTML file outside ``reader_folders`` (where it is a page)."""
     found = []
+    readers = tuple(os.path.join(root, f.strip("/")) + os.sep for f in reader_folders)
     for folder, dirs, files in os.walk(root):  # never descends into a link
         for name in sorted(dirs + files):
             path = os.path.join(folder, name)
             wrong = not_plain(path, must_be_file=name in files)
+            if wrong is None and name in files and is_stray_html(path, readers):
+                wrong = stray_html(path)
             if wrong:
                 found.append(wrong)
     return found
+
+
+def stray_html(path):
+    return file_problem(
+        path,
+        "is an HTML file outside the folders of pages",
+        "write it as a page in content/pages/ (Markdown or HTML): a file "
+        "copied as it is could run a script on the site",
+    )
+
+
+def is_stray_html(path, reader_folders):
+    return path.lower().endswith(HTML_SUFFIXES) and not path.startswith(reader_folders)
 
 
 def not_plain(path, must_be_file=True):
@@ -102,6 +122,8 @@ def static_problems(path, root):
     if wrong:
         return [wrong]
     suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:  # the same line as the scan's: printed once
+        return [stray_html(path)]
     if suffix not in PUBLISHED:
         kind = f"{suffix} files are" if suffix else "a file without extension is"
         return [file_problem(path, f"{kind} not published", KINDS_HINT)]

@@ -17,7 +17,7 @@ import re
 
 from content_checks.problems import field_line, problem, shown_path
 
-SLUG = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
+SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 MAX_SLUG = 120  # a file name must stay well within 255 bytes
 SEARCH_BUNDLE = "pagefind"
