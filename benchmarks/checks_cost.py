@@ -25,7 +25,7 @@ CHECKS = {
     "reading guard (per file)": ("content_checks/reading.py", "read_file_guarded"),
     "HTML policy, Slug, Lang (per content)": ("boundary/__init__.py", "police"),
     "file policy (per file read)": ("boundary/__init__.py", "check_file"),
-    "links scan (per run)": ("boundary/__init__.py", "report_links"),
+    "links scan (per run)": ("boundary/__init__.py", "scan_content"),
     "output clashes (per run)": ("boundary/__init__.py", "check_outputs"),
     "talk checks": ("talks/validation.py", "check_talk"),
     "speaker checks": ("talks/validation.py", "check_speaker"),

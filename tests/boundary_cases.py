@@ -96,6 +96,10 @@ REFUSED = [
         [f"{IMG}/tubo.png:1: file: is not a regular file"],
     ),
     (
+        {"articles/enorme.md": ARTICLE + "\n" + "Testo lungo. " * 500_000},
+        ["content/articles/enorme.md:1: file: is 6347 KB of text, more than 5 MB"],
+    ),
+    (
         {"images/promo.html": "<script>alert(document.cookie)</script>"},
         [f"{IMG}/promo.html:1: file: is an HTML file outside the folders of pages"],
     ),

@@ -25,7 +25,7 @@ from .html import apply_policy
 from .paths import field_problems, output_clashes
 from .readers import seal_readers, seal_settings
 
-MAX_TEXT_BYTES = 5 * 1024 * 1024
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # a content file of text; a long article is 100 KB
 # Settings naming the folders whose files are read as content (not copied).
 READER_FOLDERS = (
     "ARTICLE_PATHS",
@@ -33,10 +33,10 @@ READER_FOLDERS = (
     "TALK_PATHS",
     "SPEAKER_PATHS",
     "AUTHOR_PROFILE_PATHS",
-)  # a content file of text; a long article is 100 KB
+)
 
 
-def report_links(pelican):
+def scan_content(pelican):
     """run_started: every link, special file and stray HTML file under
     content/, once per run."""
     settings = pelican.settings
@@ -114,6 +114,6 @@ def register():
     signals.readers_init.connect(seal_readers)
     signals.generator_init.connect(no_links)
     signals.content_object_init.connect(police)
-    run_started.connect(report_links)
+    run_started.connect(scan_content)
     file_to_read.connect(check_file)
     content_read.connect(check_outputs)
