@@ -1,7 +1,8 @@
 """Files under content/: never through a link, published only as what they say.
 
 - ``scan_links``: every symbolic link and special file (FIFO, device, socket)
-  under content/, each a problem; nothing follows them (``get_files``).
+  under content/, each a problem, and every HTML file outside the folders of
+  pages and posts; nothing follows them (``walk_without_links``).
 - ``static_problems``: a file the site would publish as it is (content/images/,
   ``{static}`` and ``{attach}`` targets, ``Avatar:``) must be a raster image
   whose bytes are of the kind its extension says, within size and pixel
@@ -9,6 +10,7 @@
 """
 
 import fnmatch
+import io
 import os
 import stat
 from pathlib import Path
@@ -180,8 +182,6 @@ def image_bytes_kind(data):
     For downloads: the bytes decide, whatever the server said. The image is
     decoded whole, so a file cut short is refused.
     """
-    import io
-
     try:
         with Image.open(io.BytesIO(data), formats=sorted(set(RASTER.values()))) as im:
             if im.width * im.height > MAX_PIXELS:
