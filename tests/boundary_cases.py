@@ -269,7 +269,7 @@ REFUSED = [
     ),
     (
         {"articles/caso.md": ARTICLE + '\n<a href="java&#x09;script:alert(1)">x</a>\n'},
-        [f"{B}:4: body: <a href='java\tscript:alert(1)'> can run a script"],
+        [f"{B}:4: body: <a href='java\\tscript:alert(1)'> can run a script"],
     ),
     (
         {
@@ -341,6 +341,91 @@ REFUSED = [
             "talks/caso.md": TALK.replace("Una serata", "Altra serata"),
         },
         ["content/talks/caso.vtt:1: file: is not a regular file"],
+    ),
+    # Found by a hostile review: Pelican pastes {filename}/{static} targets after
+    # the policy, names of files become URLs, crashes must name their file.
+    (
+        {
+            "articles/caso.md": ARTICLE
+            + '\n<a href="{filename}/articles/articolo.md?x=&quot;&gt;&lt;img src=x '
+            'onerror=alert(1)&gt;">x</a>\n'
+        },
+        [
+            f"{B}:4: body: <a href> links a file of the site with quotes, <, >, & or "
+            "control characters in the link"
+        ],
+    ),
+    (
+        {'images/x" onerror="alert(1)" y=".png': tiny_png()},
+        [
+            f'{IMG}/x" onerror="alert(1)" y=".png:1: file: has a name with characters '
+            "a link cannot carry"
+        ],
+    ),
+    (
+        {"articles/caso.md": ARTICLE + "\n![a]({static}/images/foto.png%00)\n"},
+        [f"{B}:4: body: 'images/foto.png\\x00' is not a file name"],
+    ),
+    (
+        {"articles/caso.md": ARTICLE + "\n" + ">" * 3000 + " x\n"},
+        [
+            "content/articles/caso.md:1: file: could not be read: its markup is nested "
+            "too deeply"
+        ],
+    ),
+    (
+        {"articles/caso.md": ARTICLE + "\nUn NUL\x00 nascosto.\n"},
+        [f"{B}:4: body: holds the control character U+0000"],
+    ),
+    (
+        {"articles/caso.md": "Title: Fine\ufffffine\nDate: 2020-01-01\n\nx\n"},
+        [f"{B}:1: title: holds the control character U+FFFF"],
+    ),
+    (
+        {
+            "articles/caso.md": ARTICLE
+            + '\n<a href="ja&NewLine;vascript:alert(1)">x</a>\n'
+        },
+        [f"{B}:4: body: <a href='ja\\nvascript:alert(1)'> can run a script"],
+    ),
+    (
+        {"articles/caso.md": ARTICLE + "Default_template: search\n\nx\n"},
+        [f"{B}:3: default_template: not allowed: is one of Pelican's internal"],
+    ),
+    (
+        {"articles/caso.md": ARTICLE + "Get_content: x\n\nx\n"},
+        [f"{B}:3: get_content: not allowed: is one of Pelican's internal"],
+    ),
+    (
+        {"articles/caso.md": ARTICLE + "Content: x\n\nx\n"},
+        [f"{B}:3: content: not allowed: is one of Pelican's internal"],
+    ),
+    (
+        {"speakers/caso.md": "Name: Caso\nHandle: caso\nStatus: draft\n\nSegreto.\n"},
+        ["content/speakers/caso.md:3: status: 'draft' is not a status"],
+    ),
+    (
+        {"authors/caso.md": "Name: Stefano Pasquini\nStatus: draft\n\nSegreto.\n"},
+        ["content/authors/caso.md:2: status: 'draft' is not a status"],
+    ),
+    (
+        {
+            "pages/caso.md": PAGE + "Slug: tag\nLang: en\n\nx\n",
+            "articles/caso.md": ARTICLE + "Tags: en\n\nx\n",
+        },
+        [f"{P}:2: slug: its page would be written over the site's /tag/en/"],
+    ),
+    (
+        {"images/a.svg": svg("<rect fill='URL(https://evil.example/p.svg#p)'/>")},
+        [f"{IMG}/a.svg:3: file: <rect fill> loads a file"],
+    ),
+    (
+        {
+            "images/a.svg": svg(
+                "<style><g/>@import url(https://evil.example/x.css);</style>"
+            )
+        },
+        [f"{IMG}/a.svg:3: file: its <style> loads a file"],
     ),
     # Output paths belong to the site ---------------------------------------------
     (
@@ -445,4 +530,5 @@ ACCEPTED = [
         {"articles/caso.md": ARTICLE + "Lang: en-GB\n\nHello.\n"},
         "/blog/2020/un-articolo/en-GB/",
     ),
+    ({"pages/caso.md": PAGE + "\nUna pagina senza data.\n"}, "/una-pagina/"),
 ]

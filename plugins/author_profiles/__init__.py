@@ -9,7 +9,7 @@ import logging
 
 from content_checks.problems import ContentError, missing, shown_path
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Content, SkipStub
 from pelican.urlwrappers import Author
 
 logger = logging.getLogger(__name__)
@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 
 class AuthorProfile(Content):
     mandatory_properties = ()
+    # A bio is shown as soon as the file exists: no draft to leak.
+    allowed_statuses = ("published",)
     default_status = "published"
 
 
@@ -31,6 +33,8 @@ def read_profiles(generator):
             content_class=AuthorProfile,
             context=generator.context,
         )
+        if isinstance(profile, SkipStub):  # refused: its problems are reported
+            continue
         name = profile.metadata.get("name", "").strip()
         if not name:
             problems.append(

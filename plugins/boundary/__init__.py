@@ -16,12 +16,12 @@ before anything is written.
 import os
 
 from content_checks import content_read, run_started
-from content_checks.problems import Problem, collector, shown_path
+from content_checks.problems import Problem, collector, problem, shown_path
 from content_checks.reading import file_to_read
 from pelican import signals
 
 from .files import linked_on_the_way, scan_links, static_problems, walk_without_links
-from .html import apply_policy
+from .html import NOT_TEXT, apply_policy
 from .paths import field_problems, output_clashes
 from .readers import seal_readers, seal_settings
 
@@ -87,6 +87,16 @@ def police(content):
     relative_dir = os.path.relpath(os.path.dirname(source), content_path)
     title = getattr(content, "title", "") or content.metadata.get("name", "")
     found = field_problems(content, source)
+    control = NOT_TEXT.search(str(title))
+    if control:
+        found.append(
+            problem(
+                source,
+                "title" if getattr(content, "title", "") else "name",
+                f"holds the control character U+{ord(control.group()):04X}",
+                "delete it (it is invisible; some editors show it as a box)",
+            )
+        )
     if getattr(content, "_content", None):
         content._content, problems = apply_policy(
             content._content, source, content_path, relative_dir, title

@@ -12,6 +12,7 @@
 import fnmatch
 import io
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -57,12 +58,30 @@ def scan_links(root, reader_folders=()):
     for folder, dirs, files in os.walk(root):  # never descends into a link
         for name in sorted(dirs + files):
             path = os.path.join(folder, name)
-            wrong = not_plain(path, must_be_file=name in files)
+            wrong = not_plain(path, must_be_file=name in files) or odd_name(path)
             if wrong is None and name in files and is_stray_html(path, readers):
                 wrong = stray_html(path)
             if wrong:
                 found.append(wrong)
     return found
+
+
+# Characters a file's URL cannot carry as written (quotes and angle brackets
+# would end the attribute that links it).
+ODD_NAME = re.compile(r"[\"'<>&%?#\\\x00-\x1f\x7f]")
+
+
+def odd_name(path):
+    """A problem if the name of ``path`` cannot be written in a URL as it is."""
+    name = os.path.basename(path)
+    if ODD_NAME.search(name):
+        return file_problem(
+            path,
+            "has a name with characters a link cannot carry (quotes, <, >, &, %, "
+            "?, #, \\ or control characters)",
+            "rename it with letters, digits, '-', '_' and '.'",
+        )
+    return None
 
 
 def stray_html(path):

@@ -32,6 +32,8 @@ from content_checks.links import INTRASITE, link_problem, reference_problem, sho
 from content_checks.problems import problem, shown_path, text_line
 from video.embeds import facade_for_frame
 
+from .css import unescape_css
+
 GLOBAL = {"class", "id", "title", "lang", "dir", "role", "translate", "style"}
 CELL = {"colspan", "rowspan", "headers", "align", "valign", "width"}
 ELEMENTS = {
@@ -93,6 +95,12 @@ REMOTE_HINT = (
 LOADS = {"src", "srcset", "poster", "background", "lowsrc", "dynsrc", "data"}
 LINKS = {"href", "cite", "action", "formaction", "longdesc", "ping", "xlink:href"}
 SCRIPTABLE = re.compile(r"^(javascript|vbscript|data|file|blob):", re.I)
+# Characters that are not text: no page or feed may carry them.
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Pelican's own link syntax ({filename}, {static}, {tag} ...), resolved after
+# the policy by pasting text into the attribute: kept to plain paths.
+PELICAN_LINK = re.compile(r"[{|]\w+[}|]")
+UNSAFE_IN_LINK = re.compile(r"[\"'<>&\x00-\x1f\x7f]")
 # Characters browsers drop from URLs, and the ones they treat as "/".
 URL_NOISE = re.compile(r"[\t\n\r]")
 CSS_PROPERTIES = {
@@ -128,7 +136,7 @@ SERIALISE = HTMLFormatter(
 
 def apply_policy(html, source, content_path, relative_dir="", title=""):
     """``(clean_html, problems)`` for one body or summary of the file ``source``."""
-    if not html or "<" not in html:
+    if not html or ("<" not in html and not NOT_TEXT.search(html)):
         return html, []
     duplicates = []
 
@@ -138,6 +146,13 @@ def apply_policy(html, source, content_path, relative_dir="", title=""):
 
     soup = BeautifulSoup(html, "html.parser", on_duplicate_attribute=on_duplicate)
     policy = Policy(source, content_path, relative_dir, title)
+    control = NOT_TEXT.search(html)
+    if control:
+        policy.refuse(
+            control.group(),
+            f"holds the control character U+{ord(control.group()):04X}",
+            "delete it (it is invisible; some editors show it as a box or ^@)",
+        )
     for name in duplicates:
         policy.refuse(
             f"{name}=",
@@ -212,6 +227,23 @@ class Policy:
             )
         if name == "style":
             return self.style(tag, value)
+        if PELICAN_LINK.search(value):
+            # Pelican replaces these after the policy, pasting text as it is.
+            if name not in LOADS and name not in LINKS:
+                return self.refuse(
+                    f"{name}=",
+                    f"<{tag} {name}> holds a {{…}} link, which only href and src "
+                    "may hold",
+                    "remove it",
+                )
+            if UNSAFE_IN_LINK.search(value):
+                return self.refuse(
+                    value.split("}")[-1][:30] or f"{name}=",
+                    f"<{tag} {name}> links a file of the site with quotes, <, >, & "
+                    "or control characters in the link",
+                    "write the path plainly, e.g. {{static}}/images/foto.jpg",
+                    near=f"{name}=",
+                )
         before = len(self.problems)
         if name in LOADS:
             for url in candidates(value, srcset=name == "srcset"):
@@ -335,13 +367,3 @@ def candidates(value, srcset=False):
     if not srcset:
         return [value] if value.strip() else []
     return [c.split()[0] for c in value.split(",") if c.strip()]
-
-
-def unescape_css(css):
-    """CSS as the browser reads it: comments dropped, ``\\72`` escapes decoded."""
-    css = re.sub(r"/\*.*?(\*/|$)", "", css, flags=re.S)
-    return re.sub(
-        r"\\([0-9a-fA-F]{1,6})\s?|\\(.)",
-        lambda m: chr(min(int(m.group(1), 16), 0x10FFFF)) if m.group(1) else m.group(2),
-        css,
-    )

@@ -108,9 +108,24 @@ def content_outputs(generators):
                 yield speaker.save_as, source.source_path
 
 
+def listing_outputs(generators):
+    """``{path: URL}`` of the pages the site makes for tags, categories, authors."""
+    pages = {}
+    for generator in generators:
+        for name in ("tags", "categories", "authors", "talk_tags"):
+            entries = getattr(generator, name, None) or ()
+            for entry in entries.items() if isinstance(entries, dict) else entries:
+                wrapper = entry[0] if isinstance(entry, tuple) else entry
+                save_as = getattr(wrapper, "save_as", None)
+                if save_as:
+                    pages[os.path.normpath(save_as)] = "/" + wrapper.url
+    return pages
+
+
 def output_clashes(generators, settings):
     """Problems for pages written over another page, or into the site's folders."""
     pages, folders = site_outputs(settings)
+    pages.update(listing_outputs(generators))
     owners, found = {}, []
     for save_as, source in content_outputs(generators):
         target = os.path.normpath(save_as)

@@ -14,6 +14,7 @@ import re
 from content_checks.problems import Problem, field_line, shown_path
 from content_checks.reading import ReadProblem, mix_into_readers
 from docutils import nodes
+from pelican.contents import Content
 
 # Merged over the project's DOCUTILS_SETTINGS at start-up, so no settings file
 # can turn them back on.
@@ -46,6 +47,10 @@ RESERVED = {
     "locale_date": "the site formats dates",
     "locale_modified": "the site formats dates",
 }
+# Fields that are also attributes of a content class, set from the field on
+# purpose (the talks generator reads them); any other attribute of a content
+# class (default_template, get_content, url_format ...) is not a field.
+FIELD_ATTRIBUTES = {"duration", "speakers", "status", "summary", "transcript"}
 RESERVED_HINT = "remove the field; to choose the address write 'Slug:'"
 
 
@@ -54,10 +59,13 @@ class SealedReading:
 
     def read(self, source_path):
         content, metadata = super().read(source_path)
+        attributes = content_attributes()
         found = [
             reserved(source_path, key)
             for key in metadata
-            if key in RESERVED or key.startswith(("_", "override_"))
+            if key in RESERVED
+            or key.startswith(("_", "override_"))
+            or (key in attributes and key not in FIELD_ATTRIBUTES)
         ]
         if found:
             raise ReadProblem(found)
@@ -74,6 +82,16 @@ class SealedReading:
         if found:
             raise ReadProblem(found)
         return publisher
+
+
+def content_attributes():
+    """The attributes and methods of every content class (Pelican's and ours)."""
+    names, classes = set(), [Content]
+    while classes:
+        cls = classes.pop()
+        names.update(vars(cls))
+        classes.extend(cls.__subclasses__())
+    return names
 
 
 def reserved(path, key):

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from content_checks.problems import problem, text_line
 
+from .css import unescape_css
+
 SVG = "http://www.w3.org/2000/svg"
 # Inkscape, Sodipodi and RDF/Dublin Core metadata: not rendered, inert.
 EDITOR_NAMESPACES = {
@@ -37,7 +39,9 @@ ELEMENTS = {
 }  # fmt: skip
 PROCESSING = re.compile(r"<\?(?!xml\s)", re.I)
 HREF = re.compile(r"(^|})href$")
-CSS_LOAD = re.compile(r"@import|url\(\s*['\"]?\s*(?!#)|image-set\(|\\", re.I)
+# CSS that loads a file, read after CSS escapes and comments are decoded:
+# any url() but url(#...), image-set(), image(), src(), @import.
+CSS_LOAD = re.compile(r"(?:url|image-set|image|src)\(\s*['\"]?\s*(?!#)|@import", re.I)
 HINT = (
     "save the drawing as a plain SVG without scripts, links or embedded pages "
     "(e.g. Inkscape's 'Plain SVG', or export it as PNG)"
@@ -78,9 +82,11 @@ def svg_problems(path):
                 return [
                     _refused(path, f"<{name} href> points outside the drawing", value)
                 ]
-            if CSS_LOAD.search(value) and (local == "style" or "url(" in value):
+            if CSS_LOAD.search(unescape_css(value)):
                 return [_refused(path, f"<{name} {local}> loads a file", value[:30])]
-        if name == "style" and CSS_LOAD.search(element.text or ""):
+        if name == "style" and CSS_LOAD.search(
+            unescape_css("".join(element.itertext()))
+        ):
             return [_refused(path, "its <style> loads a file", "<style")]
     return []
 

@@ -51,6 +51,8 @@ def reference_problem(text, content_path, relative_dir="", must_exist=True):
 def path_problem(path, content_path, relative_to="", must_exist=True):
     """Why ``path`` (relative to content/) is not a file inside content/, or None."""
     text = str(path).strip()
+    if "\x00" in text:
+        return f"'{shorten(text)}' is not a file name", PATH_HINT
     if re.match(r"^[A-Za-z][\w+.-]*:", text) or text.startswith("//"):
         return (
             f"'{shorten(text)}' is on another site",

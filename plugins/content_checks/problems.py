@@ -13,6 +13,8 @@ import re
 import sys
 from dataclasses import dataclass
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -23,9 +25,15 @@ class Problem:
     hint: str
 
     def __str__(self):
-        return (
+        return one_line(
             f"{self.path}:{self.line}: {self.field}: {self.message} (hint: {self.hint})"
         )
+
+
+def one_line(text):
+    """``text`` with control characters shown as escapes (``\\n``, ``\\x00``):
+    a problem is always one line."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 class ContentError(Exception):

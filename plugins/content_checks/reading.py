@@ -132,6 +132,10 @@ def guarded(read_file):
                 content = read_file(base_path, path, content_class, *args, **kwargs)
             except ReadProblem as exc:
                 found = exc.problems
+            except RecursionError:
+                found = [unreadable(source, "its markup is nested too deeply")]
+            except Exception as exc:  # a reader's or a plugin's: name the file
+                found = [unreadable(source, f"{type(exc).__name__}: {exc}")]
         if content is not None and not isinstance(content, SkipStub):
             found = invalid(content, source)
         collector.add(source, found)
@@ -141,6 +145,16 @@ def guarded(read_file):
 
     read_file_guarded.guarded = True
     return read_file_guarded
+
+
+def unreadable(path, why):
+    return Problem(
+        shown_path(path),
+        1,
+        "file",
+        f"could not be read: {why}",
+        "fix the file (markup, encoding, field values), or report the message",
+    )
 
 
 def empty_file(path):

@@ -297,7 +297,11 @@ class Describer:
             items = None
         if not items:  # only the few list pages get here: the whole site
             items = [*ctx.get("articles", ()), *ctx.get("talks", ())]
-        dates = [getattr(i, "modified", None) or i.date for i in items]
+        dates = [
+            date
+            for i in items
+            if (date := getattr(i, "modified", None) or getattr(i, "date", None))
+        ]
         return self._cap(max(dates)) if dates else None
 
     def _cap(self, date):

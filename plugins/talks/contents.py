@@ -60,4 +60,6 @@ class SpeakerSource(Content):
     """A speaker file as read by Pelican's readers, before it becomes a Speaker."""
 
     mandatory_properties = ()
+    # A speaker's page is public as soon as the file is: no draft to leak.
+    allowed_statuses = ("published",)
     default_status = "published"
