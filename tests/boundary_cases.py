@@ -427,6 +427,21 @@ REFUSED = [
         },
         [f"{IMG}/a.svg:3: file: its <style> loads a file"],
     ),
+    (
+        {"articles/maiuscolo.MD": ARTICLE + "\nx\n"},
+        [
+            "content/articles/maiuscolo.MD:1: file: is not read: its extension .MD "
+            "must be lower case"
+        ],
+    ),
+    (
+        {"radice.md": ARTICLE + "\nx\n"},
+        ["content/radice.md:1: file: is outside the folders the site reads"],
+    ),
+    (
+        {"articles/note.txt": "appunti"},
+        ["content/articles/note.txt:1: file: is neither content nor an image"],
+    ),
     # Output paths belong to the site ---------------------------------------------
     (
         {"articles/caso.md": ARTICLE + "Save_as: index.html\n\nx\n"},

@@ -12,8 +12,10 @@ inject a field, and a browser opening the accepted pages stays on 127.0.0.1.
 import gzip
 import os
 import re
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 import sitebuild
 from tests import sitecheck
@@ -372,3 +374,44 @@ def test_no_byte_from_outside_content_reaches_the_production_site(
 RST_INCLUDE = (
     "Incluso\n#######\n\n:date: 2020-01-02\n\n.. include:: {secret}\n   :literal:\n"
 )
+
+
+def test_text_never_becomes_markup_through_pelican_links(small_project):
+    """A title holding 'src="{tag}' must stay text: Pelican replaces {…} links
+    after the policy, and would otherwise cut the player's markup open."""
+    payload = (
+        "tabindex=0 autofocus onfocus=alert(document.domain) "
+        'style=background-image:url(https://evil.example/x.png) src="{tag}a'
+    )
+    place(
+        small_project,
+        {
+            "articles/caso.md": f"Title: {payload}\nDate: 2020-01-01 10:00\n"
+            "Slug: caso\n\n"
+            '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ">'
+            "</iframe>\n\nTesto con {tag}a e | barre.\n",
+            "articles/bozza.md": "Title: Bozza\nDate: 2020-02-02\nStatus: draft\n\n"
+            '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" '
+            'title="data-pagefind-body src=&quot;{tag}a"></iframe>\n\n'
+            "Parolasegretissima.\n",
+        },
+    )
+    assert invoke_build() == 0
+    output = small_project / "output"
+    page = sitecheck.soup(sitecheck.resolve(output, "/blog/2020/caso/"))
+    video = page.find("div", class_="video")
+    assert sorted(video.attrs) == ["class", "data-title", "data-video-id"]
+    assert video["data-title"] == payload
+    assert "Testo con {tag}a e | barre." in page.find("article").get_text()
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(output / "feeds" / "blog.atom.xml")
+    contents = [e.text or "" for e in feed.iter(f"{atom}content")]
+    assert any("dQw4w9WgXcQ" in html for html in contents)
+    for html in contents:  # what a feed reader parses, with no CSP
+        for element in BeautifulSoup(html, "html.parser").find_all(True):
+            assert not [a for a in element.attrs if a.startswith("on")], element
+            assert "autofocus" not in element.attrs and "style" not in element.attrs
+    assert not any(
+        "Parolasegretissima" in text
+        for _path, text in searchable_text(output / "pagefind")
+    )

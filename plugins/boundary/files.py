@@ -59,8 +59,11 @@ def scan_links(root, reader_folders=()):
         for name in sorted(dirs + files):
             path = os.path.join(folder, name)
             wrong = not_plain(path, must_be_file=name in files) or odd_name(path)
-            if wrong is None and name in files and is_stray_html(path, readers):
-                wrong = stray_html(path)
+            if wrong is None and name in files:
+                if is_stray_html(path, readers):
+                    wrong = stray_html(path)
+                else:
+                    wrong = unread(path, root, readers)
             if wrong:
                 found.append(wrong)
     return found
@@ -82,6 +85,38 @@ def odd_name(path):
             "rename it with letters, digits, '-', '_' and '.'",
         )
     return None
+
+
+READ = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
+CAPTIONS = (".vtt", ".srt")
+
+
+def unread(path, root, reader_folders):
+    """A problem for a file the writer meant as content that no reader reads:
+    a content extension outside the readers' folders, a capitalised one, or a
+    file in those folders that is neither content nor an image."""
+    suffix = os.path.splitext(path)[1]
+    if not path.startswith(reader_folders):
+        if suffix.lower() in READ:
+            return file_problem(
+                path,
+                "is outside the folders the site reads, so it is not published",
+                "move it to content/articles/, pages/, talks/ or speakers/",
+            )
+        return None
+    if suffix in READ or suffix.lower() in (*PUBLISHED, *CAPTIONS):
+        return None
+    if suffix.lower() in READ:
+        return file_problem(
+            path,
+            f"is not read: its extension {suffix} must be lower case",
+            f"rename it to {os.path.basename(path)[: -len(suffix)]}{suffix.lower()}",
+        )
+    return file_problem(
+        path,
+        "is neither content nor an image, so it is not published",
+        "write it as .md, .rst or .html, or move it out of content/",
+    )
 
 
 def stray_html(path):

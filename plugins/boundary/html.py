@@ -97,8 +97,9 @@ LINKS = {"href", "cite", "action", "formaction", "longdesc", "ping", "xlink:href
 SCRIPTABLE = re.compile(r"^(javascript|vbscript|data|file|blob):", re.I)
 # Characters that are not text: no page or feed may carry them.
 NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-# Pelican's own link syntax ({filename}, {static}, {tag} ...), resolved after
-# the policy by pasting text into the attribute: kept to plain paths.
+# Pelican's own link syntax ({filename}, {static}, {tag} ...) at the start of
+# a URL attribute, resolved after the policy by pasting text into the
+# attribute: kept to plain paths. Anywhere else "{" and "|" are escaped.
 PELICAN_LINK = re.compile(r"[{|]\w+[}|]")
 UNSAFE_IN_LINK = re.compile(r"[\"'<>&\x00-\x1f\x7f]")
 # Characters browsers drop from URLs, and the ones they treat as "/".
@@ -125,13 +126,52 @@ CSS_LOAD = re.compile(
 )
 
 
-# HTML5 serialisation, escaping only "&", "<", ">" (and quotes in attributes):
-# the text stays as written, accents included.
-SERIALISE = HTMLFormatter(
-    entity_substitution=EntitySubstitution.substitute_xml,
-    void_element_close_prefix=None,
-    empty_attributes_are_booleans=True,
-)
+class CheckedLink(str):
+    """A {filename}/{static}/{attach} link the policy checked: left for Pelican."""
+
+
+class Serialiser(HTMLFormatter):
+    """HTML5 that escapes only "&", "<", ">" (and quotes in attributes), so the
+    text stays as written, accents included; and "{" and "|" everywhere but
+    in the checked links of URL attributes. Pelican replaces its {…} links
+    after the policy by pasting text between quotes: no other "{" may reach
+    it (a title holding 'src="{tag}' would otherwise turn text into markup).
+    """
+
+    def __init__(self):
+        super().__init__(
+            entity_substitution=self.escape,
+            void_element_close_prefix=None,
+            empty_attributes_are_booleans=True,
+        )
+
+    @staticmethod
+    def escape(text):
+        escaped = EntitySubstitution.substitute_xml(text)
+        return escaped.replace("{", "&#123;").replace("|", "&#124;")
+
+    def attributes(self, tag):
+        for name, value in super().attributes(tag):
+            if (
+                name in LOADS | LINKS
+                and isinstance(value, str)
+                and PELICAN_LINK.match(value.strip())
+            ):
+                value = CheckedLink(value)
+            yield name, value
+
+    def attribute_value(self, value):
+        if isinstance(value, CheckedLink):
+            return EntitySubstitution.substitute_xml(value)
+        return self.substitute(value)
+
+
+SERIALISE = Serialiser()
+
+
+def serialise(soup):
+    """A tree of content HTML as text, as the policy writes it (see Serialiser)."""
+    return soup.decode(formatter=SERIALISE)
 
 
 def apply_policy(html, source, content_path, relative_dir="", title=""):
@@ -167,7 +207,7 @@ def apply_policy(html, source, content_path, relative_dir="", title=""):
         node.extract()
     for element in soup.find_all(True):
         policy.element(element)
-    return soup.decode(formatter=SERIALISE), policy.problems
+    return serialise(soup), policy.problems
 
 
 class Policy:
@@ -227,23 +267,17 @@ class Policy:
             )
         if name == "style":
             return self.style(tag, value)
-        if PELICAN_LINK.search(value):
-            # Pelican replaces these after the policy, pasting text as it is.
-            if name not in LOADS and name not in LINKS:
-                return self.refuse(
-                    f"{name}=",
-                    f"<{tag} {name}> holds a {{…}} link, which only href and src "
-                    "may hold",
-                    "remove it",
-                )
-            if UNSAFE_IN_LINK.search(value):
-                return self.refuse(
-                    value.split("}")[-1][:30] or f"{name}=",
-                    f"<{tag} {name}> links a file of the site with quotes, <, >, & "
-                    "or control characters in the link",
-                    "write the path plainly, e.g. {{static}}/images/foto.jpg",
-                    near=f"{name}=",
-                )
+        # Pelican replaces {…} links after the policy, pasting the text that
+        # follows the {…} between the attribute's quotes.
+        pelican_link = name in LOADS | LINKS and PELICAN_LINK.match(value.strip())
+        if pelican_link and UNSAFE_IN_LINK.search(value):
+            return self.refuse(
+                value.split("}")[-1][:30] or f"{name}=",
+                f"<{tag} {name}> links a file of the site with quotes, <, >, & "
+                "or control characters in the link",
+                "write the path plainly, e.g. {{static}}/images/foto.jpg",
+                near=f"{name}=",
+            )
         before = len(self.problems)
         if name in LOADS:
             for url in candidates(value, srcset=name == "srcset"):

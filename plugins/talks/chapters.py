@@ -7,6 +7,7 @@ points at the video at that time (the player facade makes it seek).
 
 import re
 
+from boundary.html import serialise
 from bs4 import BeautifulSoup
 
 from .fields import format_timestamp, parse_timestamp
@@ -55,7 +56,7 @@ def extract_chapters(html, link_for):
         paragraph.replace_with(listing)
     if not chapters:
         return html, [], bad
-    return str(soup), sorted(chapters), bad
+    return serialise(soup), sorted(chapters), bad
 
 
 def _chapter(match, chapters, bad):

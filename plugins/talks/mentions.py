@@ -3,11 +3,13 @@
 A known handle or alias links to the speaker's page (through Pelican's
 ``{filename}`` links, so relative URLs stay right); an unknown one links to the
 handle's community profile. Text inside code, pre and existing links is left
-alone. Only fragments that contain an ``@`` are parsed.
+alone. Only fragments that contain an ``@`` are parsed; they are written back
+as the content boundary's policy writes them.
 """
 
 import re
 
+from boundary.html import serialise
 from bs4 import BeautifulSoup, NavigableString
 
 MENTION = re.compile(r"(?<![\w@/.:+-])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)")
@@ -25,7 +27,7 @@ def link_mentions(html, registry, profile_url):
             continue
         text.replace_with(*_linked(soup, str(text), registry, profile_url))
         changed = True
-    return str(soup) if changed else html
+    return serialise(soup) if changed else html
 
 
 def _linked(soup, text, registry, profile_url):
