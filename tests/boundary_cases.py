@@ -150,7 +150,7 @@ REFUSED = [
     (
         {
             "articles/disegno.svg": svg("<script>alert(1)</script>"),
-            "articles/caso.md": ARTICLE + "\n![Disegno]({attach}disegno.svg)\n",
+            "articles/caso.md": ARTICLE + "\n![Disegno]({static}disegno.svg)\n",
         },
         ["content/articles/disegno.svg:3: file: has a <script> element"],
     ),
@@ -441,6 +441,35 @@ REFUSED = [
     (
         {"articles/note.txt": "appunti"},
         ["content/articles/note.txt:1: file: is neither content nor an image"],
+    ),
+    (
+        {"articles/caso.md": ARTICLE + '\n<img src="{tag}//evil.example/x" alt="x">\n'},
+        [f"{B}:4: body: <img src> sends a {{tag}} link to //evil.example/x"],
+    ),
+    (
+        {
+            "articles/caso.md": ARTICLE
+            + '\n<img src="{tag}https://evil.example/y" alt="y">\n'
+        },
+        [f"{B}:4: body: <img src> sends a {{tag}} link to https://evil.example/y"],
+    ),
+    (
+        {
+            "articles/caso.md": ARTICLE
+            + '\n<a href="{tag}javascript:x?%0aalert(1)">x</a>\n'
+        },
+        [f"{B}:4: body: <a href> sends a {{tag}} link to javascript:x?%0aalert(1)"],
+    ),
+    (
+        {
+            "pages/foto.png": tiny_png(),
+            "pages/caso.md": PAGE + "\n![Foto]({attach}foto.png)\n",
+        },
+        [f"{P}:3: body: <img src> uses {{attach}}, which moves the file"],
+    ),
+    (
+        {"articles/caso.md": ARTICLE + '\n<a href="{boh}x">x</a>\n'},
+        [f"{B}:4: body: <a href> uses {{boh}}, which is not a link Pelican makes"],
     ),
     # Output paths belong to the site ---------------------------------------------
     (

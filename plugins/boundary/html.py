@@ -100,7 +100,9 @@ NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Pelican's own link syntax ({filename}, {static}, {tag} ...) at the start of
 # a URL attribute, resolved after the policy by pasting text into the
 # attribute: kept to plain paths. Anywhere else "{" and "|" are escaped.
-PELICAN_LINK = re.compile(r"[{|]\w+[}|]")
+PELICAN_LINK = re.compile(r"[{|](?P<what>\w+)[}|]")
+# The ones this site uses ({attach} would move the file next to the page).
+PELICAN_LINKS = {"filename", "static", "tag", "category", "author", "index"}
 UNSAFE_IN_LINK = re.compile(r"[\"'<>&\x00-\x1f\x7f]")
 # Characters browsers drop from URLs, and the ones they treat as "/".
 URL_NOISE = re.compile(r"[\t\n\r]")
@@ -270,14 +272,8 @@ class Policy:
         # Pelican replaces {…} links after the policy, pasting the text that
         # follows the {…} between the attribute's quotes.
         pelican_link = name in LOADS | LINKS and PELICAN_LINK.match(value.strip())
-        if pelican_link and UNSAFE_IN_LINK.search(value):
-            return self.refuse(
-                value.split("}")[-1][:30] or f"{name}=",
-                f"<{tag} {name}> links a file of the site with quotes, <, >, & "
-                "or control characters in the link",
-                "write the path plainly, e.g. {{static}}/images/foto.jpg",
-                near=f"{name}=",
-            )
+        if pelican_link and not self.pelican_link(tag, name, value, pelican_link):
+            return None
         before = len(self.problems)
         if name in LOADS:
             for url in candidates(value, srcset=name == "srcset"):
@@ -292,6 +288,37 @@ class Policy:
                 "remove it",
             )
         return None
+
+    def pelican_link(self, tag, name, value, match):
+        """Pelican's {what} links: replaced after the policy, keeping the scheme
+        and host of what follows; False when refused."""
+        what, rest = match["what"], value.strip()[match.end() :]
+        needle, near = value.split("}")[-1][:30] or f"{name}=", f"{name}="
+        if UNSAFE_IN_LINK.search(value):
+            message = (
+                f"<{tag} {name}> links a file of the site with quotes, <, >, & "
+                "or control characters in the link"
+            )
+        elif what == "attach":
+            message = f"<{tag} {name}> uses {{attach}}, which moves the file"
+        elif what not in PELICAN_LINKS:
+            message = (
+                f"<{tag} {name}> uses {{{what}}}, which is not a link Pelican makes"
+            )
+        elif rest.lstrip().startswith(("//", "\\")) or re.match(
+            r"^[A-Za-z][\w+.-]*:", browser_url(rest)
+        ):
+            message = f"<{tag} {name}> sends a {{{what}}} link to {shorten(rest, 40)}"
+        else:
+            return True
+        self.refuse(
+            needle,
+            message,
+            "write the path of a file of the site plainly, e.g. "
+            "{{static}}/images/foto.jpg or {{filename}}/articles/x.md",
+            near=near,
+        )
+        return False
 
     def load(self, tag, name, url):
         plain = browser_url(url)
