@@ -66,12 +66,13 @@ def check_file(source, root, static):
         # A {static} link to a missing file is the linking file's problem.
         return static_problems(source, root) if os.path.lexists(source) else []
     wrong = linked_on_the_way(source, root)
-    if wrong is None and os.path.getsize(source) > MAX_TEXT_BYTES:
+    size = os.path.getsize(source) if wrong is None else 0
+    if size > MAX_TEXT_BYTES:
         wrong = Problem(
             shown_path(source),
             1,
             "file",
-            f"is {os.path.getsize(source) // 1024} KB of text, more than "
+            f"is {size // 1024} KB of text, more than "
             f"{MAX_TEXT_BYTES // (1024 * 1024)} MB",
             "split it, or link a large file from its own site",
         )

@@ -149,10 +149,7 @@ def not_plain(path, must_be_file=True):
 
 def plain_file(path):
     """True for a regular file that is not a link."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
+    return not_plain(path) is None
 
 
 def linked_on_the_way(path, root):

@@ -16,10 +16,10 @@ import os
 import re
 
 from content_checks.problems import field_line, problem, shown_path
+from content_checks.reading import MAX_SLUG
 
 SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-MAX_SLUG = 120  # a file name must stay well within 255 bytes
 SEARCH_BUNDLE = "pagefind"
 SLUG_HINT = "use letters, digits and dashes only, e.g. Slug: la-mia-serata"
 # The lists of content objects a generator holds, and how to reach a speaker's.
