@@ -1,6 +1,6 @@
 """Development settings, used by `invoke build`, `serve`, `livereload` and the tests.
 
-The plugins in plugins/ are packages of this project, installed with it
+The plugins in plugins/ are the package `eroi` of this project, installed with it
 (`pip install -e .`, see pyproject.toml).
 """
 
@@ -91,19 +91,18 @@ TRANSLATION_FEED_ATOM = None
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
-PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.youtube",
-    "content_checks",
-    "boundary",
-    "slugs",
-    "italian_dates",
-    "author_profiles",
-    "video",
-    "transcripts",
-    "talks",
-    "search",
-    "sharing",
+    "eroi.content_checks",
+    "eroi.boundary",
+    "eroi.slugs",
+    "eroi.italian_dates",
+    "eroi.author_profiles",
+    "eroi.video",
+    "eroi.transcripts",
+    "eroi.talks",
+    "eroi.search",
+    "eroi.sharing",
 ]
 # Every page: scripts, styles, images from the site itself; frames only from
 # YouTube's no-cookie domain, and only once a reader presses play.

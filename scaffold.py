@@ -9,13 +9,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from boundary.frontmatter import one_line
-from content_checks.problems import Problem, problem, shown_path
-from slugs import slug_for
-from talks.sources import archive_sources
-from talks.speakers import name_from_handle
-from talks.validation import HANDLE, duplicate_video, unknown_speaker
-from video.youtube import parse_youtube
+from eroi.boundary.frontmatter import one_line
+from eroi.content_checks.problems import Problem, problem, shown_path
+from eroi.slugs import slug_for
+from eroi.talks.sources import archive_sources
+from eroi.talks.speakers import name_from_handle
+from eroi.talks.validation import HANDLE, duplicate_video, unknown_speaker
+from eroi.video.youtube import parse_youtube
 
 TALK_TIME = "17:00"  # the Monday video conferences start at five
 

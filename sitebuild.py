@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from content_checks.problems import ContentError
+from eroi.content_checks.problems import ContentError
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings

@@ -6,12 +6,12 @@ import shutil
 import sys
 import webbrowser
 
-from content_checks import fetch_media as media
-from content_checks.check import check_site, contents_of, read_site
-from content_checks.problems import report
+from eroi.content_checks import fetch_media as media
+from eroi.content_checks.check import check_site, contents_of, read_site
+from eroi.content_checks.problems import report
+from eroi.talks import importer, sources
+from eroi.video import thumbnails
 from invoke import Exit, task
-from talks import importer, sources
-from video import thumbnails
 
 import scaffold
 import sitebuild

@@ -28,9 +28,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from eroi.search.index import write_index
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
-from search.index import write_index
 
 import sitebuild
 from tests.localserver import serve

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sharing.cards import Card, Person, draw, encode
+from eroi.sharing.cards import Card, Person, draw, encode
 
 import sitebuild
 from tests.synthetic import make_archive

@@ -31,9 +31,9 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from eroi.transcripts.captions import read_captions
+from eroi.transcripts.passages import paragraphs, spoken_lines
 from playwright.sync_api import sync_playwright
-from transcripts.captions import read_captions
-from transcripts.passages import paragraphs, spoken_lines
 
 from benchmarks.search_cost import FLAGS, downloads, folder_size, timed_build
 from tests.captions import realistic_vocabulary, speech, youtube_auto_vtt

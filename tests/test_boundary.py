@@ -260,7 +260,7 @@ def test_commands_cannot_inject_a_field(task, project, tmp_path):
 
 
 def test_a_card_reads_no_more_of_a_title_than_it_can_show():
-    from sharing.cards import MAX_CHARACTERS, Card, draw
+    from eroi.sharing.cards import MAX_CHARACTERS, Card, draw
 
     word = "Sicurezza "
     shown = word * (MAX_CHARACTERS // len(word) + 1)
@@ -306,7 +306,7 @@ def test_a_browser_on_accepted_hostile_pages_stays_on_the_site(small_project, pa
 def test_two_files_on_one_path_are_both_named():
     from types import SimpleNamespace
 
-    from boundary.paths import output_clashes
+    from eroi.boundary.paths import output_clashes
 
     def page(source, save_as):
         return SimpleNamespace(source_path=source, save_as=save_as)

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from italian_dates.counts import quante
-from talks.related import closeness, relate_all
+from eroi.italian_dates.counts import quante
+from eroi.talks.related import closeness, relate_all
 
 import sitebuild
 from tests import sitecheck
@@ -103,7 +103,7 @@ def test_a_failed_index_fails_the_build_and_keeps_the_output(
         async def __aexit__(self, *exc):
             return False
 
-    monkeypatch.setattr("search.index.PagefindIndex", Broken)
+    monkeypatch.setattr("eroi.search.index.PagefindIndex", Broken)
     with pytest.raises(sitebuild.BuildError) as failure:
         build_site(output)
     assert "Pagefind failed" in str(failure.value)

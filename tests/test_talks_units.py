@@ -5,12 +5,12 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from talks import archive
-from talks.chapters import extract_chapters
-from talks.fields import format_duration, parse_duration, split_list
-from talks.mentions import link_mentions
-from talks.speakers import SpeakerRegistry, initials, name_from_handle
-from video.youtube import parse_youtube
+from eroi.talks import archive
+from eroi.talks.chapters import extract_chapters
+from eroi.talks.fields import format_duration, parse_duration, split_list
+from eroi.talks.mentions import link_mentions
+from eroi.talks.speakers import SpeakerRegistry, initials, name_from_handle
+from eroi.video.youtube import parse_youtube
 
 ID = "dQw4w9WgXcQ"
 ROME = ZoneInfo("Europe/Rome")

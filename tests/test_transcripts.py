@@ -10,9 +10,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from transcripts import Passage, Transcript
-from transcripts.captions import read_captions
-from transcripts.passages import paragraphs, spoken_lines
+from eroi.transcripts import Passage, Transcript
+from eroi.transcripts.captions import read_captions
+from eroi.transcripts.passages import paragraphs, spoken_lines
 
 import sitebuild
 from tests.captions import speech, stamp, subrip, youtube_auto_vtt

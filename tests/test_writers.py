@@ -382,15 +382,18 @@ def test_check_reports_every_problem_with_its_line(task, project):
 def test_a_crashing_plugin_leaves_the_previous_output(project):
     assert invoke(project, "build").returncode == 0
     before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
-    crash = project / "plugins" / "crash"
-    crash.mkdir()
+    crash = project / "site_plugins" / "crash"
+    crash.mkdir(parents=True)
     (crash / "__init__.py").write_text(
         "from pelican import signals\n\n\n"
         "def explode(generators):\n    raise RuntimeError('plugin exploded')\n\n\n"
         "def register():\n    signals.all_generators_finalized.connect(explode)\n"
     )
     conf = project / "pelicanconf.py"
-    conf.write_text(conf.read_text() + '\nPLUGINS = [*PLUGINS, "crash"]\n')
+    conf.write_text(
+        conf.read_text()
+        + '\nPLUGIN_PATHS = ["site_plugins"]\nPLUGINS = [*PLUGINS, "crash"]\n'
+    )
     result = invoke(project, "build")
     assert result.returncode == 1
     assert "build failed: RuntimeError: plugin exploded" in result.stderr

@@ -7,7 +7,7 @@ optional ``Role`` and the bio as body. Templates find them in the context as
 
 import logging
 
-from content_checks.problems import ContentError, missing, shown_path
+from eroi.content_checks.problems import ContentError, missing, shown_path
 from pelican import signals
 from pelican.contents import Content, SkipStub
 from pelican.urlwrappers import Author

@@ -15,9 +15,9 @@ before anything is written.
 
 import os
 
-from content_checks import content_read, run_started
-from content_checks.problems import Problem, collector, problem, shown_path
-from content_checks.reading import file_to_read
+from eroi.content_checks import content_read, run_started
+from eroi.content_checks.problems import Problem, collector, problem, shown_path
+from eroi.content_checks.reading import file_to_read
 from pelican import signals
 
 from .files import linked_on_the_way, scan_links, static_problems, walk_without_links

@@ -16,7 +16,7 @@ import re
 import stat
 from pathlib import Path
 
-from content_checks.problems import Problem, shown_path
+from eroi.content_checks.problems import Problem, shown_path
 from PIL import Image, UnidentifiedImageError
 
 from .svg import svg_problems

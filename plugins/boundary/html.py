@@ -28,9 +28,14 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruct
 from bs4.dammit import EntitySubstitution
 from bs4.element import CData
 from bs4.formatter import HTMLFormatter
-from content_checks.links import INTRASITE, link_problem, reference_problem, shorten
-from content_checks.problems import problem, shown_path, text_line
-from video.embeds import facade_for_frame
+from eroi.content_checks.links import (
+    INTRASITE,
+    link_problem,
+    reference_problem,
+    shorten,
+)
+from eroi.content_checks.problems import problem, shown_path, text_line
+from eroi.video.embeds import facade_for_frame
 
 from .css import unescape_css
 

@@ -15,8 +15,8 @@
 import os
 import re
 
-from content_checks.problems import field_line, problem, shown_path
-from content_checks.reading import MAX_SLUG
+from eroi.content_checks.problems import field_line, problem, shown_path
+from eroi.content_checks.reading import MAX_SLUG
 
 SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")

@@ -11,9 +11,9 @@
 
 import re
 
-from content_checks.problems import Problem, field_line, shown_path
-from content_checks.reading import ReadProblem, mix_into_readers
 from docutils import nodes
+from eroi.content_checks.problems import Problem, field_line, shown_path
+from eroi.content_checks.reading import ReadProblem, mix_into_readers
 from pelican.contents import Content
 
 # Merged over the project's DOCUTILS_SETTINGS at start-up, so no settings file

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from content_checks.problems import problem, text_line
+from eroi.content_checks.problems import problem, text_line
 
 from .css import unescape_css
 

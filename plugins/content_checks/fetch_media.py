@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from boundary.files import image_bytes_kind
+from eroi.boundary.files import image_bytes_kind
 
 from .problems import problem, shown_path, text_line
 

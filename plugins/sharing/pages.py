@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from italian_dates import data, ora
-from italian_dates.counts import quante
+from eroi.italian_dates import data, ora
+from eroi.italian_dates.counts import quante
+from eroi.talks.archive import build_time
+from eroi.talks.speakers import initials
+from eroi.video.thumbnails import thumbnail_path
 from markupsafe import Markup
 from PIL import Image
-from talks.archive import build_time
-from talks.speakers import initials
-from video.thumbnails import thumbnail_path
 
 from . import structured
 from .cards import HEIGHT, WIDTH, Card, Person

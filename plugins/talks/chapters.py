@@ -7,8 +7,8 @@ points at the video at that time (the player facade makes it seek).
 
 import re
 
-from boundary.html import serialise
 from bs4 import BeautifulSoup
+from eroi.boundary.html import serialise
 
 from .fields import format_timestamp, parse_timestamp
 

@@ -2,8 +2,8 @@
 
 from functools import cached_property
 
+from eroi.video.youtube import watch_url
 from pelican.contents import Content
-from video.youtube import watch_url
 
 
 class Talk(Content):

@@ -5,7 +5,7 @@ the title with the talk's number, and an entry body that opens with the date,
 the speakers and the video link (or the event file of an upcoming talk).
 """
 
-from italian_dates import data, ora
+from eroi.italian_dates import data, ora
 from markupsafe import Markup
 
 from .archive import UPCOMING

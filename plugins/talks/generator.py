@@ -14,12 +14,12 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
-from content_checks.problems import collector, problem, shown_path
+from eroi.content_checks.problems import collector, problem, shown_path
+from eroi.slugs import shorten
+from eroi.transcripts import SUFFIXES, CaptionFiles, orphans
 from pelican.contents import SkipStub
 from pelican.generators import CachingGenerator
 from pelican.urlwrappers import Author, URLWrapper
-from slugs import shorten
-from transcripts import SUFFIXES, CaptionFiles, orphans
 
 from . import archive
 from .calendar import build_calendar

@@ -28,11 +28,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from boundary.frontmatter import one_line
-from content_checks.problems import shown_path
-from slugs import slug_for
-from transcripts import SUFFIXES as CAPTION_SUFFIXES
-from video.youtube import VIDEO_ID
+from eroi.boundary.frontmatter import one_line
+from eroi.content_checks.problems import shown_path
+from eroi.slugs import slug_for
+from eroi.transcripts import SUFFIXES as CAPTION_SUFFIXES
+from eroi.video.youtube import VIDEO_ID
 
 from .fields import format_timestamp
 from .mentions import MENTION

@@ -9,8 +9,8 @@ as the content boundary's policy writes them.
 
 import re
 
-from boundary.html import serialise
 from bs4 import BeautifulSoup, NavigableString
+from eroi.boundary.html import serialise
 
 MENTION = re.compile(r"(?<![\w@/.:+-])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)")
 SKIP = {"a", "code", "pre", "script", "style", "kbd", "samp"}

@@ -10,8 +10,8 @@ the build); nothing is written.
 import logging
 from types import SimpleNamespace
 
-from content_checks.problems import collector
-from content_checks.reading import phase_one_context
+from eroi.content_checks.problems import collector
+from eroi.content_checks.reading import phase_one_context
 from pelican import Pelican
 from pelican.log import FatalLogger
 

@@ -6,10 +6,10 @@ generator reports them to content_checks' collector and leaves the file out.
 
 import re
 
-from content_checks.links import link_problem, path_problem
-from content_checks.problems import line_where, missing, problem, shown_path
-from transcripts import attach_transcript
-from video.youtube import parse_youtube
+from eroi.content_checks.links import link_problem, path_problem
+from eroi.content_checks.problems import line_where, missing, problem, shown_path
+from eroi.transcripts import attach_transcript
+from eroi.video.youtube import parse_youtube
 
 from .chapters import extract_chapters
 from .fields import parse_duration, split_list

@@ -16,7 +16,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from content_checks.problems import problem, shown_path
+from eroi.content_checks.problems import problem, shown_path
 from pelican import signals
 
 from .captions import FIELD, SUFFIXES, read_captions

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import webvtt
-from content_checks.problems import problem
+from eroi.content_checks.problems import problem
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 from webvtt.models import Timestamp
 

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from content_checks.links import path_problem
+from eroi.content_checks.links import path_problem
 
 from .captions import SUFFIXES
 

@@ -11,7 +11,7 @@ import re
 import urllib.request
 from pathlib import Path
 
-from content_checks.problems import problem, text_line
+from eroi.content_checks.problems import problem, text_line
 
 THUMBNAIL_FOLDER = "images/thumbnails"
 THUMBNAIL_URL = "https://i.ytimg.com/vi/{id}/hqdefault.jpg"
@@ -47,7 +47,7 @@ def fetch_thumbnails(videos, content_path, url_template=THUMBNAIL_URL, timeout=1
     whole (temporary file, then rename): an interrupted run leaves no stub.
     """
     # Imported here: the boundary's HTML policy imports this package.
-    from boundary.files import image_bytes_kind
+    from eroi.boundary.files import image_bytes_kind
 
     folder = Path(content_path, THUMBNAIL_FOLDER)
     fetched, kept, failures = [], [], []
