@@ -103,7 +103,9 @@ def test_a_failed_index_fails_the_build_and_keeps_the_output(
         async def __aexit__(self, *exc):
             return False
 
-    monkeypatch.setattr("eroi.search.index.PagefindIndex", Broken)
+    from eroi.search import index
+
+    monkeypatch.setattr(index, "PagefindIndex", Broken)
     with pytest.raises(sitebuild.BuildError) as failure:
         build_site(output)
     assert "Pagefind failed" in str(failure.value)
