@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.axe import assert_no_violation
 from tests.localserver import serve
 from tests.synthetic import TOPICS
 
 playwright = pytest.importorskip("playwright.sync_api")
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
 
@@ -223,7 +223,6 @@ def test_without_javascript_the_page_says_where_to_look(browser, server):
 
 
 def test_axe_finds_no_violation_with_results_and_filters(page, server):
-    axe = Axe()
     search(page, server, "", tipo="videoconferenza", anno="2019")
     more = page.get_by_role("button", name="Mostra altri risultati")
     while more.is_visible():
@@ -232,11 +231,9 @@ def test_axe_finds_no_violation_with_results_and_filters(page, server):
         expect(page.locator(".search-result")).not_to_have_count(before)
     assert page.locator(".search-result img").count() > 0
     assert page.locator(".search-result .card-placeholder").count() > 0
-    result = axe.run(page)
-    assert result.violations_count == 0, result.generate_report()
+    assert_no_violation(page, "results and filters")
     search(page, server, "zzzz")  # no result
-    result = axe.run(page)
-    assert result.violations_count == 0, result.generate_report()
+    assert_no_violation(page, "no result")
 
 
 def test_a_spoken_phrase_opens_its_talk_at_that_moment(page, server, synthetic):
@@ -271,5 +268,4 @@ def test_axe_finds_no_violation_with_transcript_passages(page, server, synthetic
     phrase = synthetic.archive.talks[1]["captions"][100][2]
     search(page, server, phrase)
     expect(page.locator(".passages a").first).to_be_visible()
-    result = Axe().run(page)
-    assert result.violations_count == 0, result.generate_report()
+    assert_no_violation(page, "transcript passages")

@@ -1,5 +1,7 @@
 """Video facades in the built pages, the CSP, and `invoke fetch-thumbnails`."""
 
+import re
+
 import pytest
 
 from tests import sitecheck
@@ -34,7 +36,37 @@ def test_missing_thumbnail_gets_a_drawn_placeholder(synthetic):
     talk = next(t for t in synthetic.archive.talks if t["video"] and t["number"] > 10)
     box = facade(synthetic.page(f"/videoconferenze/{talk['slug']}/"), talk["video"])
     assert box.find("img") is None
-    assert box.select_one(".video-placeholder").get_text() == talk["title"]
+    assert box.select_one(".video-placeholder").get_text(strip=True) == talk["title"]
+    link = box.select_one("a.video-link")
+    assert link["aria-label"] == f"Guarda il video su YouTube: {talk['title']}"
+    # The drawn title comes after the words, as in the name (WCAG 2.5.3).
+    assert (
+        link.get_text(" ", strip=True) == f"Guarda il video su YouTube {talk['title']}"
+    )
+
+
+def words(text):
+    """The words of ``text``, lowercase, without punctuation (as axe-core compares)."""
+    return re.sub(r"[^\w\s]", " ", text.lower()).split()
+
+
+def test_every_facade_name_holds_its_visible_text_in_order(synthetic):
+    """axe-core's label-content-name-mismatch, on the markup of every facade.
+
+    The text a reader sees on the link, joined as axe-core joins it, must be
+    a run of words of its name: with a thumbnail, a drawn placeholder, in a
+    talk's field, a reStructuredText directive and an article's pasted iframe.
+    """
+    seen = set()
+    for path in sitecheck.html_files(synthetic.output):
+        for box in sitecheck.soup(path).select(".video[data-video-id]"):
+            link = box.select_one("a.video-link")
+            visible, name = words(link.get_text()), words(link["aria-label"])
+            assert visible == name[: len(visible)], (path, visible, name)
+            assert visible[:5] == ["guarda", "il", "video", "su", "youtube"]
+            seen.add("thumbnail" if box.find("img") else "placeholder")
+            seen.add("prose" if box.find_parent(class_="prose") else "field")
+    assert seen == {"thumbnail", "placeholder", "prose", "field"}
 
 
 def test_restructuredtext_directive_becomes_the_facade(synthetic):

@@ -18,6 +18,8 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "video-play";
+    // The name starts with the visible words, in their order: "Guarda il
+    // video", then the title a drawn placeholder shows (WCAG 2.5.3).
     button.setAttribute("aria-label", `Guarda il video: ${box.dataset.title}`);
     button.append(...link.childNodes);
     button.querySelector(".video-host")?.remove();
