@@ -34,7 +34,7 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),
 )
 
-# Italian URLs (see DESIGN.md, "Pages and URLs").
+# Italian URLs: blog/, videoconferenze/, relatori/, categorie/, autori/ ...
 ARTICLE_URL = "blog/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "blog/{date:%Y}/{slug}/index.html"
 DRAFT_URL = "bozze/{slug}/"
@@ -95,6 +95,7 @@ PLUGINS = [
     "pelican.plugins.youtube",
     "eroi.content_checks",
     "eroi.boundary",
+    "eroi.content_model",
     "eroi.slugs",
     "eroi.italian_dates",
     "eroi.author_profiles",

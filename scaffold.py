@@ -1,5 +1,8 @@
 """Scaffolds for writers: new article, talk and speaker files, front matter complete.
 
+Every field of the content model's schema is written, in its order: the ones
+the command knows filled in, the others empty for the writer (empty is absent).
+
 Each function writes one file and returns its path, or raises ScaffoldError
 (`path:line: field: problem (hint: ...)`) without writing anything: an existing file is
 never overwritten, and a talk's speakers must be known.
@@ -11,10 +14,12 @@ from zoneinfo import ZoneInfo
 
 from eroi.boundary.frontmatter import one_line
 from eroi.content_checks.problems import Problem, problem, shown_path
+from eroi.content_model.parsers import HANDLE
+from eroi.content_model.schema import SCHEMAS, front_matter
 from eroi.slugs import slug_for
 from eroi.talks.sources import archive_sources
 from eroi.talks.speakers import name_from_handle
-from eroi.talks.validation import HANDLE, duplicate_video, unknown_speaker
+from eroi.talks.validation import duplicate_video, unknown_speaker
 from eroi.video.youtube import parse_youtube
 
 TALK_TIME = "17:00"  # the Monday video conferences start at five
@@ -51,19 +56,16 @@ def new_article(title, settings, now=None):
     now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
     slug = slug_for(title, settings)
     path = Path(settings["PATH"], "articles", f"{slug}.md")
-    return write_new(
-        path,
-        f"Title: {title}\n"
-        f"Date: {now:%Y-%m-%d %H:%M}\n"
-        f"Author: {settings['AUTHOR']}\n"
-        "Category: Community\n"
-        "Tags: \n"
-        f"Slug: {slug}\n"
-        "Lang: it\n"
-        "Summary: \n"
-        "\n"
-        "Il testo dell'articolo, in Markdown.\n",
-    )
+    fields = {
+        "title": title,
+        "date": f"{now:%Y-%m-%d %H:%M}",
+        "author": settings["AUTHOR"],
+        "category": "Community",
+        "slug": slug,
+        "lang": settings["DEFAULT_LANG"],
+    }
+    text = front_matter(SCHEMAS["article"], fields)
+    return write_new(path, text + "\nIl testo dell'articolo, in Markdown.\n")
 
 
 def next_monday(now):
@@ -118,20 +120,17 @@ def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
     if not when:
         today = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
         when = datetime.fromisoformat(f"{next_monday(today)} {TALK_TIME}")
+    fields = {
+        "title": title,
+        "date": f"{when:%Y-%m-%d %H:%M}",
+        "speakers": ", ".join(handles),
+        "youtube": video,
+        "slug": slug,
+    }
     return write_new(
         path,
-        f"Title: {title}\n"
-        f"Date: {when:%Y-%m-%d %H:%M}\n"
-        f"Speakers: {', '.join(handles)}\n"
-        f"YouTube: {video}\n"
-        "Duration: \n"
-        "Tags: \n"
-        "Slides: \n"
-        "Discussion: \n"
-        f"Slug: {slug}\n"
-        "Summary: \n"
-        "\n"
-        "La descrizione della videoconferenza, in Markdown.\n",
+        front_matter(SCHEMAS["talk"], fields)
+        + "\nLa descrizione della videoconferenza, in Markdown.\n",
     )
 
 
@@ -159,13 +158,5 @@ def new_speaker(handle, settings, name=None):
                 "edit that file instead",
             )
         )
-    return write_new(
-        path,
-        f"Name: {name or name_from_handle(handle)}\n"
-        f"Handle: {handle}\n"
-        "Aliases: \n"
-        "Avatar: \n"
-        "Company: \n"
-        "Website: \n"
-        "\n",
-    )
+    fields = {"name": name or name_from_handle(handle), "handle": handle}
+    return write_new(path, front_matter(SCHEMAS["speaker"], fields) + "\n")

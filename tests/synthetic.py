@@ -2,7 +2,8 @@
 
 `make_archive` writes speakers, talks and articles into a content folder and
 returns what a correct build must show, so tests can assert against it.
-Every name, title, date and video id here is made up.
+Every name, title, date and video id here is made up. Markdown files are
+written with the content model's front_matter(), in the schema's order.
 """
 
 import io
@@ -12,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from eroi.content_model.schema import SCHEMAS, front_matter
 from PIL import Image
 
 from tests.captions import speech, subrip, youtube_auto_vtt
@@ -100,19 +102,23 @@ def make_archive(
         archive.speakers.append(speaker)
         avatar = ""
         if n == 1:  # a local avatar image; the others get initials
-            avatar = "Avatar: images/relatori/relatore-01.svg\n"
+            avatar = "images/relatori/relatore-01.svg"
             (content / "images" / "relatori" / "relatore-01.svg").write_text(
                 '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" '
                 'viewBox="0 0 96 96"><rect width="96" height="96" fill="#8ab"/></svg>\n',
                 encoding="utf-8",
             )
-        aliases = (
-            f"Aliases: {', '.join(speaker['aliases'])}\n" if speaker["aliases"] else ""
-        )
+        fields = {
+            "name": speaker["name"],
+            "handle": handle,
+            "aliases": ", ".join(speaker["aliases"]),
+            "avatar": avatar,
+            "company": f"Azienda Sintetica {n % 4}",
+            "website": f"https://example.org/{n}",
+        }
         (content / "speakers" / f"{handle}.md").write_text(
-            f"Name: {speaker['name']}\nHandle: {handle}\n{aliases}{avatar}"
-            f"Company: Azienda Sintetica {n % 4}\nWebsite: https://example.org/{n}\n\n"
-            f"{speaker['bio']}\n",
+            front_matter(SCHEMAS["speaker"], fields, blanks=False)
+            + f"\n{speaker['bio']}\n",
             encoding="utf-8",
         )
 
@@ -166,7 +172,7 @@ def make_archive(
                 f"https://www.youtube.com/watch?v={video_id(n)}",
                 f"https://youtu.be/{video_id(n)}",
             ]
-            youtube = f"YouTube: {forms[n % 3]}\n"
+            youtube = forms[n % 3]
         chapters = ""
         if n == 2:
             chapters = (
@@ -182,21 +188,33 @@ def make_archive(
             (content / "talks" / f"{talk['slug']}.srt").write_text(
                 subrip(talk["captions"]), encoding="utf-8"
             )
+        fields = {
+            "title": talk["title"],
+            "date": f"{date:%Y-%m-%d %H:%M}",
+            "speakers": ", ".join(written),
+            "slug": talk["slug"],
+            "youtube": youtube,
+            "duration": f"{minutes} min",
+            "tags": talk["tag"],
+            "slides": f"https://example.org/slide/{n}",
+            "discussion": f"https://example.org/discussione/{n}",
+        }
         (content / "talks" / f"{talk['slug']}.md").write_text(
-            f"Title: {talk['title']}\nDate: {date:%Y-%m-%d %H:%M}\n"
-            f"Speakers: {', '.join(written)}\nSlug: {talk['slug']}\n{youtube}"
-            f"Duration: {minutes} min\nTags: {talk['tag']}\n"
-            f"Slides: https://example.org/slide/{n}\n"
-            f"Discussion: https://example.org/discussione/{n}\n\n"
-            f"Descrizione sintetica della videoconferenza {n}, con @{handles[0]}."
-            f"{chapters}",
+            front_matter(SCHEMAS["talk"], fields, blanks=False)
+            + f"\nDescrizione sintetica della videoconferenza {n}, con @{handles[0]}."
+            + chapters,
             encoding="utf-8",
         )
 
     for n in range(articles):
+        fields = {
+            "title": f"Articolo sintetico {n:03d}",
+            "date": f"{dates[n % len(dates)]:%Y-%m-%d}",
+            "category": "Sintetici",
+            "tags": TOPICS[n % len(TOPICS)],
+        }
         (content / "articles" / f"articolo-{n:03d}.md").write_text(
-            f"Title: Articolo sintetico {n:03d}\nDate: {dates[n % len(dates)]:%Y-%m-%d}\n"
-            f"Category: Sintetici\nTags: {TOPICS[n % len(TOPICS)]}\n\n"
+            front_matter(SCHEMAS["article"], fields, blanks=False) + "\n"
             f"Testo sintetico dell'articolo {n}, che cita @{archive.speakers[0]['handle']}.\n"
             + (
                 f'\n<iframe width="560" height="315" title="Un estratto" '

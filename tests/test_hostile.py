@@ -144,7 +144,7 @@ REFUSED = [
     (
         "articles/caso.md",
         ARTICLE + "Status: publshed\n\nx\n",
-        "content/articles/caso.md:3: status: 'publshed' is not a status",
+        "content/articles/caso.md:3: status: 'publshed' is not one of published, draft, hidden",
     ),
     (
         "articles/caso.md",

@@ -364,7 +364,7 @@ def test_check_reports_every_problem_with_its_line(task, project):
             "{static}/images/x.jpg for a file)",
             "content/articles/latino.md:4: file: is not UTF-8 text (hint: save it with the "
             "UTF-8 encoding)",
-            "content/articles/senza-titolo.md:1: title: missing (hint: add 'Title: Il titolo' "
+            "content/articles/senza-titolo.md:1: title: missing (hint: add 'Title: Backup sicuri con NethServer' "
             "to the front matter)",
             "content/articles/vuoto.md:1: file: is empty (hint: write its front matter and "
             "text, or delete it)",

@@ -6,8 +6,10 @@ optional ``Role`` and the bio as body. Templates find them in the context as
 """
 
 import logging
+import os
 
-from eroi.content_checks.problems import ContentError, missing, shown_path
+from eroi.content_checks.problems import collector, problem
+from eroi.settings import declare
 from pelican import signals
 from pelican.contents import Content, SkipStub
 from pelican.urlwrappers import Author
@@ -23,10 +25,14 @@ class AuthorProfile(Content):
 
 
 def read_profiles(generator):
-    """Read every profile file into ``context["author_profiles"]``, keyed by slug."""
+    """Read every profile file into ``context["author_profiles"]``, keyed by slug.
+
+    A profile's fields were checked as it was read (the content model: Name
+    is required); a refused file is left out, its problems reported.
+    """
     settings = generator.settings
-    profiles, problems = {}, []
-    for path in sorted(generator.get_files(settings.get("AUTHOR_PROFILE_PATHS", []))):
+    profiles = {}
+    for path in sorted(generator.get_files(settings["AUTHOR_PROFILE_PATHS"])):
         profile = generator.readers.read_file(
             base_path=generator.path,
             path=path,
@@ -35,19 +41,24 @@ def read_profiles(generator):
         )
         if isinstance(profile, SkipStub):  # refused: its problems are reported
             continue
-        name = profile.metadata.get("name", "").strip()
-        if not name:
-            problems.append(
-                missing(shown_path(generator.path, path), "name", "Name: Nome Cognome")
+        author = Author(profile.metadata["name"], settings)
+        if not author.slug:
+            source = os.path.join(generator.path, path)
+            collector.add(
+                source,
+                problem(
+                    source,
+                    "name",
+                    f"'{author.name[:40]}' gives no URL",
+                    "write the name with letters, as in the articles' Author",
+                ),
             )
             continue
-        profile.name = name
-        profiles[Author(name, settings).slug] = profile
-    if problems:
-        raise ContentError(problems)
+        profiles[author.slug] = profile
     generator.context["author_profiles"] = profiles
     logger.debug("author_profiles: %d profiles read", len(profiles))
 
 
 def register():
+    declare(__name__, {"AUTHOR_PROFILE_PATHS": ["authors"]}, ("AUTHOR_PROFILE",))
     signals.article_generator_finalized.connect(read_profiles)

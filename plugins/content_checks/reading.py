@@ -18,13 +18,12 @@ from pathlib import Path
 from blinker import signal
 from pelican.contents import Page, SkipStub
 
-from .problems import Problem, collector, field_line, missing, problem, shown_path
+from .problems import Problem, collector, field_line, problem, shown_path
 
 DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00"
 HINTS = {"date": DATE_HINT, "modified": DATE_HINT}
 MAX_SLUG = 120  # a file name must stay well within 255 bytes
 TRANSLATABLE = ("Article", "Page")
-EXAMPLES = {"title": "Title: Il titolo", "date": "Date: 2021-01-11 17:00"}
 
 
 # Sent with a file's absolute path before it is read, with ``root`` (content/)
@@ -177,23 +176,9 @@ def empty_file(path):
 
 
 def invalid(content, source):
-    """What Pelican's ``is_valid`` would log, as problems of the file."""
-    found = [
-        missing(source, prop, EXAMPLES.get(prop, f"{prop.title()}: ..."))
-        for prop in content.mandatory_properties
-        if not getattr(content, prop, None)
-    ]
-    allowed = getattr(content, "allowed_statuses", None)
-    if allowed and content.status not in allowed:
-        found.append(
-            problem(
-                source,
-                "status",
-                f"'{content.status}' is not a status",
-                "write one of: " + ", ".join(allowed),
-            )
-        )
-    found += long_terms(content, source)
+    """Terms without a URL, and two files on one URL, as problems of the file.
+    (Missing fields and wrong statuses are the content model's.)"""
+    found = long_terms(content, source)
     refused = found or collector.has_refused(source)
     if not refused and type(content).__name__ in TRANSLATABLE:
         found += same_url(content, source)

@@ -17,23 +17,34 @@ from the Italian search page too).
 
 import logging
 
+from eroi.settings import Derived, declare
 from pelican import signals
 
 from .index import SearchIndexError, write_index
 
 logger = logging.getLogger(__name__)
 
+DEFAULTS = {
+    "SEARCH_INDEX": True,
+    "SEARCH_LANGUAGE": Derived(lambda s: s["DEFAULT_LANG"]),
+    # The search page and its policy, set by the site (pelicanconf.py).
+    "SEARCH_URL": "cerca/",
+    "SEARCH_SAVE_AS": "cerca/index.html",
+    "SEARCH_CONTENT_SECURITY_POLICY": None,
+}
+
 __all__ = ["SearchIndexError", "write_index"]
 
 
 def index_site(pelican):
     settings = pelican.settings
-    if not settings.get("SEARCH_INDEX", True):
+    if not settings["SEARCH_INDEX"]:
         return
-    language = settings.get("SEARCH_LANGUAGE") or settings["DEFAULT_LANG"]
+    language = settings["SEARCH_LANGUAGE"]
     pages = write_index(pelican.output_path, language)
     logger.info("Search index: %d pages in %s/pagefind", pages, pelican.output_path)
 
 
 def register():
+    declare(__name__, DEFAULTS, ("SEARCH_",))
     signals.finalized.connect(index_site)

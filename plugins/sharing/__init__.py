@@ -15,6 +15,7 @@ SHARE_PAGES = False leaves all of it out (benchmarks/sharing_cost.py compares).
 import logging
 import os
 
+from eroi.settings import Derived, declare
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
@@ -32,18 +33,12 @@ DEFAULTS = {
     "SHARE_LOCALES": {"it": "it_IT", "en": "en_GB"},
     "SITEMAP_SAVE_AS": None,
     "ROBOTS_SAVE_AS": None,
+    "SHARE_CARDS_CACHE": Derived(
+        lambda s: os.path.join(s["CACHE_PATH"], "condivisione")
+    ),
 }
 # One describer per run (a Pelican instance may run again, e.g. `pelican -r`).
 _runs = {}
-
-
-def set_defaults(pelican):
-    settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    settings.setdefault(
-        "SHARE_CARDS_CACHE", os.path.join(settings["CACHE_PATH"], "condivisione")
-    )
 
 
 def add_template_function(generator):
@@ -82,6 +77,6 @@ def write_files(pelican):
 
 
 def register():
-    signals.initialized.connect(set_defaults)
+    declare(__name__, DEFAULTS, ("SHARE_",))
     signals.generator_init.connect(add_template_function)
     signals.finalized.connect(write_files)

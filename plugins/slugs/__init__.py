@@ -7,6 +7,7 @@ file name the system can write. A ``Slug:`` written by hand is left alone
 (content_checks refuses one that is too long).
 """
 
+from eroi.settings import declare
 from pelican import signals
 from pelican.utils import slugify
 
@@ -44,4 +45,10 @@ def shorten_slug(content):
 
 
 def register():
+    declare(
+        __name__,
+        {"SLUG_MAX_LENGTH": SLUG_MAX_LENGTH},
+        ("SLUG_",),
+        also={"SLUG_REGEX_SUBSTITUTIONS"},
+    )
     signals.content_object_init.connect(shorten_slug)

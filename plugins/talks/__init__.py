@@ -11,6 +11,7 @@ pelicanconf.py may override any.
 
 import logging
 
+from eroi.settings import Derived, declare
 from pelican import signals
 
 from .fields import format_duration, format_timestamp
@@ -46,23 +47,12 @@ DEFAULTS = {
     "TALKS_COMMUNITY_PROFILE_URL": "https://community.nethesis.it/u/{handle}",
     "TALKS_DEFAULT_DURATION_MINUTES": 60,
     "TALKS_NOW": None,
+    # Speaker slugs from names and handles: "d.curto" -> "d-curto".
+    "SPEAKER_REGEX_SUBSTITUTIONS": Derived(
+        lambda s: [(r"[._]+", "-"), *s.get("SLUG_REGEX_SUBSTITUTIONS", [])]
+    ),
 }
 SETTING_PREFIXES = ("TALK_", "TALKS_", "TALKTAG_", "SPEAKER_", "SPEAKERS_")
-
-
-def set_defaults(pelican):
-    settings = pelican.settings
-    known = {*DEFAULTS, "SPEAKER_REGEX_SUBSTITUTIONS"}
-    for key in sorted(settings):
-        if key.startswith(SETTING_PREFIXES) and key not in known:
-            logger.warning("talks: unknown setting %s (typo?)", key)
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    # Speaker slugs from names and handles: "d.curto" -> "d-curto".
-    settings.setdefault(
-        "SPEAKER_REGEX_SUBSTITUTIONS",
-        [(r"[._]+", "-"), *settings.get("SLUG_REGEX_SUBSTITUTIONS", [])],
-    )
 
 
 def add_filters(generator):
@@ -97,7 +87,7 @@ def link_all_mentions(generators):
 
 
 def register():
-    signals.initialized.connect(set_defaults)
+    declare(__name__, DEFAULTS, SETTING_PREFIXES)
     signals.generator_init.connect(add_filters)
     signals.get_generators.connect(talks_generator)
     signals.all_generators_finalized.connect(link_all_mentions)

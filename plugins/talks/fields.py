@@ -1,44 +1,26 @@
-"""Parsing of talk fields written by people: timestamps, durations, lists.
+"""Talk values shown to readers: durations and moments, in Italian.
 
-Pure functions; each raises ValueError with a message fit for a writer.
+Parsing of what writers type lives in the content model
+(eroi.content_model.parsers); it is re-exported here for the talks' modules.
 """
 
-import re
+from eroi.content_model.parsers import duration as _duration
+from eroi.content_model.parsers import split_list, timestamp
 
-TIMESTAMP = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})$")
+__all__ = [
+    "format_duration",
+    "format_timestamp",
+    "parse_duration",
+    "parse_timestamp",
+    "split_list",
+]
 
-
-def parse_timestamp(value):
-    """Seconds from ``H:MM:SS``, ``MM:SS`` or ``SS``."""
-    match = TIMESTAMP.match(value.strip())
-    if not match:
-        raise ValueError(f"{value!r} is not a time like 1:05:30 or 12:30")
-    hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    if (match.group(2) and seconds > 59) or (match.group(1) and minutes > 59):
-        raise ValueError(f"{value!r} is not a time like 1:05:30 or 12:30")
-    return hours * 3600 + minutes * 60 + seconds
+parse_timestamp = timestamp
 
 
 def parse_duration(value):
     """Seconds from ``1:05:30``, ``45:00``, ``90 min``, ``1h 30m`` or ``PT1H30M``."""
-    text = value.strip().lower().replace(" ", "")
-    iso = re.match(r"^pt(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$", text)
-    human = re.match(r"^(?:(\d+)(?:h|ore|ora))?(?:(\d+)(?:m|min|minuti))?$", text)
-    if ":" in text:
-        seconds = parse_timestamp(text)
-    elif iso and any(iso.groups()):
-        hours, minutes, secs = (int(g or 0) for g in iso.groups())
-        seconds = hours * 3600 + minutes * 60 + secs
-    elif human and any(human.groups()):
-        hours, minutes = (int(g or 0) for g in human.groups())
-        seconds = hours * 3600 + minutes * 60
-    elif text.isdigit():
-        seconds = int(text) * 60
-    else:
-        raise ValueError(f"{value!r} is not a duration like 1:30:00 or 90 min")
-    if seconds <= 0:
-        raise ValueError(f"{value!r} is not a positive duration")
-    return seconds
+    return _duration(value)
 
 
 def format_duration(seconds):
@@ -52,9 +34,3 @@ def format_timestamp(seconds):
     hours, rest = divmod(int(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours:02d}:{minutes:02d}:{secs:02d}"
-
-
-def split_list(value):
-    """``"a, b; c"`` or a list → ``["a", "b", "c"]`` without empty items."""
-    items = value if isinstance(value, list | tuple) else re.split(r"[,;]", value or "")
-    return [item.strip() for item in items if item and item.strip()]

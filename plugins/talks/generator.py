@@ -25,10 +25,9 @@ from . import archive
 from .calendar import build_calendar
 from .contents import SpeakerSource, Talk
 from .feeds import write_talk_feeds
-from .fields import split_list
 from .related import relate_all
 from .speakers import Speaker, SpeakerRegistry
-from .validation import check_speaker, check_talk, draft_video, duplicate_slug
+from .validation import check_talk, draft_video, duplicate_slug, no_url
 
 logger = logging.getLogger(__name__)
 
@@ -100,18 +99,12 @@ class TalksGenerator(CachingGenerator):
             if source is None:
                 continue
             meta = source.metadata
-            found = check_speaker(
-                meta, source_path, self.path, self.settings["STATIC_PATHS"]
-            )
-            if found:
-                collector.add(source_path, found)
-                continue
             speaker = Speaker(
-                meta["name"].strip(),
+                meta["name"],
                 self.settings,
-                handle=meta["handle"].strip(),
-                aliases=split_list(meta.get("aliases", "")),
-                avatar=meta.get("avatar", "").strip() or None,
+                handle=meta["handle"],
+                aliases=meta.get("aliases", []),
+                avatar=meta.get("avatar"),
                 company=meta.get("company"),
                 website=meta.get("website"),
                 community=meta.get("community"),
@@ -119,6 +112,9 @@ class TalksGenerator(CachingGenerator):
                 source_path=Path(path).as_posix(),
             )
             speaker.slug = meta.get("slug") or shorten(speaker.slug or "")
+            if not speaker.slug:
+                collector.add(source_path, no_url(source_path, speaker.name, "name"))
+                continue
             for key, owner in self.registry.add(speaker):
                 collector.add(
                     source_path,
@@ -182,13 +178,19 @@ class TalksGenerator(CachingGenerator):
                 slugs.setdefault(talk.slug, shown_path(source))
                 draft_video(talk, source, videos)
                 continue
-            found = check_talk(talk, source, self.registry, videos, self.path, captions)
+            found, values = check_talk(
+                talk, source, self.registry, videos, self.path, captions
+            )
+            if not talk.slug:
+                found.append(no_url(source, talk.title))
             if not found and talk.slug in slugs:
                 found = [duplicate_slug(source, talk.slug, slugs[talk.slug])]
             if found:
                 collector.add(source, found)
                 continue
             slugs[talk.slug] = shown_path(source)
+            for name, value in values.items():
+                setattr(talk, name, value)
             # Feeds name the speakers as the entry's author.
             names = ", ".join(speaker.name for speaker in talk.speakers)
             talk.author = Author(names, self.settings)

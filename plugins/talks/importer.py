@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from eroi.boundary.frontmatter import one_line
 from eroi.content_checks.problems import shown_path
+from eroi.content_model.schema import SCHEMAS, front_matter
 from eroi.slugs import slug_for
 from eroi.transcripts import SUFFIXES as CAPTION_SUFFIXES
 from eroi.video.youtube import VIDEO_ID
@@ -158,20 +159,19 @@ def match_speakers(video, registry):
 def talk_file(video, slug, speakers, draft_reason, timezone):
     when = video.published.astimezone(ZoneInfo(timezone))
     date = f"{when:%Y-%m-%d %H:%M}" if video.has_time else f"{video.published:%Y-%m-%d}"
-    lines = [
-        f"Title: {one_line(video.title)}",
-        f"Date: {date}",
-        f"Speakers: {', '.join(s.handle for s in speakers)}",
-        f"YouTube: https://www.youtube.com/watch?v={video.video_id}",
-        f"Slug: {slug}",
-    ]
-    if video.duration:
-        lines.append(f"Duration: {format_timestamp(video.duration)}")
-    if draft_reason:
-        lines.append("Status: draft")
+    fields = {
+        "title": one_line(video.title),
+        "date": date,
+        "speakers": ", ".join(s.handle for s in speakers),
+        "youtube": f"https://www.youtube.com/watch?v={video.video_id}",
+        "slug": slug,
+        "duration": format_timestamp(video.duration) if video.duration else "",
+        "status": "draft" if draft_reason else "",
+    }
     # A YouTube description is plain text: its "<" and "&" are shown as typed.
     body = html.escape(video.description.strip(), quote=False)
-    return "\n".join(lines) + "\n\n" + (body + "\n" if body else "")
+    text = front_matter(SCHEMAS["talk"], fields, blanks=False) + "\n"
+    return text + (body + "\n" if body else "")
 
 
 # yt-dlp's default name: "<title> [<id>].<lang>.<ext>".

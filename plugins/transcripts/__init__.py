@@ -3,7 +3,7 @@
 A talk's caption file (files.py: beside it, or named by ``Transcript:``) is
 read and checked (captions.py, webvtt-py), collapsed into what was said and
 grouped into timed passages (passages.py). The talk generator calls
-``attach_transcript`` in its first phase, so the build, `invoke check`,
+``transcript_of`` in its first phase, so the build, `invoke check`,
 livereload and `pelican content` report the same problems. The talk page
 shows the passages in a closed "Trascrizione" section whose timestamps seek
 the player; each passage is a search sub-result (an ``h3`` with an id) and
@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass
 
 from eroi.content_checks.problems import problem, shown_path
-from pelican import signals
+from eroi.settings import declare
 
 from .captions import FIELD, SUFFIXES, read_captions
 from .files import FILE_HINT, CaptionFiles, language_of, named_file
@@ -30,8 +30,8 @@ __all__ = [
     "CaptionFiles",
     "Passage",
     "Transcript",
-    "attach_transcript",
     "orphans",
+    "transcript_of",
 ]
 
 DEFAULTS = {"TRANSCRIPT_PASSAGE_SECONDS": (30, 60)}
@@ -56,34 +56,33 @@ class Transcript:
         return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def attach_transcript(talk, source, content_path, files):
-    """Set ``talk.transcript`` from its caption file; return the problems found.
+def transcript_of(talk, source, content_path, files, duration, chapters):
+    """``(Transcript or None, problems)``: the talk's caption file, read.
 
-    Call it once the talk's duration and chapters are known.
+    ``duration`` and ``chapters`` are the talk's, parsed; ``talk`` is only read.
     """
-    talk.transcript = None
     named = str(talk.metadata.get("transcript", "") or "").strip()
     if named:
         path, wrong = named_file(named, source, content_path)
         files.beside(source, talk.lang)  # its other files are not orphans
         if wrong:
-            return [problem(source, FIELD, *wrong)]
+            return None, [problem(source, FIELD, *wrong)]
         files.claim(path)
     else:
         path = files.beside(source, talk.lang)
         if path is None:
-            return []
-    chapters = tuple(seconds for seconds, _title, _written in talk.chapters)
+            return None, []
+    chapters = tuple(seconds for seconds, _title, _written in chapters)
     passage_seconds = tuple(talk.settings["TRANSCRIPT_PASSAGE_SECONDS"])
     stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size, talk.duration, chapters)
+    key = (path, stat.st_mtime_ns, stat.st_size, duration, chapters)
     key += (passage_seconds, talk.lang, os.getcwd())  # paths shown from the cwd
     if key not in _made:
         if len(_made) > MEMORY:
             _made.clear()
-        _made[key] = _transcript(path, talk, chapters, passage_seconds)
-    talk.transcript, found = _made[key]
-    return list(found)
+        _made[key] = _transcript(path, duration, chapters, passage_seconds, talk.lang)
+    transcript, found = _made[key]
+    return transcript, list(found)
 
 
 # Transcripts made in this process, by file version and talk fields: a
@@ -92,9 +91,9 @@ _made = {}
 MEMORY = 2000
 
 
-def _transcript(path, talk, chapters, passage_seconds):
+def _transcript(path, duration, chapters, passage_seconds, lang):
     """``(Transcript or None, problems)`` of the caption file at ``path``."""
-    captions, found = read_captions(path, talk.duration)
+    captions, found = read_captions(path, duration)
     if found:
         return None, tuple(found)
     lines = spoken_lines(captions.cues)
@@ -111,7 +110,7 @@ def _transcript(path, talk, chapters, passage_seconds):
         )
     transcript = Transcript(
         passages=tuple(passages),
-        lang=language_of(path) or captions.language or talk.lang,
+        lang=language_of(path) or captions.language or lang,
         automatic=captions.automatic,
         source=shown_path(str(path)),
     )
@@ -132,10 +131,5 @@ def orphans(files):
     ]
 
 
-def set_defaults(pelican):
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-
-
 def register():
-    signals.initialized.connect(set_defaults)
+    declare(__name__, DEFAULTS, ("TRANSCRIPT_",))

@@ -1,0 +1,62 @@
+"""Plugin settings: each plugin declares its defaults once, in one place.
+
+``declare(__name__, DEFAULTS, prefixes)`` in a plugin's ``register()``: when
+Pelican starts, every setting the plugin's prefixes cover but its defaults do
+not name is reported as a warning (fatal in production builds), with the
+closest known name, and every default the site did not set is filled in. A
+default may be ``Derived(function of the settings)``.
+"""
+
+import copy
+import difflib
+import logging
+
+from pelican import signals
+from pelican.plugins._utils import get_plugin_name
+
+logger = logging.getLogger(__name__)
+
+# What each plugin declared at import: fixed for the process, not run state.
+_declared = {}
+
+
+class Derived:
+    """A default computed from the other settings, e.g. a path under CACHE_PATH."""
+
+    def __init__(self, compute):
+        self.compute = compute
+
+
+def declare(plugin, defaults, prefixes, also=()):
+    """Record ``plugin``'s ``defaults``; ``also``: settings of Pelican's own (or
+    the site's) that start with one of its ``prefixes``."""
+    _declared[plugin] = (defaults, tuple(prefixes), frozenset(also))
+    signals.initialized.connect(apply_declared)
+
+
+def apply_declared(pelican):
+    """initialized: report misspelt settings of the enabled plugins, fill defaults."""
+    settings = pelican.settings
+    enabled = {
+        p if isinstance(p, str) else get_plugin_name(p)
+        for p in settings.get("PLUGINS") or ()
+    }
+    for plugin, (defaults, prefixes, also) in sorted(_declared.items()):
+        if plugin not in enabled:
+            continue
+        for key in sorted(settings):
+            if key.startswith(prefixes) and key not in defaults and key not in also:
+                close = difflib.get_close_matches(key, defaults, n=1)
+                logger.warning(
+                    "%s: unknown setting %s (%s)",
+                    plugin.removeprefix("eroi."),
+                    key,
+                    f"did you mean {close[0]}?" if close else "typo?",
+                )
+        for key, value in defaults.items():
+            if key not in settings:
+                settings[key] = (
+                    value.compute(settings)
+                    if isinstance(value, Derived)
+                    else copy.deepcopy(value)
+                )
