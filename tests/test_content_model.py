@@ -50,6 +50,7 @@ def test_accepted(small_project, capsys, files, page):
 
 def test_every_field_is_in_the_writers_guide():
     from eroi.content_model.reference import END, START, reference
+
     from tests.conftest import ROOT
 
     guide = (ROOT / "docs" / "guida-autori.md").read_text(encoding="utf-8")
@@ -66,6 +67,7 @@ def test_every_field_is_in_the_writers_guide():
 
 def test_every_example_parses_and_every_italian_name_finds_its_field():
     from eroi.content_model.schema import SCHEMAS
+
     from sitebuild import load_settings
 
     settings = load_settings()
