@@ -6,7 +6,8 @@ runs a script, calls another host, or writes over a page of the site.
 - readers.py: reStructuredText cannot insert files or URLs; fields that pick
   output paths or templates (Save_as, Url, Template...) are refused;
 - html.py: the one HTML policy every body and summary goes through, once;
-- paths.py: Slug and Lang are checked; no page is written over another.
+- paths.py: no page is written over another (Slug and Lang are parsed by
+  the content model).
 
 Every refusal is a content_checks Problem, so `invoke build`, `invoke check`,
 livereload and the plain `pelican content` print it the same way and stop
@@ -16,13 +17,13 @@ before anything is written.
 import os
 
 from eroi.content_checks import content_read, run_started
-from eroi.content_checks.problems import Problem, collector, problem, shown_path
+from eroi.content_checks.problems import Problem, collector, shown_path
 from eroi.content_checks.reading import file_to_read
 from pelican import signals
 
 from .files import linked_on_the_way, scan_links, static_problems, walk_without_links
-from .html import NOT_TEXT, apply_policy
-from .paths import field_problems, output_clashes
+from .html import apply_policy
+from .paths import output_clashes
 from .readers import seal_readers, seal_settings
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a content file of text; a long article is 100 KB
@@ -80,24 +81,15 @@ def check_file(source, root, static):
 
 
 def police(content):
-    """content_object_init: the HTML policy over body and summary; Slug, Lang."""
+    """content_object_init: the HTML policy over body and summary (Slug, Lang
+    and the title's characters are the content model's, parsed as read)."""
     source = getattr(content, "source_path", None)
     if not source or type(content).__name__ == "Static":
         return
     content_path = content.settings["PATH"]
     relative_dir = os.path.relpath(os.path.dirname(source), content_path)
     title = getattr(content, "title", "") or content.metadata.get("name", "")
-    found = field_problems(content, source)
-    control = NOT_TEXT.search(str(title))
-    if control:
-        found.append(
-            problem(
-                source,
-                "title" if getattr(content, "title", "") else "name",
-                f"holds the control character U+{ord(control.group()):04X}",
-                "delete it (it is invisible; some editors show it as a box)",
-            )
-        )
+    found = []
     if getattr(content, "_content", None):
         content._content, problems = apply_policy(
             content._content, source, content_path, relative_dir, title

@@ -1,27 +1,18 @@
-"""Output paths belong to the site: a file's Slug and Lang, and no page over another.
+"""Output paths belong to the site: no page is written over another.
 
 ``Save_as``, ``Url`` and ``Template`` are refused when a file is read
-(readers.py); what is left that shapes an output path is checked here:
-
-- a hand-written ``Slug:`` is one URL path segment that the site's own links
-  reach: letters, digits, ``_`` and ``-``;
-- ``Lang:`` is a language code (``it``, ``en``, ``en-GB``): it is a folder in
-  the URL of a translation;
-- once every file is read, no two of them are written to the same path, and
-  none is written over a page of the site (home, search, playlist...) or into
-  a folder the site writes whole (its theme, the search index, share cards).
+(readers.py); ``Slug:`` (one URL path segment) and ``Lang:`` (a language
+code) are parsed by the content model. Once every file is read, no two of
+them are written to the same path, and none is written over a page of the
+site (home, search, playlist...) or into a folder the site writes whole (its
+theme, the search index, share cards).
 """
 
 import os
-import re
 
 from eroi.content_checks.problems import field_line, problem, shown_path
-from eroi.content_checks.reading import MAX_SLUG
 
-SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
-LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 SEARCH_BUNDLE = "pagefind"
-SLUG_HINT = "use letters, digits and dashes only, e.g. Slug: la-mia-serata"
 # The lists of content objects a generator holds, and how to reach a speaker's.
 CONTENT_LISTS = (
     "articles",
@@ -36,42 +27,6 @@ CONTENT_LISTS = (
     "draft_translations",
     "talks",
 )
-
-
-def field_problems(content, source):
-    """Problems of the fields that shape ``content``'s output path."""
-    found = []
-    if "slug" in content.metadata:
-        slug = str(content.metadata["slug"])
-        if len(slug) > MAX_SLUG:
-            found.append(
-                problem(
-                    source,
-                    "slug",
-                    f"is {len(slug)} characters long",
-                    f"write a shorter one, at most {MAX_SLUG} characters",
-                )
-            )
-        elif not SLUG.match(slug):
-            found.append(
-                problem(
-                    source,
-                    "slug",
-                    f"'{slug[:60]}' is not a single part of a URL",
-                    SLUG_HINT,
-                )
-            )
-    lang = content.metadata.get("lang")
-    if lang is not None and not LANG.match(str(lang)):
-        found.append(
-            problem(
-                source,
-                "lang",
-                f"'{str(lang)[:40]}' is not a language code",
-                "write it like it, en or en-GB",
-            )
-        )
-    return found
 
 
 def site_outputs(settings):

@@ -4,8 +4,7 @@ Parsing of what writers type lives in the content model
 (eroi.content_model.parsers); it is re-exported here for the talks' modules.
 """
 
-from eroi.content_model.parsers import duration as _duration
-from eroi.content_model.parsers import split_list, timestamp
+from eroi.content_model.parsers import duration, split_list, timestamp
 
 __all__ = [
     "format_duration",
@@ -20,7 +19,7 @@ parse_timestamp = timestamp
 
 def parse_duration(value):
     """Seconds from ``1:05:30``, ``45:00``, ``90 min``, ``1h 30m`` or ``PT1H30M``."""
-    return _duration(value)
+    return duration(value)
 
 
 def format_duration(seconds):
