@@ -55,24 +55,30 @@ def place(project, files):
 )
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_refused(small_project, capsys, files, expected, command):
-    before = snapshot(small_project / "output")
-    place(small_project, files)
-    capsys.readouterr()
-    status = COMMANDS[command]()
-    out, err = capsys.readouterr()
-    assert status == 1
-    lines = [
-        line
-        for line in (out + err).splitlines()
-        if line.strip() and not line.startswith("check: ")
-    ]
+    lines = refused_lines(small_project, capsys, files, command)
     assert len(lines) == len(expected), lines
     for line, start in zip(lines, expected, strict=True):
         assert line.startswith(start) and " (hint: " in line, line
         assert line.endswith(")"), line
+
+
+def refused_lines(project, capsys, files, command):
+    """Place ``files`` and run ``command``: it exits 1 without a traceback and
+    leaves output/ as it was; return its problem lines."""
+    before = snapshot(project / "output")
+    place(project, files)
+    capsys.readouterr()
+    status = COMMANDS[command]()
+    out, err = capsys.readouterr()
+    assert status == 1
     assert "Traceback" not in out + err
-    assert snapshot(small_project / "output") == before
-    assert not list(small_project.glob(".output-*"))
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*"))
+    return [
+        line
+        for line in (out + err).splitlines()
+        if line.strip() and not line.startswith("check: ")
+    ]
 
 
 def feed_texts(output):
