@@ -3,8 +3,9 @@
 A build writes into a fresh folder beside the output folder and swaps it in
 only when Pelican finished without an error (or, with ``fatal="warnings"``,
 without a warning), so a failed build leaves the published output exactly as
-it was and never prints a traceback for bad content. Content problems are
-printed by the content_checks plugin, one line each, as in `pelican content`.
+it was and never prints a traceback for bad content. The runner prints a
+failed build's problems (one line each, as `pelican content` does) or its
+reason, once; callers only choose the exit status.
 """
 
 import logging
@@ -12,7 +13,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from eroi.content_checks.problems import ContentError
+from eroi import run
+from eroi.content_checks.problems import ContentError, report, report_line
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
@@ -25,14 +27,16 @@ logger = logging.getLogger(__name__)
 
 
 class BuildError(Exception):
-    """The build failed; the message says why. The previous output is intact.
+    """The build failed, and the runner has printed why; the previous output
+    is intact. ``problems``: the content problems, if that was why; otherwise
+    ``reason`` says what failed. ``exit_status``: what a command exits with."""
 
-    ``problems`` holds the content problems (already printed), if that was why.
-    """
+    exit_status = 1
 
-    def __init__(self, message, problems=()):
-        super().__init__(message)
+    def __init__(self, problems=(), reason=None):
+        super().__init__(reason or f"{len(problems)} content problems")
         self.problems = list(problems)
+        self.reason = reason
 
 
 def load_settings(settings_file=DEV_SETTINGS, **overrides):
@@ -40,38 +44,62 @@ def load_settings(settings_file=DEV_SETTINGS, **overrides):
     return read_settings(str(ROOT / settings_file), override=overrides)
 
 
-def build(settings_file=DEV_SETTINGS, *, fatal="errors", debug=False, **overrides):
-    """Build the site with ``settings_file``; return the output folder.
+class Runner:
+    """Builds the site in-process, as often as asked (livereload rebuilds on
+    every save). It owns the memory that outlives a run (eroi.run.Memory) and
+    prints each build's problems, once."""
 
-    ``fatal`` is "errors" or "warnings": the lowest log level that fails the
-    build. ``overrides`` replace settings (e.g. ``OUTPUT_PATH`` in the tests).
-    Raises BuildError, with the previous output untouched, when the build fails.
-    """
-    init_logging(
-        level=logging.INFO if debug else logging.WARNING,
-        fatal=fatal,
-        handler=_plain_handler(),
-    )
-    settings = load_settings(settings_file, **overrides)
-    target = Path(settings["OUTPUT_PATH"])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
-    settings["OUTPUT_PATH"] = str(staging)
-    try:
-        Pelican(settings).run()
-    except ContentError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError("", exc.problems) from None
-    except Exception as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        if debug:
+    def __init__(self):
+        self.memory = run.Memory()
+
+    def build(
+        self, settings_file=DEV_SETTINGS, *, fatal="errors", debug=False, **overrides
+    ):
+        """Build the site with ``settings_file``; return the output folder.
+
+        ``fatal`` is "errors" or "warnings": the lowest log level that fails
+        the build. ``overrides`` replace settings (e.g. ``OUTPUT_PATH`` in the
+        tests). Raises BuildError, with the previous output untouched and the
+        reason printed, when the build fails.
+        """
+        init_logging(
+            level=logging.INFO if debug else logging.WARNING,
+            fatal=fatal,
+            handler=_plain_handler(),
+        )
+        settings = load_settings(settings_file, **overrides)
+        settings[run.MEMORY] = self.memory
+        settings[run.REPORTED] = True
+        target = Path(settings["OUTPUT_PATH"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent)
+        )
+        settings["OUTPUT_PATH"] = str(staging)
+        try:
+            Pelican(settings).run()
+        except ContentError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            report(exc.problems, run.problems(settings).notes)
+            raise BuildError(exc.problems) from None
+        except Exception as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if debug:
+                raise
+            reason = _explain(exc, target)
+            report_line(reason)
+            raise BuildError(reason=reason) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
             raise
-        raise BuildError(_explain(exc, target)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_in(staging, target)
-    return target
+        report((), run.problems(settings).notes)
+        _swap_in(staging, target)
+        return target
+
+
+def build(settings_file=DEV_SETTINGS, **options):
+    """One build by a runner of its own: see ``Runner.build``."""
+    return Runner().build(settings_file, **options)
 
 
 def _plain_handler():

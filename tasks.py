@@ -1,5 +1,6 @@
 """The one command line for writers and CI: `invoke --list` shows every task."""
 
+import contextlib
 import glob
 import os
 import shutil
@@ -21,11 +22,11 @@ PORT = 8000
 
 
 def pelican_run(settings_file=sitebuild.DEV_SETTINGS, fatal="errors", **overrides):
-    """Build with Pelican in-process; a failed build exits 1, problems printed."""
+    """Build with Pelican in-process; a failed build has printed why and exits 1."""
     try:
         return sitebuild.build(settings_file, fatal=fatal, **overrides)
     except sitebuild.BuildError as exc:
-        raise Exit(str(exc) or None, code=1) from None
+        raise Exit(code=exc.exit_status) from None
 
 
 def serve_forever(path, port=PORT, open_browser=False):
@@ -86,14 +87,12 @@ def livereload(c, port=PORT, browser=False):
     from livereload import Server
 
     settings = sitebuild.load_settings()
+    runner = sitebuild.Runner()  # its memory outlives each rebuild
 
     def rebuild_quietly():
-        # A content error is printed and the last good build keeps being served.
-        try:
-            sitebuild.build(fatal="errors")
-        except sitebuild.BuildError as exc:
-            if str(exc):  # content problems were printed already
-                print(exc, file=sys.stderr)
+        # A failed build has printed why; the last good build is still served.
+        with contextlib.suppress(sitebuild.BuildError):
+            runner.build(fatal="errors")
 
     rebuild_quietly()
     server = Server()

@@ -8,7 +8,8 @@ optional ``Role`` and the bio as body. Templates find them in the context as
 import logging
 import os
 
-from eroi.content_checks.problems import collector, problem
+from eroi import run
+from eroi.content_checks.problems import problem
 from eroi.settings import declare
 from pelican import signals
 from pelican.contents import Content, SkipStub
@@ -44,7 +45,7 @@ def read_profiles(generator):
         author = Author(profile.metadata["name"], settings)
         if not author.slug:
             source = os.path.join(generator.path, path)
-            collector.add(
+            run.problems(settings).add(
                 source,
                 problem(
                     source,

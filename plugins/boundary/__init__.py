@@ -16,8 +16,9 @@ before anything is written.
 
 import os
 
+from eroi import run
 from eroi.content_checks import content_read, run_started
-from eroi.content_checks.problems import Problem, collector, shown_path
+from eroi.content_checks.problems import Problem, shown_path
 from eroi.content_checks.reading import file_to_read
 from pelican import signals
 
@@ -47,8 +48,9 @@ def scan_content(pelican):
         for folder in settings.get(key) or ()
         if folder  # "" would be the whole of content/
     ]
+    problems = run.problems(settings)
     for found in scan_links(settings["PATH"], readers):
-        collector.add(found.path, found)
+        problems.add(found.path, found)
 
 
 def no_links(generator):
@@ -101,15 +103,16 @@ def police(content):
         )
         content.metadata["summary"] = content._summary = summary
         found += problems
-    collector.add(source, found)
+    run.problems(content.settings).add(source, found)
 
 
 def check_outputs(generators):
     """content_read: no page over another, none over the site's own."""
     if not generators:
         return
-    for found in output_clashes(generators, generators[0].settings):
-        collector.add(found.path, found)
+    settings = generators[0].settings
+    for found in output_clashes(generators, settings):
+        run.problems(settings).add(found.path, found)
 
 
 def register():

@@ -1,32 +1,34 @@
 """One error model for every way in: `path:line: field: message (hint: ...)`.
 
-- problems.py: the Problem value, this run's collector, and ``report()``.
+- problems.py: the Problem value, a run's Problems, and ``report()``.
 - reading.py: every file read in its own guard (bad values, encodings, empty
   files, missing title or date) and skipped, so all files are read.
 - links.py: links and paths must be http(s) or the site's own and stay
   inside content/ (the boundary plugin applies them to bodies, files, paths).
 - check.py: `invoke check`; fetch_media.py: `invoke fetch-media`.
 
-Once every generator has read its content, the problems of all files are
-printed and the build stops with ContentError (exit status 1) before anything
-is written. Pelican's own log of that exception (with its traceback, in the
-plain `pelican content` command and in `pelican -r`) is dropped: the problems
-were already printed.
+Every run starts with a fresh Run (eroi.run) holding its Problems. Once
+every generator has read its content, the build stops with ContentError
+(exit status 1) if there is any problem, before anything is written. The
+build runner (sitebuild.py) prints the problems itself; without it (the plain
+`pelican content` command, `pelican -r`) they are printed here, and Pelican's
+own log of the exception, with its traceback, is dropped.
 """
 
 import logging
 import sys
 
 from blinker import signal
+from eroi import run
 from pelican import signals
 
-from .problems import ContentError, collector, report
+from .problems import ContentError, report
 from .reading import guard_readers
 
 logger = logging.getLogger(__name__)
 
-# Sent with the Pelican object once the collector is clean, at the start of
-# every run: checks of the whole content folder report from there.
+# Sent with the Pelican object once its new Run is in its settings, at the
+# start of every run: checks of the whole content folder report from there.
 run_started = signal("content_checks.run_started")
 # Sent with the generators once every one has read its content, before the
 # problems are printed: checks across files (e.g. two pages on one path).
@@ -34,23 +36,26 @@ content_read = signal("content_checks.content_read")
 
 
 def start_run(pelican):
-    """get_generators fires once per run, also in `pelican -r`: a clean slate."""
-    collector.reset()
+    """get_generators fires once per run, also in `pelican -r`: a new Run."""
+    run.start(pelican.settings)
     run_started.send(pelican)
 
 
 def stop_on_problems(generators):
-    """all_generators_finalized: print every problem, then stop before writing."""
+    """all_generators_finalized: stop before writing if there is any problem."""
     content_read.send(generators)
-    report(collector.problems, collector.notes)
-    if collector.problems:
+    settings = generators[0].settings
+    found = run.problems(settings)
+    if not settings.get(run.REPORTED):  # no runner of ours prints them
+        report(found.problems, found.notes)
+    if found.problems:
         if _in_pelican_autoreload():
             # Pelican's `-r` loop runs again at once after a failed run; wait
             # for the writer's next save instead of failing in a tight loop.
             from pelican.utils import wait_for_changes
 
-            wait_for_changes("", generators[0].settings)
-        raise ContentError(collector.problems)
+            wait_for_changes("", settings)
+        raise ContentError(found.problems)
 
 
 def _in_pelican_autoreload():

@@ -1,7 +1,7 @@
 """`invoke check`: every content problem at once, without writing the site.
 
 Runs Pelican's first phase (each generator reads and validates its content,
-reporting to the collector: the same checks as the build), then checks what
+reporting to the run's Problems: the same checks as the build), then checks what
 only a whole site can tell: links and images that point to no page or file of
 the site. Prints every Problem with ``report()``, as the build does.
 """
@@ -13,12 +13,13 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from eroi import run
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.log import FatalLogger
 
 from .links import INTRASITE
-from .problems import collector, problem, text_line
+from .problems import problem, text_line
 from .reading import phase_one_context
 
 CONTENT_SUFFIXES = {".md", ".markdown", ".mdown", ".rst", ".html", ".htm"}
@@ -49,7 +50,7 @@ class Report:
 
 
 def read_site(settings):
-    """Pelican's phase one: ``(generators, context)``; problems in the collector."""
+    """Pelican's phase one: ``(generators, context)``; problems in the run's."""
     FatalLogger.fatal_lvl = logging.CRITICAL + 1  # report everything, raise nothing
     pelican = Pelican(settings)
     context = phase_one_context(settings)
@@ -62,7 +63,7 @@ def read_site(settings):
                 theme=settings["THEME"],
                 output_path=scratch,
             )
-            for cls in pelican._get_generator_classes()  # resets the collector
+            for cls in pelican._get_generator_classes()  # starts the run
         ]
         for generator in generators:
             generator.generate_context()
@@ -163,13 +164,12 @@ def check_site(settings):
     """Every problem of the content in ``settings["PATH"]``: a Report."""
     content_path = settings["PATH"]
     generators, context = read_site(settings)
-    problems = list(collector.problems)
+    found = run.problems(settings)
+    problems = list(found.problems)
     contents = contents_of(context)
     urls = site_urls(generators, context, settings)
     problems += check_targets(contents, context, urls, content_path)
-    return Report(
-        sorted(set(problems)), list(collector.notes), count_files(content_path)
-    )
+    return Report(sorted(set(problems)), list(found.notes), count_files(content_path))
 
 
 def count_files(content_path):

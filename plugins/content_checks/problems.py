@@ -1,10 +1,11 @@
 """Content problems: one value from where a problem is found to where it is printed.
 
 A Problem carries its path, line, field, message and hint, and prints as
-`path:line: field: message (hint: ...)`. Checks report problems to this run's
-collector; the build fails once every file has been read, with all of them
-(see __init__.py). `invoke build`, `invoke check`, `livereload` and the plain
-`pelican content` command print them through ``report()``, identically.
+`path:line: field: message (hint: ...)`. Checks report problems to their
+run's ``Problems`` (see eroi.run); the build fails once every file has been
+read, with all of them (see __init__.py). `invoke build`, `invoke check`,
+`livereload` and the plain `pelican content` command print them through
+``report()``, identically.
 """
 
 import logging
@@ -87,13 +88,10 @@ def line_where(path, test):
 # This run's problems ---------------------------------------------------------------
 
 
-class Collector:
-    """The problems found so far in this run, and the files they make unusable."""
+class Problems:
+    """The problems found so far in one run, and the files they make unusable."""
 
     def __init__(self):
-        self.reset()
-
-    def reset(self):
         self.problems = []
         self.notes = []
         self.refused = set()  # absolute source paths
@@ -111,9 +109,6 @@ class Collector:
 
     def has_refused(self, source_path):
         return os.path.abspath(source_path) in self.refused
-
-
-collector = Collector()
 
 
 class _StderrHandler(logging.Handler):
@@ -137,3 +132,8 @@ def report(problems, notes=()):
         printer.info("%s", note)
     for found in sorted(set(problems)):
         printer.error("%s", found)
+
+
+def report_line(text):
+    """Print one line that is not a file's problem (e.g. why a build failed)."""
+    printer.error("%s", one_line(text))

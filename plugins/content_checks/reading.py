@@ -5,7 +5,7 @@ on every Readers object (``readers_init``), and wraps each reader class so that
 a bad metadata value or a file that is not UTF-8 names its field and line.
 Before a file is read, receivers of ``file_to_read`` may refuse it (the
 boundary plugin refuses links and files that may not be published).
-A file with problems is reported to the collector and handed back to Pelican
+A file with problems is reported to the run's Problems and handed back to Pelican
 as a ``SkipStub``, which every generator skips quietly: so the next file is
 read, and all problems of all files are reported at once. Empty fields count as
 absent.
@@ -16,9 +16,10 @@ import os
 from pathlib import Path
 
 from blinker import signal
+from eroi import run
 from pelican.contents import Page, SkipStub
 
-from .problems import Problem, collector, field_line, problem, shown_path
+from .problems import Problem, field_line, problem, shown_path
 
 DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00"
 HINTS = {"date": DATE_HINT, "modified": DATE_HINT}
@@ -103,12 +104,13 @@ def guard_readers(readers):
     """readers_init: checked reader classes, and a guarded ``read_file``."""
     mix_into_readers(readers, CheckedReading)
     if not hasattr(readers.read_file, "guarded"):
-        readers.read_file = guarded(readers.read_file)
+        readers.read_file = guarded(readers.read_file, readers.settings)
 
 
-def guarded(read_file):
+def guarded(read_file, settings):
     @functools.wraps(read_file)
     def read_file_guarded(base_path, path, content_class=Page, *args, **kwargs):
+        problems = run.problems(settings)
         source = os.path.abspath(os.path.join(base_path, path))
         static = content_class.__name__ == "Static"  # files copied as they are
         found = [
@@ -119,10 +121,10 @@ def guarded(read_file):
             for found in problems or ()
         ]
         if static:  # Pelican reads no byte of a static file: it only copies it
-            collector.add(source, found)
+            problems.add(source, found)
             return read_file(base_path, path, content_class, *args, **kwargs)
         if found:
-            collector.add(source, found)
+            problems.add(source, found)
             return SkipStub(None, source_path=source)
         found = empty_file(source)
         content = None
@@ -136,9 +138,9 @@ def guarded(read_file):
             except Exception as exc:  # a reader's or a plugin's: name the file
                 found = [unreadable(source, f"{type(exc).__name__}: {exc}")]
         if content is not None and not isinstance(content, SkipStub):
-            found = invalid(content, source)
-        collector.add(source, found)
-        if collector.has_refused(source):
+            found = invalid(content, source, problems)
+        problems.add(source, found)
+        if problems.has_refused(source):
             return SkipStub(None, source_path=source)
         return content
 
@@ -175,13 +177,13 @@ def empty_file(path):
     return []
 
 
-def invalid(content, source):
+def invalid(content, source, problems):
     """Terms without a URL, and two files on one URL, as problems of the file.
     (Missing fields and wrong statuses are the content model's.)"""
     found = long_terms(content, source)
-    refused = found or collector.has_refused(source)
+    refused = found or problems.has_refused(source)
     if not refused and type(content).__name__ in TRANSLATABLE:
-        found += same_url(content, source)
+        found += same_url(content, source, problems)
     return found
 
 
@@ -213,7 +215,7 @@ def long_terms(content, source):
     return found
 
 
-def same_url(content, source):
+def same_url(content, source, problems):
     """Articles and pages whose slug gives no URL, or the URL of another file.
 
     Pelican groups these as translations of one another and only warns; here
@@ -230,10 +232,10 @@ def same_url(content, source):
             )
         ]
     key = (type(content).__name__, content.status, content.slug, content.lang)
-    other = collector.urls.setdefault(key, source)
+    other = problems.urls.setdefault(key, source)
     if other == source:
         return []
-    collector.add(other, duplicate_url(other, content.slug, source))
+    problems.add(other, duplicate_url(other, content.slug, source))
     return [duplicate_url(source, content.slug, other)]
 
 

@@ -10,7 +10,7 @@ SCHEMA_EXTRA_FIELDS = {"article": ["Subtitle"]} declares plain-text fields a
 site adds to a content type.
 """
 
-from eroi.content_checks.problems import collector
+from eroi import run
 from eroi.content_checks.reading import mix_into_readers
 from eroi.settings import declare
 from pelican import signals
@@ -30,7 +30,7 @@ def require(content):
     the file name, so this is asked of the content object)."""
     source = getattr(content, "source_path", None)
     if source and type(content).__name__ != "Static":
-        collector.add(source, missing_fields(content))
+        run.problems(content.settings).add(source, missing_fields(content))
 
 
 def register():

@@ -15,6 +15,7 @@ SHARE_PAGES = False leaves all of it out (benchmarks/sharing_cost.py compares).
 import logging
 import os
 
+from eroi import run
 from eroi.settings import Derived, declare
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -37,22 +38,19 @@ DEFAULTS = {
         lambda s: os.path.join(s["CACHE_PATH"], "condivisione")
     ),
 }
-# One describer per run (a Pelican instance may run again, e.g. `pelican -r`).
-_runs = {}
 
 
 def add_template_function(generator):
-    context = generator.context
-    if not generator.settings["SHARE_PAGES"]:  # e.g. benchmarks, to compare
+    settings = generator.settings
+    if not settings["SHARE_PAGES"]:  # e.g. benchmarks, to compare
         generator.env.globals["share_page"] = lambda *args: None
         return
-    describer = context.get("_sharing")
+    # One describer per run, shared by the generators (the run's state).
+    this_run = run.current(settings)
+    describer = this_run.state.get(__name__)
     if describer is None:
-        describer = Describer(
-            generator.settings, CardStore(generator.settings["SHARE_CARDS_CACHE"])
-        )
-        context["_sharing"] = describer
-        _runs[id(generator.settings)] = describer
+        cards = CardStore(settings["SHARE_CARDS_CACHE"], this_run.memory)
+        describer = this_run.state[__name__] = Describer(settings, cards)
 
     def share_page(template_context, description):
         """``description``: the page's rendered (escaped) description block."""
@@ -62,7 +60,7 @@ def add_template_function(generator):
 
 
 def write_files(pelican):
-    describer = _runs.pop(id(pelican.settings), None)
+    describer = run.current(pelican.settings).state.get(__name__)
     if describer is None:
         return
     settings, output = pelican.settings, pelican.output_path

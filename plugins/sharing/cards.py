@@ -65,42 +65,41 @@ class Card:
         return ". ".join(part for part in parts if part)
 
 
-def card_key(card):
+def card_key(card, memory):
     """A hash of everything the card shows, avatars' bytes and fonts included."""
     digest = hashlib.sha256()
     digest.update(STYLE.encode())
     digest.update(json.dumps(asdict(card), sort_keys=True).encode())
     for path in (REGULAR, BOLD, *(p.avatar for p in card.people if p.avatar)):
-        digest.update(_file_digest(path))
+        digest.update(file_digest(path, memory))
     return digest.hexdigest()[:24]
 
 
-_digests = {}
-
-
-def _file_digest(path):
-    """The sha256 of a file, read once per process and per (size, mtime)."""
+def file_digest(path, memory):
+    """The sha256 of a file, read once per (size, mtime) while ``memory`` (an
+    eroi.run.Memory) lasts."""
     try:
         stat = os.stat(path)
     except OSError:
         return b"missing"
     key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _digests:
-        _digests[key] = hashlib.sha256(Path(path).read_bytes()).digest()
-    return _digests[key]
+    return memory.remember(
+        "file digests", key, lambda: hashlib.sha256(Path(path).read_bytes()).digest()
+    )
 
 
 class CardStore:
     """The cards a build asks for: drawn into ``cache`` once, copied into the build."""
 
-    def __init__(self, cache):
+    def __init__(self, cache, memory):
         self.cache = Path(cache)
+        self.memory = memory  # an eroi.run.Memory: avatars' and fonts' digests
         self.wanted = {}  # {key: card}
         self.drawn = []  # keys drawn by the last ``write``
 
     def add(self, card):
         """Ask for ``card``; return its key (the file name without .png)."""
-        key = card_key(card)
+        key = card_key(card, self.memory)
         self.wanted.setdefault(key, card)
         return key
 

@@ -14,7 +14,8 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
-from eroi.content_checks.problems import collector, problem, shown_path
+from eroi import run
+from eroi.content_checks.problems import problem, shown_path
 from eroi.slugs import shorten
 from eroi.transcripts import SUFFIXES, CaptionFiles, orphans
 from pelican.contents import SkipStub
@@ -45,6 +46,11 @@ class TalksGenerator(CachingGenerator):
         self.videos = {}  # {video id: file}, drafts included
         self.slugs = {}  # {slug: file}, drafts included
         super().__init__(*args, **kwargs)
+
+    @property
+    def problems(self):
+        """This run's Problems."""
+        return run.problems(self.settings)
 
     # Phase one -----------------------------------------------------------------
 
@@ -113,10 +119,12 @@ class TalksGenerator(CachingGenerator):
             )
             speaker.slug = meta.get("slug") or shorten(speaker.slug or "")
             if not speaker.slug:
-                collector.add(source_path, no_url(source_path, speaker.name, "name"))
+                self.problems.add(
+                    source_path, no_url(source_path, speaker.name, "name")
+                )
                 continue
             for key, owner in self.registry.add(speaker):
-                collector.add(
+                self.problems.add(
                     source_path,
                     problem(
                         source_path,
@@ -138,7 +146,7 @@ class TalksGenerator(CachingGenerator):
             written = [s for s in namesakes if s.source.metadata.get("slug")]
             for speaker in namesakes[1:] if written else ():
                 source_path = os.path.join(self.path, speaker.source_path)
-                collector.add(
+                self.problems.add(
                     source_path,
                     duplicate_slug(
                         source_path,
@@ -150,13 +158,15 @@ class TalksGenerator(CachingGenerator):
                 continue
             for speaker in namesakes:
                 speaker.slug = f"{slug}-{speaker.handle_slug}"
-                collector.note(
+                self.problems.note(
                     f"{shown_path(self.path, speaker.source_path)}: note: "
                     f"'{speaker.name}' is the name of {len(namesakes)} speakers; "
                     f"this one's page is /{speaker.url} (write 'Slug:' to choose it)"
                 )
         for speaker in speakers:
-            if not collector.has_refused(os.path.join(self.path, speaker.source_path)):
+            if not self.problems.has_refused(
+                os.path.join(self.path, speaker.source_path)
+            ):
                 self.context["generated_content"][speaker.source_path] = speaker
 
     def _read_talks(self):
@@ -186,7 +196,7 @@ class TalksGenerator(CachingGenerator):
             if not found and talk.slug in slugs:
                 found = [duplicate_slug(source, talk.slug, slugs[talk.slug])]
             if found:
-                collector.add(source, found)
+                self.problems.add(source, found)
                 continue
             slugs[talk.slug] = shown_path(source)
             for name, value in values.items():
@@ -200,7 +210,7 @@ class TalksGenerator(CachingGenerator):
             ]
             talks.append(talk)
         for found in orphans(captions):
-            collector.add(found.path, found)
+            self.problems.add(found.path, found)
         return talks
 
     def refresh_metadata_intersite_links(self):

@@ -10,7 +10,7 @@ the build); nothing is written.
 import logging
 from types import SimpleNamespace
 
-from eroi.content_checks.problems import collector
+from eroi import run
 from eroi.content_checks.reading import phase_one_context
 from pelican import Pelican
 from pelican.log import FatalLogger
@@ -22,7 +22,7 @@ def read_archive(settings):
     """A TalksGenerator after phase one over ``settings["PATH"]``."""
     FatalLogger.fatal_lvl = logging.CRITICAL + 1  # a tool reports, never raises
     Pelican(settings)  # connects the plugins: readers, slugs, checks
-    collector.reset()
+    run.start(settings)
     generator = TalksGenerator(
         context=phase_one_context(settings),
         settings=settings,

@@ -16,6 +16,7 @@ import logging
 import os
 from dataclasses import dataclass
 
+from eroi import run
 from eroi.content_checks.problems import problem, shown_path
 from eroi.settings import declare
 
@@ -77,18 +78,14 @@ def transcript_of(talk, source, content_path, files, duration, chapters):
     stat = path.stat()
     key = (path, stat.st_mtime_ns, stat.st_size, duration, chapters)
     key += (passage_seconds, talk.lang, os.getcwd())  # paths shown from the cwd
-    if key not in _made:
-        if len(_made) > MEMORY:
-            _made.clear()
-        _made[key] = _transcript(path, duration, chapters, passage_seconds, talk.lang)
-    transcript, found = _made[key]
+    # Kept by the runner's memory, by file version and talk fields: a
+    # livereload rebuild parses only the caption files that changed.
+    transcript, found = run.current(talk.settings).memory.remember(
+        "transcripts",
+        key,
+        lambda: _transcript(path, duration, chapters, passage_seconds, talk.lang),
+    )
     return transcript, list(found)
-
-
-# Transcripts made in this process, by file version and talk fields: a
-# livereload rebuild parses only the caption files that changed.
-_made = {}
-MEMORY = 2000
 
 
 def _transcript(path, duration, chapters, passage_seconds, lang):
