@@ -6,9 +6,13 @@ files opened with Pillow, feeds with feedparser, events with icalendar.
 """
 
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -18,6 +22,7 @@ import icalendar
 import pytest
 from PIL import Image
 
+import sitebuild
 from tests import sitecheck
 from tests.conftest import build_site, run_vnu
 from tests.synthetic import make_archive
@@ -453,3 +458,69 @@ def test_hostile_titles_stay_inert_in_meta_json_ld_and_cards(tmp_path):
     card = page.find("meta", property="og:image")["content"].removeprefix(SITEURL + "/")
     with Image.open(site.output / card) as picture:
         assert picture.size == (1200, 630)
+
+
+def test_sharing_describes_a_blog_without_the_talks_plugin(tmp_path):
+    """Each content type tells the sharing plugin what it is: a site without
+    talks still gets its titles, breadcrumbs and robots rules."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "articles" / "benvenuti.md").write_text(
+        "Title: Benvenuti\nDate: 2020-01-01 10:00\nTags: community\n\nCiao.\n",
+        encoding="utf-8",
+    )
+    (content / "pages" / "chi-siamo.md").write_text(
+        "Title: Chi siamo\n\nTesto.\n", encoding="utf-8"
+    )
+    plugins = [
+        name
+        for name in sitebuild.load_settings()["PLUGINS"]
+        if name not in ("eroi.talks", "eroi.transcripts")
+    ]
+    # A process of its own: Pelican never disconnects a plugin it registered,
+    # and this test process has registered the talks plugin already.
+    overrides = {
+        "PATH": str(content),
+        "PLUGINS": plugins,
+        "SITEURL": SITEURL,
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "SHARE_CARDS_CACHE": str(tmp_path / "cards"),
+    }
+    build = (
+        "import json, sys, sitebuild; sitebuild.build(sitebuild.PUBLISH_SETTINGS, "
+        "fatal='warnings', **json.loads(sys.argv[1]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", build, json.dumps(overrides)],
+        cwd=sitebuild.ROOT,
+        env={**os.environ, "SITEURL": SITEURL},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    site = SimpleNamespace(output=tmp_path / "output")
+    expected = {
+        "chi-siamo/index.html": ("Chi siamo", "website", None),
+        "tag/community/index.html": ("Articoli con il tag community", "website", "Tag"),
+        "tag/index.html": ("Tutti i tag", "website", None),
+        "cerca/index.html": ("Cerca", "website", None),
+    }
+    for path, (title, og_type, section) in expected.items():
+        page = sitecheck.soup(site.output / path)
+        assert page.find("meta", property="og:title")["content"] == title, path
+        assert page.find("meta", property="og:type")["content"] == og_type, path
+        graph = json.loads(page.find("script", type="application/ld+json").string)
+        crumbs = next(
+            node for node in graph["@graph"] if node["@type"] == "BreadcrumbList"
+        )
+        names = [item["name"] for item in crumbs["itemListElement"]]
+        assert names == [n for n in ("Eroi Digitali", section, title) if n], path
+    robots = sitecheck.soup(site.output / "cerca" / "index.html").find(
+        "meta", attrs={"name": "robots"}
+    )
+    assert robots["content"] == "noindex"
+    assert not sitecheck.soup(site.output / "chi-siamo" / "index.html").find(
+        "meta", attrs={"name": "robots"}
+    )

@@ -1,7 +1,7 @@
 """`invoke fetch-media FILE...`: remote images a file uses become local files.
 
 The build refuses content that would make a reader's browser load an image
-from another site (bodies.py); this downloads each such image once into
+from another site (the boundary's HTML policy); this downloads each such image once into
 content/images/, rewrites the file's references to ``{static}/images/<name>``,
 never overwrites a file (an existing file with the same bytes is reused, a
 different one gets a new name), and reports one line per URL. A download is

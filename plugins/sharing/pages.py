@@ -1,31 +1,62 @@
 """What a page says about itself to a sharer or a search engine.
 
-``describe`` looks at the context of the page being written (its template
-and the article, talk, speaker... it shows) and returns a ``SharedPage``: the
-canonical URL, the Open Graph title, type and image, the JSON-LD graph, its
-sitemap entry (lastmod), and whether search engines may index it.
+``describe`` takes the context of the page being written and returns a
+``SharedPage``: the canonical URL, the Open Graph title, type and image, the
+JSON-LD graph, its sitemap entry (lastmod), and whether search engines may
+index it. How to describe it depends on the page's ``Kind``:
+
+- a generator of another plugin names it in the page's context, as
+  ``shared_as`` (the talks plugin: a talk, a speaker, the playlist ...);
+- Pelican's own pages are known by the variables Pelican gives them
+  (``article``, ``page``, ``tag``, ``category``, ``author``, ``period``,
+  ``articles_page``);
+- any other page is a list, named by its template's ``share_heading``; a
+  template that sets ``share_noindex = true`` asks search engines to skip it.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from eroi.clock import build_time
 from eroi.italian_dates import data, ora
-from eroi.italian_dates.counts import quante
-from eroi.talks.archive import build_time
-from eroi.talks.speakers import initials
-from eroi.video.thumbnails import thumbnail_path
 from markupsafe import Markup
 from PIL import Image
 
 from . import structured
-from .cards import HEIGHT, WIDTH, Card, Person
+from .cards import HEIGHT, WIDTH, Card, Person, initials
 from .structured import plain
 
 # A page's first picture, written as {static}/path or {filename}/path.
 LOCAL_IMAGE = re.compile(r"<img\b[^>]*?\bsrc=\"\{(?:static|filename)\}(/?[^\"#?]+)\"")
-NOINDEX_TEMPLATES = {"404.html", "search.html"}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of page, and how to describe it.
+
+    - ``describe(describer, ctx, subject, url, description)``: ``(og:title,
+      og:type, ShareImage, [JSON-LD nodes])``;
+    - ``subject``: the context variable holding the item the page shows, if any;
+    - ``section(settings, subject)``: ``(label, URL)`` of the breadcrumb
+      between the home page and this page, or None;
+    - ``dated(ctx, subject)``: the items whose newest date is the page's
+      lastmod (None: the newest of the whole site);
+    - ``crumb(ctx, title)``: the page's own breadcrumb label.
+    """
+
+    describe: Callable
+    subject: str | None = None
+    section: Callable | None = None
+    dated: Callable | None = None
+    crumb: Callable | None = None
+
+
+def section(label, url_setting):
+    """A ``Kind.section``: the same breadcrumb for every page of the kind."""
+    return lambda settings, _subject: (label, settings[url_setting])
 
 
 @dataclass(frozen=True)
@@ -83,29 +114,16 @@ class Describer:
     # The page --------------------------------------------------------------------
 
     def describe(self, ctx, description):
-        template = ctx.name or ""
         output_file = ctx.get("output_file", "")
         url = self.absolute(re.sub(r"(^|/)index\.html$", r"\1", output_file))
-        kind = template.removesuffix(".html")
-        subject = next(
-            (
-                ctx.get(name)
-                for name in ("article", "page", "talk", "speaker")
-                if ctx.get(name)
-            ),
-            None,
-        )
-        noindex = template in NOINDEX_TEMPLATES or (
+        kind = ctx.get("shared_as") or pelican_kind(ctx)
+        subject = ctx.get(kind.subject) if kind.subject else None
+        noindex = bool(ctx.get("share_noindex")) or (
             getattr(subject, "status", "published") != "published"
         )
-        handler = {
-            "talk": self._talk,
-            "article": self._article,
-            "speaker": self._speaker,
-            "talks": self._talks,
-            "index": self._index,
-        }.get(kind, self._other)
-        title, og_type, image, graph = handler(ctx, subject, url, description)
+        title, og_type, image, graph = kind.describe(
+            self, ctx, subject, url, description
+        )
         graph = [
             structured.website(self.site),
             structured.community(self.site),
@@ -128,153 +146,17 @@ class Describer:
             self.lastmods[url] = page.lastmod
         return page
 
-    # Page kinds: (og:title, og:type, image, [JSON-LD nodes]) -------------------
-
-    def _talk(self, ctx, talk, url, description):
-        title = f"#{talk.number} {plain(talk.title)}"
-        thumbnail = self._thumbnail(talk)
-        page = structured.web_page(url, title, description, self.site)
-        if thumbnail is not None and talk.state == "recorded":
-            node = structured.video_object(talk, url, description, thumbnail, self.site)
-            return title, "video.other", thumbnail, [page, node]
-        image = self._card(
-            Card(
-                title=plain(talk.title),
-                kicker=f"Videoconferenza #{talk.number}",
-                when=self._when(talk.date, talk.has_time),
-                people=tuple(self._person(s) for s in talk.speakers),
-                site=self.site.name,
-            )
-        )
-        if talk.state == "recorded":  # a video with no local thumbnail
-            node = structured.video_object(talk, url, description, image, self.site)
-        else:
-            node = structured.event(
-                talk, url, description, image, self.settings, self.site
-            )
-        return title, "video.other", image, [page, node]
-
-    def _article(self, ctx, article, url, description):
-        title = plain(article.title)
-        image = self._first_image(article) or self._card(
-            Card(
-                title=title,
-                kicker=f"Blog · {article.category}" if article.category else "Blog",
-                when=data(article.date, "full"),
-                people=tuple(Person(a.name, initials(a.name)) for a in article.authors),
-                site=self.site.name,
-            )
-        )
-        page = structured.web_page(url, title, description, self.site, image=image)
-        node = structured.blog_posting(article, url, description, image, self.site)
-        return title, "article", image, [page, node]
-
-    def _speaker(self, ctx, speaker, url, description):
-        count = quante(
-            len(speaker.talks),
-            "videoconferenza",
-            "videoconferenze",
-            "nessuna registrazione in archivio",
-        )
-        image = self._card(
-            Card(
-                title=speaker.name,
-                kicker="Relatore",
-                when=" · ".join(part for part in (speaker.company, count) if part),
-                people=(self._person(speaker),),
-                site=self.site.name,
-            )
-        )
-        avatar = self.absolute(speaker.avatar) if speaker.avatar else image.url
-        page = structured.web_page(
-            url, speaker.name, description, self.site, kind="ProfilePage"
-        )
-        page["mainEntity"] = {"@id": f"{url}#persona"}
-        node = structured.person(speaker, self.site, image=avatar)
-        return speaker.name, "profile", image, [page, node]
-
-    def _talks(self, ctx, _subject, url, description):
-        talks = ctx.get("talks", [])
-        title = "Videoconferenze"
-        upcoming = ctx.get("next_talk")
-        when = quante(len(talks), "incontro", "incontri")
-        if upcoming:
-            when += f" · prossimo: {self._when(upcoming.date, upcoming.has_time)}"
-        image = self._card(
-            Card(
-                title="Le videoconferenze del lunedì",
-                when=when,
-                site=self.site.name,
-            )
-        )
-        page = structured.web_page(
-            url, title, description, self.site, kind="CollectionPage", image=image
-        )
-        page["mainEntity"] = {"@id": f"{url}#elenco"}
-        return (
-            title,
-            "website",
-            image,
-            [page, structured.item_list(talks, url, self.site)],
-        )
-
-    def _index(self, ctx, _subject, url, description):
-        image = self._site_card()
-        page = structured.web_page(
-            url, self.site.name, description, self.site, image=image
-        )
-        return self.site.name, "website", image, [page]
-
-    def _other(self, ctx, subject, url, description):
-        title = self._heading(ctx, subject)
-        og_type = "profile" if ctx.get("author") else "website"
-        image = self._site_card()
-        kind = "CollectionPage" if subject is None else "WebPage"
-        page = structured.web_page(url, title, description, self.site, kind=kind)
-        return title, og_type, image, [page]
-
-    def _heading(self, ctx, subject):
-        """The name of a page that is not an article, talk or speaker."""
-        if subject is not None:
-            return plain(subject.title)
-        for name, label in (
-            ("talk_tag", "Videoconferenze sul tema {}"),
-            ("tag", "Articoli con il tag {}"),
-            ("category", "Categoria {}"),
-            ("author", "{}"),
-            ("period", "Archivio {}"),
-        ):
-            value = ctx.get(name)
-            if value:
-                if name == "period":
-                    value = value[0]
-                return label.format(value)
-        return NAMES.get(ctx.name, self.site.name)
-
     # Breadcrumbs and lastmod ---------------------------------------------------
 
     def _trail(self, ctx, kind, subject, url, title):
         home = (self.site.name, f"{self.site.url}/")
-        s = self.settings
         if url == home[1]:
             return None
-        section = {
-            "talk": ("Videoconferenze", s["TALKS_URL"]),
-            "talk_tag": ("Videoconferenze", s["TALKS_URL"]),
-            "speaker": ("Relatori", s["SPEAKERS_URL"]),
-            "tag": ("Tag", s["TAGS_URL"]),
-            "category": ("Categorie", s["CATEGORIES_URL"]),
-            "author": ("Autori", s["AUTHORS_URL"]),
-            "period_archives": ("Archivio", s["ARCHIVES_URL"]),
-        }.get(kind)
-        if kind == "article" and getattr(subject, "category", None):
-            section = (str(subject.category), subject.category.url)
         trail = [home]
-        if section:
-            trail.append((section[0], self.absolute(section[1])))
-        if kind == "index":
-            title = f"Pagina {ctx['articles_page'].number}"
-        trail.append((title, url))
+        crumb = kind.section and kind.section(self.settings, subject)
+        if crumb:
+            trail.append((crumb[0], self.absolute(crumb[1])))
+        trail.append((kind.crumb(ctx, title) if kind.crumb else title, url))
         return trail
 
     def _lastmod(self, ctx, kind, subject):
@@ -283,18 +165,10 @@ class Describer:
         A page that lists nothing dated (a speaker with no talk yet) takes the
         newest date of the whole site.
         """
-        if kind == "speaker":
-            items = subject.talks
-        elif subject is not None:
-            items = [subject]
-        elif kind == "talk_tag":
-            items = ctx.get("tag_talks", [])
-        elif kind in ("tag", "category", "author", "period_archives"):
-            items = ctx.get("articles", []) or ctx.get("dates", [])
-        elif kind == "index" and ctx.get("articles_page"):
-            items = ctx["articles_page"].object_list
+        if kind.dated:
+            items = kind.dated(ctx, subject)
         else:
-            items = None
+            items = [subject] if subject is not None else None
         if not items:  # only the few list pages get here: the whole site
             items = [*ctx.get("articles", ()), *ctx.get("talks", ())]
         dates = [
@@ -312,19 +186,14 @@ class Describer:
 
     # Images --------------------------------------------------------------------
 
-    def _when(self, date, has_time=True):
+    def when(self, date, has_time=True):
+        """``Lunedì 11 gennaio 2021, ore 17:00``: a date as a card shows it."""
         text = data(date, "full")
         text = text[:1].upper() + text[1:]
         return f"{text}, ore {ora(date)}" if has_time else text
 
-    def _person(self, speaker):
-        avatar = None
-        if speaker.avatar:
-            path = self.content / speaker.avatar
-            avatar = str(path) if path.suffix.lower() != ".svg" else None
-        return Person(speaker.name, speaker.initials, avatar)
-
-    def _card(self, card):
+    def card(self, card):
+        """The ShareImage of a drawn ``card`` (drawn once the pages are written)."""
         key = self.cards.add(card)
         return ShareImage(
             url=self.absolute(self.card_url.format(key=key)),
@@ -334,25 +203,10 @@ class Describer:
             type="image/png",
         )
 
-    def _site_card(self):
-        return self._card(Card(title=self.site.name, when=self.site.description))
+    def site_card(self):
+        return self.card(Card(title=self.site.name, when=self.site.description))
 
-    def _thumbnail(self, talk):
-        if not talk.video_id:
-            return None
-        path = thumbnail_path(talk.video_id)
-        size = image_size(self.content / path)
-        if size is None:
-            return None
-        return ShareImage(
-            url=self.absolute(path),
-            width=size[0],
-            height=size[1],
-            alt=f"Anteprima del video: #{talk.number} {plain(talk.title)}",
-            type="image/jpeg",
-        )
-
-    def _first_image(self, content):
+    def first_image(self, content):
         """The first local raster picture in a body, if Pillow can read it."""
         match = LOCAL_IMAGE.search(getattr(content, "_content", "") or "")
         if not match:
@@ -375,15 +229,108 @@ class Describer:
         )
 
 
-NAMES = {
-    "tags.html": "Tutti i tag",
-    "categories.html": "Categorie",
-    "authors.html": "Autori",
-    "archives.html": "Archivio",
-    "speakers.html": "Relatori",
-    "search.html": "Cerca",
-    "404.html": "Pagina non trovata",
-}
+# Pelican's own kinds of page -----------------------------------------------------
+
+
+def article(describer, ctx, article, url, description):
+    title = plain(article.title)
+    image = describer.first_image(article) or describer.card(
+        Card(
+            title=title,
+            kicker=f"Blog · {article.category}" if article.category else "Blog",
+            when=data(article.date, "full"),
+            people=tuple(Person(a.name, initials(a.name)) for a in article.authors),
+            site=describer.site.name,
+        )
+    )
+    page = structured.web_page(url, title, description, describer.site, image=image)
+    node = structured.blog_posting(article, url, description, image, describer.site)
+    return title, "article", image, [page, node]
+
+
+def home(describer, ctx, _subject, url, description):
+    image = describer.site_card()
+    name = describer.site.name
+    page = structured.web_page(url, name, description, describer.site, image=image)
+    return name, "website", image, [page]
+
+
+def page(describer, ctx, page, url, description):
+    title = plain(page.title)
+    image = describer.site_card()
+    node = structured.web_page(url, title, description, describer.site)
+    return title, "website", image, [node]
+
+
+def listing(heading, og_type="website"):
+    """The ``describe`` of a page that lists things: ``heading(ctx)`` names it."""
+
+    def describe(describer, ctx, _subject, url, description):
+        title = heading(ctx)
+        image = describer.site_card()
+        node = structured.web_page(
+            url, title, description, describer.site, kind="CollectionPage"
+        )
+        return title, og_type, image, [node]
+
+    return describe
+
+
+def listed_articles(ctx, _subject):
+    return ctx.get("articles", []) or ctx.get("dates", [])
+
+
+ARTICLE = Kind(
+    article,
+    subject="article",
+    section=lambda _settings, article: (
+        (str(article.category), article.category.url) if article.category else None
+    ),
+)
+PAGE = Kind(page, subject="page")
+TAG = Kind(
+    listing(lambda ctx: f"Articoli con il tag {ctx['tag']}"),
+    section=section("Tag", "TAGS_URL"),
+    dated=listed_articles,
+)
+CATEGORY = Kind(
+    listing(lambda ctx: f"Categoria {ctx['category']}"),
+    section=section("Categorie", "CATEGORIES_URL"),
+    dated=listed_articles,
+)
+AUTHOR = Kind(
+    listing(lambda ctx: str(ctx["author"]), og_type="profile"),
+    section=section("Autori", "AUTHORS_URL"),
+    dated=listed_articles,
+)
+PERIOD = Kind(
+    listing(lambda ctx: f"Archivio {ctx['period'][0]}"),
+    section=section("Archivio", "ARCHIVES_URL"),
+    dated=listed_articles,
+)
+# The blog's pages of articles (Pelican's paginated index).
+INDEX = Kind(
+    home,
+    dated=lambda ctx, _subject: ctx["articles_page"].object_list,
+    crumb=lambda ctx, _title: f"Pagina {ctx['articles_page'].number}",
+)
+# Any other page: one of the theme's own (tags, archives, search, 404 ...).
+OTHER = Kind(listing(lambda ctx: ctx.get("share_heading") or plain(ctx["SITENAME"])))
+
+PELICAN_KINDS = (
+    ("article", ARTICLE),
+    ("page", PAGE),
+    ("tag", TAG),
+    ("category", CATEGORY),
+    ("author", AUTHOR),
+    ("period", PERIOD),
+    ("articles_page", INDEX),
+)
+
+
+def pelican_kind(ctx):
+    """The kind of a page Pelican writes, from the variables it gives the page."""
+    return next((kind for name, kind in PELICAN_KINDS if ctx.get(name)), OTHER)
 
 
 def _open(path):

@@ -1,26 +1,10 @@
 """The archive's order: numbering by date, states, neighbours, grouping by year."""
 
 import itertools
-import os
-from datetime import UTC, datetime
 
 RECORDED = "recorded"
 UNAVAILABLE = "unavailable"
 UPCOMING = "upcoming"
-
-
-def build_time(settings):
-    """ "Now" for deciding which talks are upcoming.
-
-    TALKS_NOW (a datetime, for tests) wins; then SOURCE_DATE_EPOCH, so that a
-    reproducible build stays reproducible; then the clock.
-    """
-    if settings.get("TALKS_NOW"):
-        return settings["TALKS_NOW"]
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime.now(UTC)
 
 
 def talk_state(date, video_id, now):

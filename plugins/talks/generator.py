@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from eroi import run
+from eroi.clock import build_time
 from eroi.content_checks.problems import problem, shown_path
 from eroi.slugs import shorten
 from eroi.transcripts import SUFFIXES, CaptionFiles, orphans
@@ -27,6 +28,7 @@ from .calendar import build_calendar
 from .contents import SpeakerSource, Talk
 from .feeds import write_talk_feeds
 from .related import relate_all
+from .sharing import PLAYLIST, SPEAKER, SPEAKERS, TALK, TALK_TAG
 from .speakers import Speaker, SpeakerRegistry
 from .validation import check_talk, draft_video, duplicate_slug, no_url
 
@@ -59,7 +61,7 @@ class TalksGenerator(CachingGenerator):
         talks = self._read_talks()
         self.save_cache()
         self.readers.save_cache()
-        now = archive.build_time(self.settings)
+        now = build_time(self.settings)
         for talk in talks:
             talk.state = archive.talk_state(talk.date, talk.video_id, now)
         self.talks = archive.number_talks(talks)
@@ -232,14 +234,38 @@ class TalksGenerator(CachingGenerator):
                 **kwargs,
             )
 
+        # shared_as: what the sharing plugin describes each page as.
         for talk in self.talks:
-            write(talk.save_as, talk.template, talk.url, talk=talk)
-        write(settings["TALKS_SAVE_AS"], "talks", settings["TALKS_URL"])
-        write(settings["SPEAKERS_SAVE_AS"], "speakers", settings["SPEAKERS_URL"])
+            write(talk.save_as, talk.template, talk.url, talk=talk, shared_as=TALK)
+        write(
+            settings["TALKS_SAVE_AS"],
+            "talks",
+            settings["TALKS_URL"],
+            shared_as=PLAYLIST,
+        )
+        write(
+            settings["SPEAKERS_SAVE_AS"],
+            "speakers",
+            settings["SPEAKERS_URL"],
+            shared_as=SPEAKERS,
+        )
         for speaker in self.registry:
-            write(speaker.save_as, "speaker", speaker.url, speaker=speaker)
+            write(
+                speaker.save_as,
+                "speaker",
+                speaker.url,
+                speaker=speaker,
+                shared_as=SPEAKER,
+            )
         for tag, talks in self.talk_tags.items():
-            write(tag.save_as, "talk_tag", tag.url, talk_tag=tag, tag_talks=talks)
+            write(
+                tag.save_as,
+                "talk_tag",
+                tag.url,
+                talk_tag=tag,
+                tag_talks=talks,
+                shared_as=TALK_TAG,
+            )
         write_talk_feeds(
             writer, self.context, settings, self.talks, self.registry, self.talk_tags
         )

@@ -7,12 +7,13 @@ Two export formats are read (one file or several, e.g. one per API page):
 - the JSON that ``yt-dlp -J <playlist URL>`` prints (``{"_type": "playlist",
   "entries": [...]}``).
 
-Each public video becomes content/talks/<date>-<slug>.md. Private and deleted
-videos are skipped and reported; videos already in the archive (by id) are
-skipped; no file is ever overwritten. Caption files that yt-dlp wrote beside
-an export (``<title> [<id>].<lang>.vtt``, from ``--write-auto-subs`` or
-``--write-subs``) are copied beside their talk as ``<talk>.<lang>.vtt``,
-matched by video id, for new talks and for talks that have none yet.
+Each public video becomes content/talks/<slug>.md (the slug from its
+title). Private and deleted videos are skipped and reported; videos already
+in the archive (by id) are skipped; no file is ever overwritten. Caption
+files that yt-dlp wrote beside an export (``<title> [<id>].<lang>.vtt``,
+from ``--write-auto-subs`` or ``--write-subs``) are copied beside their talk
+as ``<talk>.<lang>.vtt``, matched by video id, for new talks and for talks
+that have none yet.
 Speakers are matched by name, handle and alias in the title and description;
 a talk whose speakers could not be matched is written as a draft
 (``Status: draft``) that the build does not publish.

@@ -10,6 +10,7 @@ import re
 import zlib
 from functools import cached_property
 
+from eroi.sharing.cards import initials
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
@@ -74,13 +75,6 @@ def name_from_handle(handle):
     if len(words) >= 2 and all(re.fullmatch(r"[^\W\d_]{2,}", w) for w in words):
         return " ".join(w[:1].upper() + w[1:] for w in words)
     return handle
-
-
-def initials(name):
-    words = [w for w in re.split(r"[\W_\d]+", name) if w]
-    if len(words) >= 2:
-        return (words[0][0] + words[-1][0]).upper()
-    return (words[0][:2] if words else "?").upper()
 
 
 class SpeakerRegistry:
