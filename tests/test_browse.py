@@ -93,23 +93,16 @@ def test_a_failed_index_fails_the_build_and_keeps_the_output(
     build_site(output)
     before = sorted(p.relative_to(output) for p in output.rglob("*"))
 
-    class Broken:
-        def __init__(self, config=None):
-            pass
-
-        async def __aenter__(self):
-            raise RuntimeError("the index service did not start")
-
-        async def __aexit__(self, *exc):
-            return False
-
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'the index could not be written' >&2\nexit 3\n")
+    broken.chmod(0o755)
     from eroi.search import index
 
-    monkeypatch.setattr(index, "PagefindIndex", Broken)
+    monkeypatch.setattr(index, "executable", lambda: broken)
     with pytest.raises(sitebuild.BuildError) as failure:
         build_site(output)
     assert "Pagefind failed" in str(failure.value)
-    assert "the index service did not start" in str(failure.value)
+    assert "exit status 3: the index could not be written" in str(failure.value)
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
     assert not list(tmp_path.glob(".output-*"))
 

@@ -13,11 +13,13 @@ import hashlib
 import io
 import json
 import logging
+import multiprocessing
 import os
 import re
 import shutil
 import tempfile
 import zlib
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -117,13 +119,16 @@ class CardStore:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         self.cache.mkdir(parents=True, exist_ok=True)
-        self.drawn = []
-        for key, card in sorted(self.wanted.items()):
-            cached = self.cache / f"{key}.png"
-            if not cached.is_file():
-                _save_whole(encode(card), cached)
-                self.drawn.append(key)
-            shutil.copyfile(cached, folder / f"{key}.png")
+        missing = [
+            (key, card)
+            for key, card in sorted(self.wanted.items())
+            if not (self.cache / f"{key}.png").is_file()
+        ]
+        for key, data in _encoded(missing):
+            _save_whole(data, self.cache / f"{key}.png")
+        self.drawn = [key for key, _card in missing]
+        for key in sorted(self.wanted):
+            _link_or_copy(self.cache / f"{key}.png", folder / f"{key}.png")
         logger.info(
             "sharing: %d cards, %d drawn, %d from %s",
             len(self.wanted),
@@ -147,6 +152,36 @@ def encode(card):
     stream = io.BytesIO()
     image.save(stream, "PNG")
     return stream.getvalue()
+
+
+# Fewer cards than this are drawn in this process: starting workers costs more.
+PARALLEL_FROM = 8
+
+
+def _encoded(cards):
+    """``(key, PNG bytes)`` of each ``(key, card)``, drawn on every core."""
+    workers = min(os.cpu_count() or 1, len(cards) // PARALLEL_FROM)
+    if workers < 2:
+        yield from ((key, encode(card)) for key, card in cards)
+        return
+    # fork: workers start at once with the fonts loaded, and never import the
+    # caller's main module again (spawn and forkserver do, and a script
+    # without a __main__ guard would build again in every worker).
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        drawn = pool.map(encode, [card for _key, card in cards], chunksize=4)
+        yield from zip((key for key, _card in cards), drawn, strict=True)
+
+
+def _link_or_copy(source, target):
+    """A hard link to the cached card (no bytes copied), or a copy across
+    file systems. The cache replaces a file by renaming, never in place, so a
+    published link never changes under the site."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _save_whole(data, target):

@@ -17,22 +17,52 @@ def build_calendar(talks, settings, siteurl, name=None):
     settings: the same content gives the same bytes. The full calendar and a
     talk's own ``evento.ics`` hold the same VEVENT for that talk (same UID).
     """
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//{settings['SITENAME']}//Videoconferenze//IT")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name or f"{settings['SITENAME']}: videoconferenze")
-    calendar.add("x-wr-timezone", settings["TIMEZONE"])
-    talks = sorted(talks, key=lambda t: (t.date, t.slug))
-    for talk in talks:
-        calendar.add_component(talk_event(talk, settings, siteurl))
-    if any(talk.has_time for talk in talks):
-        # Before the events, as RFC 5545 asks; built once per span of years.
-        calendar.subcomponents.insert(
-            0,
-            _timezone(settings["TIMEZONE"], talks[0].date.year, talks[-1].date.year),
-        )
-    return calendar.to_ical()
+    return Calendars(settings, siteurl).calendar(talks, name)
+
+
+class Calendars:
+    """Calendars of many talks, each VEVENT and VTIMEZONE serialised once.
+
+    A calendar is the bytes icalendar writes for it: the VCALENDAR's own
+    lines, then the VTIMEZONE (before the events, as RFC 5545 asks) and the
+    events, as icalendar writes each component. Serialising each component
+    once keeps the per-talk ``evento.ics`` files from costing as much again
+    as the full calendar, VTIMEZONE included.
+    """
+
+    def __init__(self, settings, siteurl):
+        self.settings = settings
+        self.siteurl = siteurl
+        self._events = {}  # {talk slug: bytes}
+
+    def calendar(self, talks, name=None):
+        settings = self.settings
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", f"-//{settings['SITENAME']}//Videoconferenze//IT")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", name or f"{settings['SITENAME']}: videoconferenze")
+        calendar.add("x-wr-timezone", settings["TIMEZONE"])
+        head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+        talks = sorted(talks, key=lambda t: (t.date, t.slug))
+        parts = [head]
+        if any(talk.has_time for talk in talks):
+            first, last = talks[0].date.year, talks[-1].date.year
+            parts.append(_timezone_bytes(settings["TIMEZONE"], first, last))
+        parts += [self.event(talk) for talk in talks]
+        parts.append(b"END:VCALENDAR" + end)
+        return b"".join(parts)
+
+    def event(self, talk):
+        if talk.slug not in self._events:
+            event = talk_event(talk, self.settings, self.siteurl)
+            self._events[talk.slug] = event.to_ical()
+        return self._events[talk.slug]
+
+
+@functools.cache
+def _timezone_bytes(tzid, first_year, last_year):
+    return _timezone(tzid, first_year, last_year).to_ical()
 
 
 @functools.cache

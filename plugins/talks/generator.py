@@ -24,7 +24,7 @@ from pelican.generators import CachingGenerator
 from pelican.urlwrappers import Author, URLWrapper
 
 from . import archive
-from .calendar import build_calendar
+from .calendar import Calendars
 from .contents import SpeakerSource, Talk
 from .feeds import write_talk_feeds
 from .related import relate_all
@@ -281,18 +281,13 @@ class TalksGenerator(CachingGenerator):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(calendar)
 
+        calendars = Calendars(settings, siteurl)
         if settings["TALKS_CALENDAR"]:
-            write(
-                settings["TALKS_CALENDAR"],
-                build_calendar(self.talks, settings, siteurl),
-            )
+            write(settings["TALKS_CALENDAR"], calendars.calendar(self.talks))
         if settings["TALK_CALENDAR_SAVE_AS"]:
             for talk in self.talks:
                 name = f"{settings['SITENAME']}: #{talk.number} {talk.title}"
-                write(
-                    talk.event_file,
-                    build_calendar([talk], settings, siteurl, name=name),
-                )
+                write(talk.event_file, calendars.calendar([talk], name=name))
 
 
 def talks_generator(_pelican):
