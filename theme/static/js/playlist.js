@@ -1,6 +1,6 @@
 /* Playlist filters (/videoconferenze/): year, speaker, tag, state and words,
    in the page, with no request. The state lives in the URL, so a filtered
-   playlist can be shared; without JavaScript the form stays hidden and every
+   playlist can be shared; without JavaScript CSS hides the form and every
    talk is listed. */
 (() => {
   const form = document.getElementById("filtri");
@@ -75,7 +75,6 @@
   };
 
   readUrl();
-  form.hidden = false;
   apply();
   form.addEventListener("input", () => writeUrl(apply()));
   form.addEventListener("change", () => writeUrl(apply()));
