@@ -8,9 +8,11 @@ failed build's problems (one line each, as `pelican content` does) or its
 reason, once; callers only choose the exit status.
 """
 
+import contextlib
 import logging
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from eroi import run
@@ -44,13 +46,25 @@ def load_settings(settings_file=DEV_SETTINGS, **overrides):
     return read_settings(str(ROOT / settings_file), override=overrides)
 
 
+@dataclass(frozen=True)
+class Built:
+    """A good build: its settings (and so its run's state) and output folder."""
+
+    settings: dict
+    output: Path
+
+
 class Runner:
     """Builds the site in-process, as often as asked (livereload rebuilds on
     every save). It owns the memory that outlives a run (eroi.run.Memory) and
-    prints each build's problems, once."""
+    prints each build's problems, once. ``last`` is the last good build."""
 
     def __init__(self):
         self.memory = run.Memory()
+        self.last = None
+        # Held while the new output replaces the old (the writer's loop also
+        # writes into the output folder, never at the same time).
+        self.swap_lock = contextlib.nullcontext()
 
     def build(
         self, settings_file=DEV_SETTINGS, *, fatal="errors", debug=False, **overrides
@@ -93,7 +107,9 @@ class Runner:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         report((), run.problems(settings).notes)
-        _swap_in(staging, target)
+        with self.swap_lock:
+            _swap_in(staging, target)
+            self.last = Built(settings, target)
         return target
 
 

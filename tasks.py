@@ -1,6 +1,5 @@
 """The one command line for writers and CI: `invoke --list` shows every task."""
 
-import contextlib
 import glob
 import os
 import shutil
@@ -83,27 +82,26 @@ def serve(c, port=PORT, browser=False):
     }
 )
 def livereload(c, port=PORT, browser=False):
-    """Serve the site, rebuild on every change and reload the open page."""
-    from livereload import Server
+    """Serve the site and show each saved change at once, then build it whole."""
+    import devloop
+    import devserver
 
     settings = sitebuild.load_settings()
-    runner = sitebuild.Runner()  # its memory outlives each rebuild
-
-    def rebuild_quietly():
-        # A failed build has printed why; the last good build is still served.
-        with contextlib.suppress(sitebuild.BuildError):
-            runner.build(fatal="errors")
-
-    rebuild_quietly()
-    server = Server()
-    for pattern in ("pelicanconf.py", "content/**/*", "theme/**/*", "plugins/**/*.py"):
-        server.watch(pattern, rebuild_quietly)
-    server.serve(
-        host=HOST,
-        port=port,
-        root=settings["OUTPUT_PATH"],
-        open_url_delay=1 if browser else None,
+    server = devserver.PreviewServer(settings["OUTPUT_PATH"], HOST, port)
+    loop = devloop.Loop(server)
+    # The first build; then every change: its pages at once, a full build after.
+    loop.start([settings["PATH"], settings["THEME"], sitebuild.DEV_SETTINGS])
+    url = f"http://{HOST}:{port}/"
+    print(
+        f"Serving {settings['OUTPUT_PATH']} at {url} (Ctrl-C to stop)", file=sys.stderr
     )
+    if browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        loop.stop()
+        server.server_close()
 
 
 @task(

@@ -16,7 +16,6 @@ from pelican import signals
 
 from .fields import format_duration, format_timestamp
 from .generator import TalksGenerator, talks_generator
-from .mentions import link_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +64,6 @@ def link_all_mentions(generators):
     talks = next((g for g in generators if isinstance(g, TalksGenerator)), None)
     if talks is None:
         return
-    registry = talks.registry
-    profile_url = talks.settings["TALKS_COMMUNITY_PROFILE_URL"]
     for generator in generators:
         for name in (
             "articles",
@@ -78,12 +75,9 @@ def link_all_mentions(generators):
             "talks",
         ):
             for content in getattr(generator, name, ()):
-                content._content = link_mentions(
-                    content._content, registry, profile_url
-                )
-    for speaker in registry:
-        bio = speaker.source
-        bio._content = link_mentions(bio._content, registry, profile_url)
+                talks.link_mentions(content)
+    for speaker in talks.registry:
+        talks.link_mentions(speaker.source)
 
 
 def register():

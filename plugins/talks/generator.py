@@ -27,6 +27,7 @@ from . import archive
 from .calendar import Calendars
 from .contents import SpeakerSource, Talk
 from .feeds import write_talk_feeds
+from .mentions import link_mentions
 from .related import relate_all
 from .sharing import PLAYLIST, SPEAKER, SPEAKERS, TALK, TALK_TAG
 from .speakers import Speaker, SpeakerRegistry
@@ -106,20 +107,7 @@ class TalksGenerator(CachingGenerator):
             source = self._read(path, SpeakerSource)
             if source is None:
                 continue
-            meta = source.metadata
-            speaker = Speaker(
-                meta["name"],
-                self.settings,
-                handle=meta["handle"],
-                aliases=meta.get("aliases", []),
-                avatar=meta.get("avatar"),
-                company=meta.get("company"),
-                website=meta.get("website"),
-                community=meta.get("community"),
-                source=source,
-                source_path=Path(path).as_posix(),
-            )
-            speaker.slug = meta.get("slug") or shorten(speaker.slug or "")
+            speaker = self._speaker(source, path)
             if not speaker.slug:
                 self.problems.add(
                     source_path, no_url(source_path, speaker.name, "name")
@@ -138,6 +126,24 @@ class TalksGenerator(CachingGenerator):
                 )
             speakers.append(speaker)
         self._give_unique_urls(speakers)
+
+    def _speaker(self, source, path):
+        """The Speaker a speaker file describes (its URL from Slug or name)."""
+        meta = source.metadata
+        speaker = Speaker(
+            meta["name"],
+            self.settings,
+            handle=meta["handle"],
+            aliases=meta.get("aliases", []),
+            avatar=meta.get("avatar"),
+            company=meta.get("company"),
+            website=meta.get("website"),
+            community=meta.get("community"),
+            source=source,
+            source_path=Path(path).as_posix(),
+        )
+        speaker.slug = meta.get("slug") or shorten(speaker.slug or "")
+        return speaker
 
     def _give_unique_urls(self, speakers):
         """Namesakes get a URL each, from name and handle; equal Slugs are refused."""
@@ -190,30 +196,91 @@ class TalksGenerator(CachingGenerator):
                 slugs.setdefault(talk.slug, shown_path(source))
                 draft_video(talk, source, videos)
                 continue
-            found, values = check_talk(
-                talk, source, self.registry, videos, self.path, captions
-            )
-            if not talk.slug:
-                found.append(no_url(source, talk.title))
-            if not found and talk.slug in slugs:
-                found = [duplicate_slug(source, talk.slug, slugs[talk.slug])]
-            if found:
-                self.problems.add(source, found)
-                continue
-            slugs[talk.slug] = shown_path(source)
-            for name, value in values.items():
-                setattr(talk, name, value)
-            # Feeds name the speakers as the entry's author.
-            names = ", ".join(speaker.name for speaker in talk.speakers)
-            talk.author = Author(names, self.settings)
-            talk.authors = [talk.author]
-            talk.talk_tags = [
-                TalkTag(tag.name, self.settings) for tag in getattr(talk, "tags", [])
-            ]
-            talks.append(talk)
+            if self._check(talk, source, captions, videos, slugs):
+                talks.append(talk)
         for found in orphans(captions):
             self.problems.add(found.path, found)
         return talks
+
+    def _check(self, talk, source, captions, videos, slugs):
+        """Check ``talk`` against the archive; set its checked values, or
+        report its problems. True when it is published."""
+        found, values = check_talk(
+            talk, source, self.registry, videos, self.path, captions
+        )
+        if not talk.slug:
+            found.append(no_url(source, talk.title))
+        if not found and talk.slug in slugs:
+            found = [duplicate_slug(source, talk.slug, slugs[talk.slug])]
+        if found:
+            self.problems.add(source, found)
+            return False
+        slugs[talk.slug] = shown_path(source)
+        for name, value in values.items():
+            setattr(talk, name, value)
+        # Feeds name the speakers as the entry's author.
+        names = ", ".join(speaker.name for speaker in talk.speakers)
+        talk.author = Author(names, self.settings)
+        talk.authors = [talk.author]
+        talk.talk_tags = [
+            TalkTag(tag.name, self.settings) for tag in getattr(talk, "tags", [])
+        ]
+        return True
+
+    def link_mentions(self, content):
+        """Link the @handles in ``content``'s body (once speakers are known)."""
+        content._content = link_mentions(
+            content._content,
+            self.registry,
+            self.settings["TALKS_COMMUNITY_PROFILE_URL"],
+        )
+
+    # One file again (the writer's loop) -----------------------------------------
+
+    def reread_talk(self, path, old):
+        """A fresh Talk from the file at ``path`` (relative to the content
+        folder) that was the published ``old``: checked against the archive as
+        this generator read it, in the place ``old`` had (number, related
+        talks). None if the file has a problem or is now a draft."""
+        source = os.path.join(self.path, path)
+        talk = self.readers.read_file(
+            base_path=self.path, path=path, content_class=Talk, context=self.context
+        )
+        if isinstance(talk, SkipStub) or talk.status == "draft":
+            return None
+        captions = CaptionFiles(
+            os.path.join(self.path, caption)
+            for caption in self.get_files(
+                [os.path.dirname(path)], extensions=[s[1:] for s in SUFFIXES]
+            )
+        )
+        videos = {v: f for v, f in self.videos.items() if f != shown_path(source)}
+        slugs = {s: f for s, f in self.slugs.items() if f != shown_path(source)}
+        if not self._check(talk, source, captions, videos, slugs):
+            return None
+        for name, value in vars(old).items():  # its place in the archive
+            if name not in vars(talk):
+                setattr(talk, name, value)
+        talk.state = archive.talk_state(
+            talk.date, talk.video_id, build_time(self.settings)
+        )
+        return talk
+
+    def reread_speaker(self, path, old):
+        """A fresh Speaker from the file at ``path`` that was ``old``, with
+        ``old``'s URL and talks; None if the file has a problem."""
+        source = self.readers.read_file(
+            base_path=self.path,
+            path=path,
+            content_class=SpeakerSource,
+            context=self.context,
+        )
+        if isinstance(source, SkipStub):
+            return None
+        speaker = self._speaker(source, path)
+        speaker.slug = old.slug
+        speaker.talks = old.talks
+        return speaker
 
     def refresh_metadata_intersite_links(self):
         for talk in self.talks:
