@@ -2,11 +2,13 @@
 
 For each size N it generates a SYNTHETIC site (tests/synthetic.py: talks,
 speakers and articles, N items in all) and, beside it, N plain Markdown
-articles of the same length. It then builds each in a fresh process, cache
-off: our site with the project's settings, plugins and theme; plain Pelican
-with its defaults (no plugin, its own theme). One table, figures and ratios
-side by side; each figure is the best of REPEAT runs (default 2) to damp the
-noise of a shared machine. Not a test: it asserts nothing.
+articles of the same length. It then builds each in a fresh process, content
+cache off: plain Pelican with its defaults (no plugin, its own theme); ours
+with the development settings, share cards already drawn; ours with the
+production settings (what CI deploys) with an empty card cache (cold) and
+with the cards of the previous run (warm). One table, figures and ratios to
+plain Pelican side by side; each figure is the best of REPEAT runs (default
+2) to damp the noise of a shared machine. Not a test: it asserts nothing.
 
     .venv/bin/python benchmarks/build_speed.py            # 1000 5000 10000
     .venv/bin/python benchmarks/build_speed.py 500 2000   # other sizes
@@ -14,6 +16,7 @@ noise of a shared machine. Not a test: it asserts nothing.
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,12 +32,17 @@ CHILD = textwrap.dedent(
     """
     import json, resource, sys, time
     sys.path.insert(0, {root!r})
-    kind, content, output = sys.argv[1:4]
+    kind, content, output, cards = sys.argv[1:5]
     start = time.perf_counter()
-    if kind == "ours":
-        import sitebuild
-        sitebuild.build(PATH=content, OUTPUT_PATH=output, CACHE_CONTENT=False,
-                        LOAD_CONTENT_CACHE=False, fatal="errors")
+    if kind in ("dev", "prod"):
+        import os, sitebuild
+        os.environ["SITEURL"] = "https://eroi.example.org"
+        settings = sitebuild.PUBLISH_SETTINGS
+        if kind == "dev":
+            settings = sitebuild.DEV_SETTINGS
+        sitebuild.build(settings, PATH=content, OUTPUT_PATH=output, CACHE_CONTENT=False,
+                        LOAD_CONTENT_CACHE=False, SHARE_CARDS_CACHE=cards,
+                        fatal="errors")
     else:
         from pelican import Pelican
         from pelican.settings import read_settings
@@ -71,14 +79,19 @@ def plain_articles(content, count):
 REPEAT = int(os.environ.get("REPEAT", "2"))
 
 
-def best_run(kind, content, output):
-    runs = [run(kind, content, Path(f"{output}-{n}")) for n in range(REPEAT)]
+def best_run(kind, content, output, cards, cold=False):
+    """The best of REPEAT builds; ``cold``: each with an empty card cache."""
+    runs = []
+    for n in range(REPEAT):
+        if cold:
+            shutil.rmtree(cards, ignore_errors=True)
+        runs.append(run(kind, content, Path(f"{output}-{n}"), cards))
     return min(runs, key=lambda r: r["seconds"]) | {
         "peak_mb": min(r["peak_mb"] for r in runs)
     }
 
 
-def run(kind, content, output):
+def run(kind, content, output, cards):
     result = subprocess.run(
         [
             sys.executable,
@@ -87,6 +100,7 @@ def run(kind, content, output):
             kind,
             str(content),
             str(output),
+            str(cards),
         ],
         capture_output=True,
         text=True,
@@ -98,12 +112,20 @@ def run(kind, content, output):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+ROWS = (
+    # (label, kind, cold card cache)
+    ("plain Pelican", "plain", False),
+    ("ours, dev, cards drawn", "dev", False),
+    ("ours, prod, cards cold", "prod", True),
+    ("ours, prod, cards drawn", "prod", False),
+)
+
+
 def main(sizes):
-    print("SYNTHETIC content, cache off, one fresh process per build.")
+    print("SYNTHETIC content, content cache off, one fresh process per build.")
     header = (
-        f"{'items':>6} {'talks':>6} {'spk':>5} {'art':>5} | {'ours s':>7} "
-        f"{'plain s':>7} {'ratio':>6} | {'ours ms/item':>12} {'plain ms/item':>13} | "
-        f"{'ours MB':>7} {'plain MB':>8} {'ratio':>6} | {'pages':>6}"
+        f"{'items':>6} {'build':<24} | {'seconds':>7} {'ratio':>6} "
+        f"{'ms/item':>8} | {'peak MB':>7} {'ratio':>6} | {'pages':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -115,19 +137,23 @@ def main(sizes):
                 tmp / "ours", talks=talks, speakers=speakers, articles=articles
             )
             plain_articles(tmp / "plain", size)
-            ours = best_run("ours", tmp / "ours", tmp / "out-ours")
-            plain = best_run("plain", tmp / "plain", tmp / "out-plain")
-        print(
-            f"{size:>6} {talks:>6} {speakers:>5} {articles:>5} | "
-            f"{ours['seconds']:>7.1f} {plain['seconds']:>7.1f} "
-            f"{ours['seconds'] / plain['seconds']:>6.2f} | "
-            f"{1000 * ours['seconds'] / size:>12.2f} "
-            f"{1000 * plain['seconds'] / size:>13.2f} | "
-            f"{ours['peak_mb']:>7.0f} {plain['peak_mb']:>8.0f} "
-            f"{ours['peak_mb'] / plain['peak_mb']:>6.2f} | {ours['pages']:>6}",
-            flush=True,
-        )
+            cards = tmp / "cards"
+            results = {}
+            for label, kind, cold in ROWS:
+                content = tmp / ("plain" if kind == "plain" else "ours")
+                output = tmp / f"out-{kind}-{int(cold)}"
+                results[label] = best_run(kind, content, output, cards, cold)
+        plain = results["plain Pelican"]
+        for label, result in results.items():
+            print(
+                f"{size:>6} {label:<24} | {result['seconds']:>7.2f} "
+                f"{result['seconds'] / plain['seconds']:>6.2f} "
+                f"{1000 * result['seconds'] / size:>8.2f} | "
+                f"{result['peak_mb']:>7.0f} "
+                f"{result['peak_mb'] / plain['peak_mb']:>6.2f} | {result['pages']:>6}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":
-    main([int(n) for n in sys.argv[1:]] or [1000, 5000, 10000])
+    main([int(n) for n in sys.argv[1:]] or [1000, 10000])
