@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eroi import run
+from eroi.content_checks.problems import report_line
+from eroi.talks.contents import Talk
+from eroi.talks.speakers import Speaker
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -109,7 +112,10 @@ class Loop:
         start = time.perf_counter()
         try:
             self.runner.build(fatal="errors", **{RECORD: True})
-        except sitebuild.BuildError:
+        except sitebuild.BuildError:  # printed by the runner
+            return False
+        except Exception as exc:  # never the end of the loop: say it, go on
+            report_line(f"livereload: the build failed: {type(exc).__name__}: {exc}")
             return False
         logger.info("livereload: full build in %.2f s", time.perf_counter() - start)
         return True
@@ -147,8 +153,8 @@ class Loop:
         while not self.stopping.is_set():
             if not self.wanted.wait(timeout=0.5):
                 continue
+            self.building = True  # before the change is taken: never "settled"
             self.wanted.clear()
-            self.building = True
             good = self.build()
             self.full_builds += 1
             self.building = False
@@ -272,9 +278,9 @@ class Quick:
         """A new content object for ``relative``, read as its generator reads it."""
         talks = next((g for g in self.generators if hasattr(g, "reread_talk")), None)
         new = None
-        if talks is not None and old in talks.talks:
+        if talks is not None and isinstance(old, Talk):
             new = talks.reread_talk(relative, old)
-        elif talks is not None and old in list(talks.registry):
+        elif talks is not None and isinstance(old, Speaker):
             new = talks.reread_speaker(relative, old)
         elif isinstance(old, Article | Page):
             new = self._reread_pelican(relative, old)

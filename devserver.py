@@ -15,6 +15,7 @@ import hashlib
 import http.server
 import logging
 import queue
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,6 +31,7 @@ SCRIPT_BODY = (
 ).encode()
 TAG = f'<script src="{SCRIPT}" defer></script>'.encode()
 PING_SECONDS = 15
+LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 
 class PreviewServer(http.server.ThreadingHTTPServer):
@@ -59,6 +61,11 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         if page is not None and _digest(self.root / page) != self.open_digest:
             self.reload()
 
+    def handle_error(self, request, client_address):
+        """A page that went away mid-answer (a reload cuts its loads) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
     def listen(self):
         listener = queue.Queue()
         with self._lock:
@@ -83,6 +90,11 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path)
 
     def do_GET(self):
+        # Only for this machine's own names: a page of another site that
+        # rebinds its name to 127.0.0.1 must not read the preview (drafts).
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]")
+        if host not in LOCAL_NAMES:
+            return self.send_error(403, "the preview answers to localhost only")
         path = urlsplit(self.path).path
         if path == EVENTS:
             return self._events()
@@ -104,7 +116,10 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             status, target = 404, self.server.root / "404.html"
             if not target.is_file():
                 return self.send_error(404)
-        body = target.read_bytes()
+        try:
+            body = target.read_bytes()
+        except OSError:  # replaced by a full build meanwhile
+            return self.send_error(404)
         kind = self.guess_type(str(target))
         if target.suffix == ".html":
             if status == 200:

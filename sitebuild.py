@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eroi import run
-from eroi.content_checks.problems import ContentError, report, report_line
+from eroi.content_checks.problems import (
+    ContentError,
+    one_line,
+    report,
+    report_line,
+)
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
@@ -81,7 +86,17 @@ class Runner:
             fatal=fatal,
             handler=_plain_handler(),
         )
-        settings = load_settings(settings_file, **overrides)
+        try:
+            settings = load_settings(settings_file, **overrides)
+        except Exception as exc:  # e.g. a settings file that does not run
+            if debug:
+                raise
+            reason = one_line(
+                f"build failed: {settings_file}: {type(exc).__name__}: {exc} "
+                "(hint: fix the settings file and build again)"
+            )
+            report_line(reason)
+            raise BuildError(reason=reason) from None
         settings[run.MEMORY] = self.memory
         settings[run.REPORTED] = True
         target = Path(settings["OUTPUT_PATH"])

@@ -90,7 +90,9 @@ def livereload(c, port=PORT, browser=False):
     server = devserver.PreviewServer(settings["OUTPUT_PATH"], HOST, port)
     loop = devloop.Loop(server)
     # The first build; then every change: its pages at once, a full build after.
-    loop.start([settings["PATH"], settings["THEME"], sitebuild.DEV_SETTINGS])
+    loop.start(
+        [settings["PATH"], settings["THEME"], sitebuild.ROOT / sitebuild.DEV_SETTINGS]
+    )
     url = f"http://{HOST}:{port}/"
     print(
         f"Serving {settings['OUTPUT_PATH']} at {url} (Ctrl-C to stop)", file=sys.stderr

@@ -15,6 +15,8 @@ file can set (they are not identifiers):
   it, the content_checks plugin prints them before stopping the run.
 """
 
+import threading
+
 from eroi.content_checks.problems import Problems
 
 RUN = "eroi.run"
@@ -27,19 +29,31 @@ class Memory:
 
     def __init__(self):
         self._caches = {}
+        # The writer's loop reads files while a full build runs in a thread.
+        self._lock = threading.Lock()
 
     def cache(self, name):
         """The cache called ``name`` (an empty dict the first time)."""
-        return self._caches.setdefault(name, {})
+        with self._lock:
+            return self._caches.setdefault(name, {})
+
+    def __reduce__(self):
+        # Pelican's content cache pickles the settings that every tag and
+        # category holds: a copy of them takes no cache (and no lock) along.
+        return (Memory, ())
 
     def remember(self, name, key, make, limit=2000):
         """``make()``, computed once per ``key`` while the cache holds it."""
         cache = self.cache(name)
-        if key not in cache:
-            if len(cache) >= limit:
+        with self._lock:
+            if key in cache:
+                return cache[key]
+        value = make()  # outside the lock: two threads may both compute it
+        with self._lock:
+            while len(cache) >= limit:
                 del cache[next(iter(cache))]
-            cache[key] = make()
-        return cache[key]
+            cache[key] = value
+        return value
 
 
 class Run:
@@ -49,6 +63,14 @@ class Run:
         self.problems = Problems()
         self.memory = memory
         self.state = {}
+
+    def __reduce__(self):
+        # As Memory: a run is never part of a pickled copy of the settings.
+        return (_no_run, ())
+
+
+def _no_run():
+    return None
 
 
 def start(settings):

@@ -115,6 +115,11 @@ def test_each_edit_shows_at_once_and_settles_into_a_full_build(
         lines[0] = (*lines[0][:-1], "Parolachiave")
         (content / "talks" / "serata.it.srt").write_text(subrip(lines))
 
+    def saved_twice(path, old, first, second):
+        edit(path, old, first)
+        assert wait_for(lambda: first in fetch(loop.base, TALK_PAGE))
+        edit(path, first, first.replace("prima", second))
+
     def new_article():
         (content / "articles" / "nuovo.md").write_text(
             "Title: Un nuovo articolo\nDate: 2020-02-01 10:00\n\nNuovo.\n"
@@ -141,6 +146,13 @@ def test_each_edit_shows_at_once_and_settles_into_a_full_build(
             lambda: edit(talk, "2020-01-13", "2020-01-20"),
             TALK_PAGE,
             "20 gennaio 2020",
+            True,
+        ),
+        (
+            "talk saved twice before its full build",
+            lambda: saved_twice(talk, "La serata.", "La serata, prima.", "seconda"),
+            TALK_PAGE,
+            "La serata, seconda.",
             True,
         ),
         (
@@ -233,3 +245,16 @@ def test_a_content_error_prints_its_line_and_keeps_the_last_good_site(
     edit(article, "Date: ieri", "Date: 2020-01-01 10:00")
     settle(loop, before)
     assert fetch(loop.base, ARTICLE_PAGE) == good
+
+
+def test_the_preview_answers_only_to_this_machine_s_names(loop):
+    """A page of another site that rebinds its name to 127.0.0.1 reads nothing."""
+    request = urllib.request.Request(
+        f"{loop.base}/{ARTICLE_PAGE}", headers={"Host": "evil.example"}
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)
+    assert refused.value.code == 403
+    assert "Benvenuti" in fetch(
+        loop.base.replace("127.0.0.1", "localhost"), ARTICLE_PAGE
+    )

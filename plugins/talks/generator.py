@@ -259,7 +259,8 @@ class TalksGenerator(CachingGenerator):
         if not self._check(talk, source, captions, videos, slugs):
             return None
         for name, value in vars(old).items():  # its place in the archive
-            if name not in vars(talk):
+            # (not what the class computes and caches, e.g. its URL)
+            if name not in vars(talk) and not hasattr(type(talk), name):
                 setattr(talk, name, value)
         talk.state = archive.talk_state(
             talk.date, talk.video_id, build_time(self.settings)
