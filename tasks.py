@@ -8,7 +8,7 @@ import webbrowser
 
 from eroi.content_checks import fetch_media as media
 from eroi.content_checks.check import check_site, contents_of, read_site
-from eroi.content_checks.problems import report
+from eroi.content_checks.problems import one_line, report, report_line
 from eroi.talks import importer, sources
 from eroi.video import thumbnails
 from invoke import Exit, task
@@ -182,35 +182,53 @@ def new_speaker(c, handle, name=""):
         refused(exc)
 
 
-@task(help={"files": "export JSON file(s): a path, a glob or a comma-separated list"})
-def import_playlist(c, files):
-    """Create talk files from YouTube playlist exports (Data API or yt-dlp -J)."""
+@task(
+    help={
+        "source": "a YouTube playlist's or channel's address (https://...), or "
+        "export JSON file(s): a path, a glob or a comma-separated list"
+    }
+)
+def import_playlist(c, source):
+    """Create talk files from a YouTube playlist or channel (through yt-dlp) or
+    from playlist exports (Data API or yt-dlp -J)."""
     settings = sitebuild.load_settings()
     try:
-        imported = importer.import_playlist(
-            expand(files), settings["PATH"], sources.archive_sources(settings), settings
-        )
+        archive = sources.archive_sources(settings)
+        if source.startswith(("https://", "http://")):
+            imported = importer.import_url(source, settings["PATH"], archive, settings)
+        else:
+            imported = importer.import_playlist(
+                expand(source), settings["PATH"], archive, settings
+            )
     except importer.ExportError as exc:
         raise Exit(str(exc), code=1) from None
     for path in imported.created:
         created(path)
     for caption, talk in imported.captions:
         print(f"attached {os.path.relpath(caption)} to {os.path.relpath(talk)}")
+    for path in imported.thumbnails:
+        print(f"saved {os.path.relpath(path)}")
     for video, existing in imported.already:
-        print(f"skipped {video}: already in {existing}")
+        print(one_line(f"skipped {video}: already in {existing}"))
     for video, reason in imported.unavailable:
-        print(f"skipped {video}: {reason}")
+        print(one_line(f"skipped {video}: {reason}"))
     for path, reason in imported.drafts:
         print(
             f"{os.path.relpath(path)}: speakers: {reason} (hint: write the handles "
             "in Speakers: and remove 'Status: draft' to publish it)"
         )
+    for failure in imported.failures:
+        report_line(str(failure))
     print(
         f"import: {len(imported.created)} created ({len(imported.drafts)} drafts), "
         f"{len(imported.already)} already in the archive, "
         f"{len(imported.unavailable)} private or deleted, "
-        f"{len(imported.captions)} caption files attached"
+        f"{len(imported.captions)} caption files attached, "
+        f"{len(imported.thumbnails)} thumbnails saved, "
+        f"{len(imported.failures)} failed"
     )
+    if imported.failures:
+        raise Exit(code=1)
 
 
 @task

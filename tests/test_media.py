@@ -33,6 +33,9 @@ def test_fetch_media_downloads_rewrites_and_never_overwrites(task, project, tmp_
         result = task("fetch-media", "content/articles/remoto.md")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
+        # progress, as plain lines: the output is not a terminal
+        f"fetch-media: 1/2 {base}/logo.png",
+        f"fetch-media: 2/2 {base}/manca.png",
         f"content/articles/remoto.md: {base}/logo.png saved as "
         "content/images/logo-2.png",
         "fetch-media: 1 saved, 1 failed",

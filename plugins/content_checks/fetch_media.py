@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from eroi.boundary.files import image_bytes_kind
+from eroi.progress import progress
 
 from .problems import problem, shown_path, text_line
 
@@ -51,9 +52,13 @@ def remote_images(text):
 
 
 def fetch_media(paths, content_path, timeout=15):
-    """Download the remote images of each file in ``paths``; rewrite the files."""
+    """Download the remote images of each file in ``paths``; rewrite the files.
+
+    Progress is shown per download (eroi.progress).
+    """
     report = MediaReport()
     folder = Path(content_path, IMAGES_FOLDER)
+    readable = []  # (source, text, remote image URLs)
     for path in paths:
         source = Path(path)
         try:
@@ -63,29 +68,34 @@ def fetch_media(paths, content_path, timeout=15):
                 problem(source, "file", f"cannot be read: {exc}", "check the path", 1)
             )
             continue
-        changed = text
-        for url in remote_images(text):
-            try:
-                data, suffix = download(url, timeout)
-                local = store(folder, url, data, suffix)
-            except (OSError, ValueError, http.client.HTTPException) as exc:
-                reason = getattr(exc, "reason", None) or exc
-                report.failures.append(
-                    problem(
-                        source,
-                        "image",
-                        f"{url} not downloaded: {reason}",
-                        "check the address, or save the image into "
-                        "content/images/ by hand",
-                        line=text_line(source, url),
+        readable.append((source, text, remote_images(text)))
+    total = sum(len(urls) for _source, _text, urls in readable)
+    with progress("fetch-media", total) as shown:
+        for source, text, urls in readable:
+            changed = text
+            for url in urls:
+                shown.step(url)
+                try:
+                    data, suffix = download(url, timeout)
+                    local = store(folder, url, data, suffix)
+                except (OSError, ValueError, http.client.HTTPException) as exc:
+                    reason = getattr(exc, "reason", None) or exc
+                    report.failures.append(
+                        problem(
+                            source,
+                            "image",
+                            f"{url} not downloaded: {reason}",
+                            "check the address, or save the image into "
+                            "content/images/ by hand",
+                            line=text_line(source, url),
+                        )
                     )
-                )
-                continue
-            relative = local.relative_to(content_path).as_posix()
-            changed = changed.replace(url, "{static}/" + relative)
-            report.saved.append((shown_path(source), url, shown_path(local)))
-        if changed != text:
-            rewrite(source, changed)
+                    continue
+                relative = local.relative_to(content_path).as_posix()
+                changed = changed.replace(url, "{static}/" + relative)
+                report.saved.append((shown_path(source), url, shown_path(local)))
+            if changed != text:
+                rewrite(source, changed)
     return report
 
 

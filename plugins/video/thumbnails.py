@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from eroi.content_checks.problems import problem, text_line
+from eroi.progress import track
 
 THUMBNAIL_FOLDER = "images/thumbnails"
 THUMBNAIL_URL = "https://i.ytimg.com/vi/{id}/hqdefault.jpg"
@@ -45,24 +46,22 @@ def fetch_thumbnails(videos, content_path, url_template=THUMBNAIL_URL, timeout=1
 
     ``failures`` are Problems, one per video. Files are written
     whole (temporary file, then rename): an interrupted run leaves no stub.
+    Progress is shown per download (eroi.progress).
     """
-    # Imported here: the boundary's HTML policy imports this package.
-    from eroi.boundary.files import image_bytes_kind
-
     folder = Path(content_path, THUMBNAIL_FOLDER)
-    fetched, kept, failures = [], [], []
+    fetched, kept, failures, missing = [], [], [], []
     for video_id, source in sorted(videos.items()):
-        target = folder / f"{video_id}.jpg"
-        if target.exists():
+        if (folder / f"{video_id}.jpg").exists():
             kept.append(video_id)
-            continue
+        else:
+            missing.append((video_id, source))
+    for video_id, source in track(missing, "thumbnails", describe=lambda v: v[0]):
         url = url_template.format(id=video_id)
         try:
             with urllib.request.urlopen(url, timeout=timeout) as response:
                 kind = response.headers.get_content_type()
                 data = response.read(MAX_BYTES + 1)
-            if image_bytes_kind(data) not in (".jpg", ".jpeg"):
-                raise ValueError(f"not a whole JPEG image (the server said {kind})")
+            save_thumbnail(content_path, video_id, data, kind)
         except (OSError, ValueError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", None) or exc
             failures.append(
@@ -76,9 +75,29 @@ def fetch_thumbnails(videos, content_path, url_template=THUMBNAIL_URL, timeout=1
                 )
             )
             continue
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(target)
         fetched.append(video_id)
     return fetched, kept, failures
+
+
+def save_thumbnail(content_path, video_id, data, kind="unknown"):
+    """Write ``data`` as the thumbnail of ``video_id``; return its path.
+
+    Only a whole JPEG of at most MAX_BYTES is kept (ValueError otherwise);
+    an existing file is never replaced (FileExistsError). The file is
+    written whole: temporary file, then rename.
+    """
+    # Imported here: the boundary's HTML policy imports this package.
+    from eroi.boundary.files import image_bytes_kind
+
+    if len(data) > MAX_BYTES:
+        raise ValueError("larger than 5 MB")
+    if image_bytes_kind(data) not in (".jpg", ".jpeg"):
+        raise ValueError(f"not a whole JPEG image (the server said {kind})")
+    target = Path(content_path, thumbnail_path(video_id))
+    if target.exists():
+        raise FileExistsError(f"{target} already exists")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    return target

@@ -27,7 +27,7 @@ def parse_youtube(value):
     ``1m30s``, ``1h2m3s``). ``start_seconds`` is 0 when there is none.
     """
     text = value.strip()
-    if VIDEO_ID.match(text):
+    if VIDEO_ID.fullmatch(text):
         return text, 0
     if "://" not in text:
         text = "https://" + text
@@ -45,7 +45,7 @@ def parse_youtube(value):
         video = segments[1]
     else:
         video = ""
-    if not VIDEO_ID.match(video):
+    if not VIDEO_ID.fullmatch(video):
         raise ValueError(
             f"{value!r} does not name a YouTube video (no 11-character id)"
         )

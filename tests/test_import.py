@@ -1,0 +1,723 @@
+"""`invoke import-playlist URL`: a playlist read through yt-dlp as a library.
+
+No network: the one function that reaches it, ``eroi.talks.ytdlp.fetch``, is
+replaced in-process by a recording of yt-dlp's answers. Every answer here is
+SYNTHETIC (made-up ids, titles, dates and speech) and has the shapes yt-dlp
+2026.10.26 returns: a flat playlist (``extract_flat="in_playlist"``), one
+video's info dict after ``sanitize_info``, WebVTT bytes for captions, JPEG
+bytes for thumbnails.
+"""
+
+import copy
+import io
+import json
+
+import pytest
+from eroi.progress import track
+from eroi.talks import ytdlp
+from yt_dlp.networking.exceptions import RequestError
+from yt_dlp.utils import DownloadError
+
+from tests import sitecheck
+from tests.captions import speech, stamp, youtube_auto_vtt
+from tests.conftest import build_site
+from tests.synthetic import tiny_image
+
+TALKS = "content/talks"
+THUMBNAILS = "content/images/thumbnails"
+PLAYLIST = "https://www.youtube.com/playlist?list=PLsynthetic0imp"
+WATCH = "https://www.youtube.com/watch?v={}"
+BACKUP, VOIP, PRIVATE, HOSTILE = (
+    "SYNTHimp001",
+    "SYNTHimp002",
+    "SYNTHimp003",
+    "SYNTHimp004",
+)
+
+AUTO_VTT = youtube_auto_vtt(speech(300, seed=31))  # SYNTHETIC automatic captions
+MAXRES_JPEG = tiny_image("JPEG", (200, 30, 30))  # SYNTHETIC thumbnails
+HQ_JPEG = tiny_image("JPEG", (30, 200, 30))
+
+
+def manual_vtt():
+    """SYNTHETIC subtitles as a channel owner uploads them: plain cues."""
+    cues = [
+        f"{stamp(start)} --> {stamp(end)}\n{text.capitalize()}.\n"
+        for start, end, text in speech(240, seed=32)
+    ]
+    return "WEBVTT\n\n" + "\n".join(cues)
+
+
+MANUAL_VTT = manual_vtt()
+
+
+# yt-dlp's shapes ---------------------------------------------------------------------
+
+
+def thumbnails(video):
+    """A processed ``thumbnails`` list: worst first, as yt-dlp sorts them."""
+    return [
+        {
+            "url": f"https://i.ytimg.com/vi/{video}/default.jpg",
+            "preference": -13,
+            "id": "0",
+            "height": 90,
+            "width": 120,
+            "resolution": "120x90",
+        },
+        {
+            "url": f"https://i.ytimg.com/vi/{video}/hqdefault.jpg",
+            "preference": -7,
+            "id": "22",
+            "height": 360,
+            "width": 480,
+            "resolution": "480x360",
+        },
+        {
+            "url": f"https://i.ytimg.com/vi_webp/{video}/maxresdefault.webp",
+            "preference": -1,
+            "id": "39",
+        },
+        {
+            "url": f"https://i.ytimg.com/vi/{video}/maxresdefault.jpg",
+            "preference": -1,
+            "id": "40",
+            "height": 720,
+            "width": 1280,
+            "resolution": "1280x720",
+        },
+    ]
+
+
+def flat_entry(video, title, duration):
+    """One entry of a flat playlist: no description, date or captions."""
+    return {
+        "_type": "url",
+        "ie_key": "Youtube",
+        "id": video,
+        "url": WATCH.format(video),
+        "title": title,
+        "description": None,
+        "duration": duration,
+        "channel_id": "UCsynthetic000000000000a",
+        "channel": "Eroi Digitali (SYNTHETIC)",
+        "channel_url": "https://www.youtube.com/channel/UCsynthetic000000000000a",
+        "uploader": "Eroi Digitali (SYNTHETIC)",
+        "thumbnails": [
+            {
+                "url": f"https://i.ytimg.com/vi/{video}/hqdefault.jpg?sqp=synthetic",
+                "height": 94,
+                "width": 168,
+            }
+        ],
+        "timestamp": None,
+        "release_timestamp": None,
+        "availability": None,
+        "view_count": 42,
+        "live_status": None,
+        "channel_is_verified": None,
+        "__x_forwarded_for_ip": None,
+    }
+
+
+def flat_playlist(entries):
+    return {
+        "_type": "playlist",
+        "id": "PLsynthetic0imp",
+        "title": "Videoconferenze del lunedì (SYNTHETIC)",
+        "availability": "public",
+        "channel": "Eroi Digitali (SYNTHETIC)",
+        "description": "",
+        "entries": entries,
+        "extractor": "youtube:tab",
+        "extractor_key": "YoutubeTab",
+        "webpage_url": PLAYLIST,
+        "original_url": PLAYLIST,
+        "playlist_count": len(entries),
+        "epoch": 1767225600,
+        "_version": {"version": "2026.10.26", "repository": "yt-dlp/yt-dlp"},
+    }
+
+
+def caption_tracks(video, lang, kind="", name="Italian"):
+    """The formats of one caption language, WebVTT among them."""
+    base = f"https://www.youtube.com/api/timedtext?v={video}&lang={lang}{kind}"
+    return [
+        {"ext": ext, "url": f"{base}&fmt={ext}", "name": name}
+        for ext in ("json3", "srv1", "srv2", "srv3", "ttml", "srt", "vtt")
+    ]
+
+
+def video_info(video, title, description, upload_date, duration, **fields):
+    """One video's info dict (``extract_info(url, download=False)``)."""
+    info = {
+        "id": video,
+        "title": title,
+        "fulltitle": title,
+        "description": description,
+        "upload_date": upload_date,
+        "timestamp": None,
+        "duration": duration,
+        "duration_string": "synthetic",
+        "channel": "Eroi Digitali (SYNTHETIC)",
+        "channel_id": "UCsynthetic000000000000a",
+        "availability": "public",
+        "live_status": "was_live",
+        "language": "it",
+        "webpage_url": WATCH.format(video),
+        "extractor": "youtube",
+        "extractor_key": "Youtube",
+        "thumbnails": thumbnails(video),
+        "thumbnail": f"https://i.ytimg.com/vi_webp/{video}/maxresdefault.webp",
+        "chapters": None,
+        "subtitles": {},
+        "automatic_captions": {},
+        "formats": [],
+        "_type": "video",
+    }
+    info.update(fields)
+    return info
+
+
+BACKUP_DESCRIPTION = (
+    "La serata con Stefano Pasquini: backup e ripristino.\n"
+    "Capitoli:\n"
+    "00:00 Introduzione\n"
+    "12:30 Demo dal vivo\n"
+    "1:02:03 Domande"
+)
+
+
+def recorded_answers():
+    """``{url: answer}``: what yt-dlp answered for this SYNTHETIC playlist."""
+    backup_chapters = [
+        {"start_time": 0.0, "end_time": 750.0, "title": "Introduzione"},
+        {"start_time": 750.0, "end_time": 3723.0, "title": "Demo dal vivo"},
+        {"start_time": 3723.0, "end_time": 4500.0, "title": "Domande"},
+    ]
+    answers = {
+        PLAYLIST: flat_playlist(
+            [
+                flat_entry(BACKUP, "Backup e ripristino con Stefano Pasquini", 4500.0),
+                flat_entry(VOIP, "VoIP in azienda, con Mario_Tonti", 1800.0),
+                flat_entry(PRIVATE, "[Private video]", None),
+                flat_entry(HOSTILE, "Sicurezza\nStatus: draft", 600.0),
+            ]
+        ),
+        WATCH.format(BACKUP): video_info(
+            BACKUP,
+            "Backup e ripristino con Stefano Pasquini",
+            BACKUP_DESCRIPTION,
+            "20210301",
+            4500,
+            timestamp=1614614400,  # 2021-03-01 16:00 UTC: 17:00 in Rome
+            chapters=backup_chapters,
+            automatic_captions={
+                "en": caption_tracks(BACKUP, "it", "&kind=asr&tlang=en", "English"),
+                "it-orig": caption_tracks(
+                    BACKUP, "it", "&kind=asr", "Italian (Original)"
+                ),
+                "it": caption_tracks(BACKUP, "it", "&kind=asr"),
+            },
+        ),
+        WATCH.format(VOIP): video_info(
+            VOIP,
+            "VoIP in azienda, con Mario_Tonti",
+            "Demo dal vivo del centralino.",
+            "20210315",
+            1800,
+            chapters=[
+                {"start_time": 0.0, "end_time": 600.0, "title": "Apertura"},
+                {"start_time": 600.0, "end_time": 1800.0, "title": "Il centralino"},
+            ],
+            subtitles={"it": caption_tracks(VOIP, "it")},
+            automatic_captions={"it-orig": caption_tracks(VOIP, "it", "&kind=asr")},
+        ),
+        WATCH.format(HOSTILE): video_info(
+            HOSTILE,
+            "Sicurezza\nStatus: draft\nSlug: altro\nSpeakers: costa",
+            "Con Stefano Pasquini.\n<script>alert(1)</script>",
+            "20210322",
+            600,
+        ),
+        # Caption files: the VTT of the chosen track of each video.
+        f"https://www.youtube.com/api/timedtext?v={BACKUP}&lang=it&kind=asr&fmt=vtt": (
+            AUTO_VTT.encode()
+        ),
+        f"https://www.youtube.com/api/timedtext?v={VOIP}&lang=it&fmt=vtt": (
+            MANUAL_VTT.encode()
+        ),
+        f"https://i.ytimg.com/vi/{BACKUP}/maxresdefault.jpg": MAXRES_JPEG,
+        f"https://i.ytimg.com/vi/{VOIP}/hqdefault.jpg": HQ_JPEG,  # no maxres
+        f"https://i.ytimg.com/vi/{HOSTILE}/maxresdefault.jpg": MAXRES_JPEG,
+    }
+    return answers
+
+
+class Network:
+    """Stands in for ``ytdlp.fetch``: replays ``answers`` and records each call."""
+
+    def __init__(self, answers):
+        self.answers, self.calls = answers, []
+
+    def __call__(self, url, what="video", limit=None):
+        self.calls.append((what, url))
+        if url not in self.answers:
+            if what == "file":
+                raise RequestError("HTTP Error 404: Not Found")
+            raise DownloadError(f"ERROR: [generic] Unable to download webpage: {url}")
+        answer = self.answers[url]
+        if isinstance(answer, Exception):
+            raise answer
+        return copy.deepcopy(answer)
+
+    def fetched(self, what):
+        return [url for kind, url in self.calls if kind == what]
+
+
+@pytest.fixture
+def network(monkeypatch):
+    replay = Network(recorded_answers())
+    monkeypatch.setattr(ytdlp, "fetch", replay)
+    return replay
+
+
+def text(result):
+    return result.stdout + result.stderr
+
+
+def files_under(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+# A whole import --------------------------------------------------------------------
+
+
+def test_import_from_a_playlist_url_writes_talks_captions_and_thumbnails(
+    task, project, network
+):
+    talks = project / TALKS
+    result = task("import-playlist", PLAYLIST)
+    assert result.returncode == 0, text(result)
+    assert result.stderr == ""
+    backup = talks / "backup-e-ripristino-con-stefano-pasquini.md"
+    voip = talks / "voip-in-azienda-con-mario_tonti.md"
+    hostile = talks / "sicurezza-status-draft-slug-altro-speakers-costa.md"
+    assert backup.read_text() == (
+        "Title: Backup e ripristino con Stefano Pasquini\n"
+        "Date: 2021-03-01 17:00\n"
+        "Speakers: stefano.pasquini\n"
+        f"YouTube: https://www.youtube.com/watch?v={BACKUP}\n"
+        "Duration: 01:15:00\n"
+        "Slug: backup-e-ripristino-con-stefano-pasquini\n"
+        "\n"
+        "La serata con Stefano Pasquini: backup e ripristino.\n"
+        "Capitoli:\n"
+        "\n"  # the timestamp lines made a paragraph: the build's chapters
+        "00:00 Introduzione\n"
+        "12:30 Demo dal vivo\n"
+        "1:02:03 Domande\n"
+    )
+    written = voip.read_text()
+    assert "Date: 2021-03-15\n" in written  # a date without a time
+    assert "Duration: 00:30:00\n" in written
+    assert written.endswith(
+        "Demo dal vivo del centralino.\n\n00:00:00 Apertura\n00:10:00 Il centralino\n"
+    )  # yt-dlp's chapters, as the description has none
+    # No title sets a field: one line, escaped description, every field once.
+    front, body = hostile.read_text().split("\n\n", 1)
+    assert front.splitlines()[0] == (
+        "Title: Sicurezza Status: draft Slug: altro Speakers: costa"
+    )
+    assert [line.split(":")[0] for line in front.splitlines()] == [
+        "Title",
+        "Date",
+        "Speakers",
+        "YouTube",
+        "Duration",
+        "Slug",
+    ]
+    assert "&lt;script&gt;" in body and "<script>" not in body
+
+    # Captions beside the talk: the automatic Italian track, the manual one first.
+    assert (talks / f"{backup.stem}.it.vtt").read_text() == AUTO_VTT
+    assert (talks / f"{voip.stem}.it.vtt").read_text() == MANUAL_VTT
+    assert not (talks / f"{hostile.stem}.it.vtt").exists()  # it has none
+    thumbnails = project / THUMBNAILS
+    assert (thumbnails / f"{BACKUP}.jpg").read_bytes() == MAXRES_JPEG
+    assert (thumbnails / f"{VOIP}.jpg").read_bytes() == HQ_JPEG  # maxres missing
+    assert not (thumbnails / f"{PRIVATE}.jpg").exists()
+
+    # One flat listing, then one info per new public video; the private one
+    # is never fetched.
+    assert network.fetched("playlist") == [PLAYLIST]
+    assert network.fetched("video") == [
+        WATCH.format(v) for v in (BACKUP, VOIP, HOSTILE)
+    ]
+    assert not any(PRIVATE in url for _what, url in network.calls)
+
+    out = result.stdout.splitlines()
+    # Progress, as plain lines: the output is not a terminal.
+    assert out[:3] == [
+        f"import: {n}/3 {v}" for n, v in enumerate((BACKUP, VOIP, HOSTILE), 1)
+    ]
+    assert f"created {TALKS}/{backup.name}" in out
+    assert f"attached {TALKS}/{backup.stem}.it.vtt to {TALKS}/{backup.name}" in out
+    assert f"saved {THUMBNAILS}/{BACKUP}.jpg" in out
+    assert f"skipped {PRIVATE}: private" in out
+    assert out[-1] == (
+        "import: 3 created (0 drafts), 0 already in the archive, 1 private or "
+        "deleted, 2 caption files attached, 3 thumbnails saved, 0 failed"
+    )
+
+    # A second run: nothing new, so only the flat listing is fetched, and what
+    # a writer edited meanwhile stays as they left it.
+    backup.write_text(backup.read_text().replace("Domande", "Domande e risposte"))
+    before = files_under(project / "content")
+    network.calls.clear()
+    again = task("import-playlist", PLAYLIST)
+    assert again.returncode == 0, text(again)
+    assert network.calls == [("playlist", PLAYLIST)]
+    assert files_under(project / "content") == before
+    assert again.stdout.splitlines()[-1] == (
+        "import: 0 created (0 drafts), 3 already in the archive, 1 private or "
+        "deleted, 0 caption files attached, 0 thumbnails saved, 0 failed"
+    )
+    assert f"skipped {BACKUP}: already in {TALKS}/{backup.name}" in again.stdout
+
+
+def test_the_imported_talks_build_with_chapters_and_transcript(
+    task, project, network, tmp_path
+):
+    assert task("import-playlist", PLAYLIST).returncode == 0
+    site = build_site(tmp_path / "output", PATH=str(project / "content"))
+    page = site.page("/videoconferenze/backup-e-ripristino-con-stefano-pasquini/")
+    chapters = [li.get_text(" ", strip=True) for li in page.select("ol.chapters li")]
+    assert chapters == [
+        "00:00:00 Introduzione",
+        "00:12:30 Demo dal vivo",
+        "01:02:03 Domande",
+    ]
+    transcript = page.select_one("section.transcript")
+    assert transcript is not None
+    assert "sottotitoli automatici" in transcript.get_text()
+    assert page.select_one(".video img.video-thumb")["src"].endswith(f"{BACKUP}.jpg")
+    voip = site.page("/videoconferenze/voip-in-azienda-con-mario_tonti/")
+    assert [li.get_text(" ", strip=True) for li in voip.select("ol.chapters li")] == [
+        "00:00:00 Apertura",
+        "00:10:00 Il centralino",
+    ]
+    assert (
+        "Dai sottotitoli della registrazione."
+        in voip.select_one("section.transcript").get_text()
+    )
+    hostile = site.file(
+        "/videoconferenze/sicurezza-status-draft-slug-altro-speakers-costa/"
+    )
+    assert "<script>alert" not in hostile.read_text()
+    assert (
+        sitecheck.soup(hostile)
+        .select_one("h1")
+        .get_text(strip=True)
+        .startswith("Sicurezza Status: draft")
+    )
+
+
+# Failures ---------------------------------------------------------------------------
+
+
+def test_one_video_failing_leaves_the_others_imported(task, project, network):
+    network.answers[WATCH.format(VOIP)] = DownloadError(
+        f"ERROR: [youtube] {VOIP}: Video unavailable. This video has been removed "
+        "by the uploader"
+    )
+    result = task("import-playlist", PLAYLIST)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{VOIP}: video: not fetched: [youtube] {VOIP}: Video unavailable. This "
+        "video has been removed by the uploader (hint: the other videos were "
+        "imported; run the import again later)"
+    ]
+    assert "Traceback" not in text(result)
+    talks = project / TALKS
+    assert (talks / "backup-e-ripristino-con-stefano-pasquini.md").is_file()
+    assert not (talks / "voip-in-azienda-con-mario_tonti.md").exists()
+    assert result.stdout.splitlines()[-1] == (
+        "import: 2 created (0 drafts), 0 already in the archive, 1 private or "
+        "deleted, 1 caption files attached, 2 thumbnails saved, 1 failed"
+    )
+
+    # Next time only the video that failed is fetched again.
+    network.answers = recorded_answers()
+    network.calls.clear()
+    again = task("import-playlist", PLAYLIST)
+    assert again.returncode == 0, text(again)
+    assert network.fetched("video") == [WATCH.format(VOIP)]
+    assert (talks / "voip-in-azienda-con-mario_tonti.md").is_file()
+
+
+def test_captions_and_thumbnails_that_fail_leave_the_talk_and_a_line(
+    task, project, network
+):
+    for url in list(network.answers):
+        if "timedtext" in url and BACKUP in url:
+            network.answers[url] = b"<transcript>not vtt</transcript>"
+        if "i.ytimg.com" in url and BACKUP in url:
+            del network.answers[url]
+    result = task("import-playlist", PLAYLIST)
+    assert result.returncode == 1
+    talk = f"{TALKS}/backup-e-ripristino-con-stefano-pasquini"
+    assert result.stderr.splitlines() == [
+        f"{BACKUP}: captions: not downloaded: not a WebVTT file (its first line is "
+        f"not WEBVTT) (hint: the talk {talk}.md was written without them; save the "
+        f"captions beside it as {talk}.it.vtt)",
+        f"{BACKUP}: thumbnail: not downloaded from https://i.ytimg.com/vi/{BACKUP}/"
+        "hqdefault.jpg: HTTP Error 404: Not Found (hint: invoke fetch-thumbnails "
+        "tries again; meanwhile the site shows a drawn placeholder)",
+    ]
+    assert (project / f"{talk}.md").is_file()
+    assert not (project / f"{talk}.it.vtt").exists()
+    assert not (project / THUMBNAILS / f"{BACKUP}.jpg").exists()
+
+
+HINT = ytdlp.YTDLP_HINT
+DATE_HINT = "yt-dlp writes dates as YYYYMMDD (20210301) or in ISO form (2021-03-01)"
+
+
+def break_playlist(answers, change):
+    change(answers[PLAYLIST])
+
+
+def break_backup(answers, change):
+    change(answers[WATCH.format(BACKUP)])
+
+
+@pytest.mark.parametrize(
+    ("breaks", "line"),
+    [
+        (
+            lambda a: break_backup(a, lambda i: i.update(timestamp="1614614400")),
+            f"{BACKUP}: timestamp: '1614614400' is not a number of seconds (hint: {HINT})",
+        ),
+        (
+            lambda a: break_backup(
+                a, lambda i: i.update(upload_date="01/03/2021", timestamp=None)
+            ),
+            f"{BACKUP}: upload_date: '01/03/2021' is not a date (hint: {DATE_HINT})",
+        ),
+        (
+            lambda a: break_backup(
+                a, lambda i: i.update(upload_date=None, timestamp=None)
+            ),
+            f"{BACKUP}: upload_date: missing, and no timestamp either (hint: {HINT})",
+        ),
+        (
+            lambda a: break_backup(
+                a, lambda i: i["chapters"][1].update(start_time="12:30")
+            ),
+            f"{BACKUP}: chapters: start_time '12:30' is not a number of seconds "
+            f"(hint: {HINT})",
+        ),
+        (
+            lambda a: break_backup(a, lambda i: i.update(subtitles=["it"])),
+            f"{BACKUP}: subtitles: is a list, not {{language: [{{ext, url}}, ...]}} "
+            f"(hint: {HINT})",
+        ),
+        (
+            lambda a: break_backup(a, lambda i: i.update(duration="1:15:00")),
+            f"{BACKUP}: duration: '1:15:00' is not a number of seconds (hint: {HINT})",
+        ),
+        (
+            lambda a: break_playlist(a, lambda p: p["entries"][0].pop("id")),
+            f"entry 1: id: missing (hint: {HINT})",
+        ),
+        (
+            lambda a: break_playlist(
+                a, lambda p: p["entries"].__setitem__(0, "SYNTHimp001")
+            ),
+            f"entry 1: entry: is text ('SYNTHimp001'), not a video (hint: {HINT})",
+        ),
+    ],
+    ids=[
+        "timestamp-as-text",
+        "date-not-iso",
+        "no-date",
+        "chapter-time-as-text",
+        "subtitles-not-a-dict",
+        "duration-as-text",
+        "missing-id",
+        "entry-not-a-dict",
+    ],
+)
+def test_a_malformed_video_is_one_line_and_the_others_import(
+    task, project, network, breaks, line
+):
+    breaks(network.answers)
+    result = task("import-playlist", PLAYLIST)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [line]
+    assert "Traceback" not in text(result)
+    assert not (
+        project / TALKS / "backup-e-ripristino-con-stefano-pasquini.md"
+    ).exists()
+    assert (project / TALKS / "voip-in-azienda-con-mario_tonti.md").is_file()
+
+
+PLAYLIST_HINT = (
+    "give the address of a YouTube playlist or channel "
+    "(https://www.youtube.com/playlist?list=... or https://www.youtube.com/@...) "
+    "and check the network"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "line"),
+    [
+        (
+            DownloadError(
+                "ERROR: [youtube:tab] PLsynthetic0imp: The playlist does not exist."
+            ),
+            f"{PLAYLIST}: playlist: not read: [youtube:tab] PLsynthetic0imp: The "
+            f"playlist does not exist. (hint: {PLAYLIST_HINT})",
+        ),
+        (
+            {**flat_playlist([]), "entries": {"0": flat_entry(BACKUP, "Backup", 60)}},
+            f"{PLAYLIST}: entries: is a dict, not a list (hint: {HINT})",
+        ),
+        (
+            {**flat_playlist([]), "entries": "SYNTHimp001"},
+            f"{PLAYLIST}: entries: is text ('SYNTHimp001'), not a list (hint: {HINT})",
+        ),
+        (
+            None,
+            f"{PLAYLIST}: playlist: yt-dlp returned nothing, not a playlist or a "
+            f"video (hint: {HINT})",
+        ),
+    ],
+    ids=["download-error", "entries-a-dict", "entries-text", "nothing"],
+)
+def test_a_playlist_that_cannot_be_read_fails_with_one_line(
+    task, project, network, answer, line
+):
+    network.answers[PLAYLIST] = answer
+    before = files_under(project / "content")
+    result = task("import-playlist", PLAYLIST)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [line]
+    assert result.stdout == ""
+    assert "Traceback" not in text(result)
+    assert files_under(project / "content") == before
+
+
+def test_a_channel_follows_its_tabs_once_per_video(task, project, network):
+    """A channel's address lists its tabs (Videos, Live) as playlists."""
+    channel = "https://www.youtube.com/@eroidigitali-synthetic"
+    videos_tab, live_tab = f"{channel}/videos", f"{channel}/streams"
+    recorded = network.answers[PLAYLIST]["entries"]
+    network.answers[channel] = {
+        **flat_playlist([]),
+        "id": "UCsynthetic000000000000a",
+        "webpage_url": channel,
+        "entries": [
+            {"_type": "url", "ie_key": "YoutubeTab", "url": url, "title": name}
+            for url, name in ((videos_tab, "Videos"), (live_tab, "Live"))
+        ],
+    }
+    network.answers[videos_tab] = flat_playlist(recorded[:2])
+    upcoming = flat_entry("SYNTHimp005", "Prossima serata", None)
+    upcoming["live_status"] = "is_upcoming"
+    network.answers[live_tab] = flat_playlist([recorded[1], upcoming])
+    result = task("import-playlist", channel)
+    assert result.returncode == 0, text(result)
+    assert network.fetched("playlist") == [channel, videos_tab, live_tab]
+    assert network.fetched("video") == [WATCH.format(BACKUP), WATCH.format(VOIP)]
+    assert (
+        "skipped SYNTHimp005: live or upcoming, not a recording yet (hint: import "
+        "it again later)"
+    ) in result.stdout
+    assert "import: 2 created" in result.stdout
+
+
+# Export files stay, for offline use -------------------------------------------------
+
+
+def test_an_export_file_with_a_malformed_entry_reports_it(task, project, tmp_path):
+    answers = recorded_answers()
+    good = answers[WATCH.format(VOIP)]
+    bad = {**answers[WATCH.format(BACKUP)], "timestamp": "ieri"}
+    export = tmp_path / "playlist.json"  # as `yt-dlp -J` writes it
+    export.write_text(json.dumps(flat_playlist([bad, good])), encoding="utf-8")
+    result = task("import-playlist", str(export))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{BACKUP}: timestamp: 'ieri' is not a number of seconds (hint: {HINT})"
+    ]
+    assert (project / TALKS / "voip-in-azienda-con-mario_tonti.md").is_file()
+    assert not (project / THUMBNAILS).exists()  # offline: nothing downloaded
+
+
+# Progress ------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_is_a_bar_on_a_terminal_and_plain_lines_in_ci(monkeypatch, capsys):
+    monkeypatch.delenv("CI", raising=False)
+    terminal = Terminal()
+    assert list(track(["uno", "due"], "cards", stream=terminal)) == ["uno", "due"]
+    assert capsys.readouterr().out == ""
+    drawn = terminal.getvalue()
+    assert "cards" in drawn and "2/2" in drawn
+
+    monkeypatch.setenv("CI", "true")
+    terminal = Terminal()
+    assert list(track(["uno", "due"], "cards", stream=terminal)) == ["uno", "due"]
+    assert capsys.readouterr().out == "cards: 1/2 uno\ncards: 2/2 due\n"
+    assert terminal.getvalue() == ""
+
+
+def test_a_bar_shows_an_item_with_brackets_as_it_is(monkeypatch):
+    """An address or title is text on the bar, never rich markup."""
+    monkeypatch.delenv("CI", raising=False)
+    terminal = Terminal()
+    item = "https://example.org/[/b]foto[bold].png"
+    assert list(track([item], "media", stream=terminal)) == [item]
+    assert "[/b]foto[bold]" in terminal.getvalue()
+
+
+def test_an_address_that_is_not_youtube_is_refused(task, project, network):
+    before = files_under(project / "content")
+    result = task("import-playlist", "https://example.org/playlist?list=PLx")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "https://example.org/playlist?list=PLx: playlist: not a YouTube address "
+        "(hint: copy the playlist's or the channel's address from youtube.com)"
+    ]
+    assert network.fetched("playlist") == []
+    assert files_under(project / "content") == before
+
+
+def test_a_data_api_export_with_a_number_for_an_id_reports_it(task, project, tmp_path):
+    export = tmp_path / "pagina.json"
+    item = {
+        "kind": "youtube#playlistItem",
+        "snippet": {"title": "Serata", "description": {"testo": "no"}},
+        "contentDetails": {"videoId": 12345, "videoPublishedAt": "2020-01-13T16:00Z"},
+    }
+    export.write_text(
+        json.dumps({"kind": "youtube#playlistItemListResponse", "items": [item]}),
+        encoding="utf-8",
+    )
+    result = task("import-playlist", str(export))
+    assert result.returncode == 1
+    assert "Traceback" not in text(result)
+    assert [line.split(" (")[0] for line in result.stderr.splitlines()] == [
+        "entry 1: item: not a playlistItem of the Data API"
+    ]
