@@ -102,7 +102,10 @@ PLUGINS = [
     "eroi.video",
     "eroi.transcripts",
     "eroi.talks",
+    "eroi.contributing",
     "eroi.search",
+    "eroi.opendata",
+    "eroi.editing",
     "eroi.sharing",
 ]
 # Every page: scripts, styles, images from the site itself; frames only from

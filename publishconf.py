@@ -27,3 +27,13 @@ LOAD_CONTENT_CACHE = False
 # Only the public site tells search engines about its pages.
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
+
+# "Modifica questa pagina" (plugins/editing) links to the repository that GitHub
+# Actions is building, as its environment names it; without it, no page has
+# the link (never a guessed address).
+if os.environ.get("GITHUB_SERVER_URL") and os.environ.get("GITHUB_REPOSITORY"):
+    REPOSITORY_URL = (
+        os.environ["GITHUB_SERVER_URL"].rstrip("/")
+        + "/"
+        + os.environ["GITHUB_REPOSITORY"]
+    )

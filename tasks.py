@@ -231,13 +231,24 @@ def import_playlist(c, source):
         raise Exit(code=1)
 
 
-@task
-def check(c):
+@task(help={"todo": "then list what talks and speakers lack (not problems)"})
+def check(c, todo=False):
     """Validate all content without writing the site; exit 1 on any problem."""
     settings = sitebuild.load_settings(CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
     checked = check_site(settings)
     report(checked.problems, checked.notes)
     print(checked.summary)
+    if todo:
+        # What /contribuisci/ lists: information, never a reason to fail.
+        from eroi.contributing.gaps import gaps_in
+
+        settings = sitebuild.load_settings(
+            CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False
+        )
+        gaps = gaps_in(read_site(settings)[1], settings)
+        for line in gaps.lines():
+            print(line)
+        print(gaps.summary)
     if checked.problems:
         raise Exit(code=1)
 

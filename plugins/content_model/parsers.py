@@ -3,13 +3,14 @@
 Each parser takes the text and the site's settings, and returns the value or
 raises FieldError with a message (and, when the field's own hint would not
 say enough, a hint) fit for a writer. Pure functions: they read no file and
-change nothing.
+change nothing. Each also says, with ``@publishes``, what its value is in the
+site's open data (eroi.opendata): a JSON Schema, ``parse.json``.
 """
 
 import re
 
 from eroi.content_checks.links import link_problem, path_problem
-from eroi.video.youtube import parse_youtube
+from eroi.video.youtube import VIDEO_ID, parse_youtube
 from pelican.readers import METADATA_PROCESSORS
 from pelican.utils import get_date
 
@@ -35,6 +36,22 @@ class FieldError(ValueError):
         self.hint = hint
 
 
+def publishes(json_schema):
+    """Declare the JSON Schema of a parser's value as the open data publishes it
+    (a YouTube field as its video id, terms as their names, an image as its URL,
+    formatted text as plain text): ``parse.json``."""
+
+    def declare(parse):
+        parse.json = json_schema
+        return parse
+
+    return declare
+
+
+STRING = {"type": "string"}
+ADDRESS = {"type": "string", "format": "uri-reference"}
+
+
 def clip(text, limit=40):
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -42,6 +59,7 @@ def clip(text, limit=40):
 # Text ---------------------------------------------------------------------------
 
 
+@publishes(STRING)
 def text_line(text, _settings=None):
     """One line of plain text: no control character, not empty, not huge."""
     text = text.strip()
@@ -58,6 +76,7 @@ def text_line(text, _settings=None):
     return text
 
 
+@publishes(STRING)
 def formatted(text, _settings=None):
     """Markdown or reStructuredText, already HTML: the HTML policy checks it."""
     return text
@@ -74,12 +93,14 @@ def choice(*allowed):
         return value
 
     parse.choices = allowed
+    parse.json = {"enum": list(allowed)}
     return parse
 
 
 # Dates and times ----------------------------------------------------------------
 
 
+@publishes({"type": "string", "format": "date-time"})
 def date(text, _settings=None):
     """A date (and time) as Pelican reads it, within a sane range of years."""
     try:
@@ -105,6 +126,7 @@ def timestamp(text):
     return hours * 3600 + minutes * 60 + seconds
 
 
+@publishes({"type": "integer", "minimum": 1, "maximum": MAX_DURATION_HOURS * 3600})
 def duration(text, _settings=None):
     """Seconds from ``1:05:30``, ``45:00``, ``90 min``, ``1h 30m`` or ``PT1H30M``."""
     plain = text.strip().lower().replace(" ", "")
@@ -135,6 +157,7 @@ def duration(text, _settings=None):
 # Links, paths, names ------------------------------------------------------------
 
 
+@publishes(ADDRESS)
 def link(text, settings):
     """An http(s) address, a path of the site, or a {filename}/{static} reference."""
     value = text_line(text)
@@ -144,6 +167,7 @@ def link(text, settings):
     return value
 
 
+@publishes(ADDRESS)
 def image_path(text, settings):
     """An image file inside content/, in a folder the site publishes as it is."""
     value = text_line(text)
@@ -164,6 +188,7 @@ def image_path(text, settings):
     return value
 
 
+@publishes({"type": "string", "pattern": VIDEO_ID.pattern})
 def youtube(text, _settings=None):
     """``(video id, start second)`` from a YouTube URL or an 11-character id."""
     try:
@@ -178,6 +203,7 @@ def split_list(value):
     return [item.strip() for item in items if item and item.strip()]
 
 
+@publishes({"type": "string", "minLength": 1})
 def handle(text, _settings=None):
     value = text_line(text).lstrip("@")
     if not HANDLE.match(value):
@@ -188,6 +214,7 @@ def handle(text, _settings=None):
     return value
 
 
+@publishes({"type": "array", "items": handle.json})
 def handles(text, settings=None):
     """Forum handles, comma-separated, each once."""
     found = []
@@ -198,6 +225,7 @@ def handles(text, settings=None):
     return found
 
 
+@publishes({"type": "string", "pattern": SLUG.pattern})
 def slug(text, _settings=None):
     value = text.strip()
     if len(value) > MAX_SLUG:
@@ -210,6 +238,7 @@ def slug(text, _settings=None):
     return value
 
 
+@publishes({"type": "string", "pattern": LANG.pattern})
 def lang(text, _settings=None):
     value = text.strip()
     if not LANG.match(value):
@@ -241,4 +270,8 @@ def terms(kind):
                 )
         return value
 
+    # Published as the terms' names: a list for tags and authors, else one name.
+    parse.json = (
+        {"type": "array", "items": STRING} if kind in ("tags", "authors") else STRING
+    )
     return parse

@@ -39,6 +39,12 @@ class Field:
         """The example line: ``Date: 2021-01-11 17:00``."""
         return f"{self.name}: {self.example}"
 
+    @property
+    def json(self):
+        """The JSON Schema of the value as the open data publishes it (its
+        parser's ``json``), described in Italian."""
+        return {**self.parse.json, "description": self.description}
+
 
 DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00"
 LINK_HINT = "write a full address, e.g. https://community.nethserver.org/t/123"
