@@ -326,3 +326,15 @@ def test_check_todo_still_fails_on_a_problem(synthetic_project, task):
     assert result.returncode == 1
     assert "content/talks/serata-spoglia.md:2: date:" in result.stderr
     assert "todo: " in result.stdout
+
+
+def test_check_knows_the_site_s_own_pages(task, project):
+    """A writer may link the contributors' page, the open data and the search."""
+    (project / "content" / "articles" / "link.md").write_text(
+        "Title: Dove aiutare\nDate: 2020-01-01 10:00\n\n"
+        "Vedi [cosa manca](/contribuisci/), [i dati](/dati/) e [cerca](/cerca/).\n",
+        encoding="utf-8",
+    )
+    result = task("check")
+    assert result.returncode == 0, result.stderr
+    assert "check: all good" in result.stdout

@@ -91,6 +91,10 @@ def site_urls(generators, context, settings):
         "TALKS_CALENDAR",
         "FEED_ALL_ATOM",
         "TALKS_FEED_ATOM",
+        "TALKS_NEWS_FEED_ATOM",
+        "SEARCH_URL",
+        "CONTRIBUTE_URL",
+        "OPEN_DATA_URL",
     ):
         if settings.get(key):
             urls.add("/" + settings[key])
