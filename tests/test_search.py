@@ -187,6 +187,8 @@ def test_search_and_filters_by_keyboard_alone(page, server, synthetic):
     expect(page.locator("#ricerca-stato")).to_contain_text("risultati")
     page.focus("#ricerca-testo")
     page.keyboard.press("Tab")  # the button
+    page.keyboard.press("Tab")  # "what was said" too
+    assert page.evaluate("document.activeElement.id") == "ricerca-detto"
     page.keyboard.press("Tab")  # the first filter: tipo
     assert page.evaluate("document.activeElement.id") == "ricerca-filtro-tipo"
     page.keyboard.press("ArrowDown")  # the first kind in the list
@@ -266,6 +268,28 @@ def test_a_spoken_phrase_opens_its_talk_at_that_moment(page, server, synthetic):
 
 def test_axe_finds_no_violation_with_transcript_passages(page, server, synthetic):
     phrase = synthetic.archive.talks[1]["captions"][100][2]
-    search(page, server, phrase)
+    search(page, server, phrase, detto="1")
     expect(page.locator(".passages a").first).to_be_visible()
     assert_no_violation(page, "transcript passages")
+
+
+def test_the_first_search_leaves_what_was_said_until_it_is_needed(
+    page, server, synthetic
+):
+    """The spoken words are an index of their own: not downloaded for a search
+    the pages answer; the box (kept in the URL) asks for them."""
+    talk = synthetic.archive.talks[1]
+    phrase = talk["captions"][100][2]
+    found = search(page, server, "sintetica")
+    assert found
+    assert not [url for url in page.requests if "/pagefind-trascrizioni/" in url]
+    expect(page.locator("#ricerca-detto-sezione")).to_be_hidden()
+    page.fill("#ricerca-testo", phrase)
+    page.check("#ricerca-detto")
+    expect(page.locator("#ricerca-detto-sezione")).to_be_visible()
+    assert parse_qs(urlsplit(page.url).query)["detto"] == ["1"]
+    spoken = page.locator("#ricerca-detto-risultati .search-result h2 a")
+    expect(spoken.first).to_have_text(talk["title"])
+    expect(page.locator("#ricerca-detto-risultati .passages a").first).to_be_visible()
+    assert [url for url in page.requests if "/pagefind-trascrizioni/" in url]
+    assert off_site(page) == []

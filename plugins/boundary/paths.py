@@ -43,7 +43,12 @@ def site_outputs(settings):
         if key.endswith("_SAVE_AS") and fixed:
             url = settings.get(key.replace("_SAVE_AS", "_URL")) or value
             pages.setdefault(os.path.normpath(value), "/" + url)
-    folders = [settings.get("THEME_STATIC_DIR", "theme"), SEARCH_BUNDLE]
+    folders = [
+        settings.get("THEME_STATIC_DIR", "theme"),
+        SEARCH_BUNDLE,
+        settings.get("SEARCH_SPOKEN_BUNDLE"),  # the spoken words' search
+        settings.get("OPEN_DATA_FOLDER"),
+    ]
     cards = settings.get("SHARE_CARD_URL")
     if cards:
         folders.append(cards.split("/", 1)[0])

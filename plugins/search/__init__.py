@@ -31,6 +31,11 @@ DEFAULTS = {
     "SEARCH_URL": "cerca/",
     "SEARCH_SAVE_AS": "cerca/index.html",
     "SEARCH_CONTENT_SECURITY_POLICY": None,
+    # What was said (the transcripts' passages, theme/templates/partials/
+    # transcript.html, which keeps them out of the main index): indexed on
+    # its own into SEARCH_SPOKEN_BUNDLE, which /cerca/ asks only when needed.
+    "SEARCH_SPOKEN_SELECTOR": ".transcript-text",
+    "SEARCH_SPOKEN_BUNDLE": "pagefind-trascrizioni",
 }
 
 __all__ = ["SearchIndexError", "write_index"]
@@ -41,7 +46,12 @@ def index_site(pelican):
     if not settings["SEARCH_INDEX"]:
         return
     language = settings["SEARCH_LANGUAGE"]
-    pages = write_index(pelican.output_path, language)
+    pages = write_index(
+        pelican.output_path,
+        language,
+        spoken=settings["SEARCH_SPOKEN_SELECTOR"],
+        spoken_bundle=settings["SEARCH_SPOKEN_BUNDLE"],
+    )
     logger.info("Search index: %d pages in %s/pagefind", pages, pelican.output_path)
 
 

@@ -33,15 +33,38 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def write_index(output_path, language):
+def write_index(output_path, language, spoken=None, spoken_bundle=None):
     """Index the HTML pages under ``output_path``; return how many were indexed.
 
     The bundle replaces ``<output_path>/pagefind/``. Raises SearchIndexError
     when Pagefind fails or finds nothing to index (a theme without
     ``data-pagefind-body`` would publish a search that finds nothing).
+
+    ``spoken``: a CSS selector of what was said (transcripts). A second
+    bundle, ``<output_path>/<spoken_bundle>/``, holds only that, so that the
+    first query never downloads the spoken words; the theme keeps them out of
+    the main index (``data-pagefind-ignore="all"`` around them).
     """
     output = Path(output_path).resolve()
-    bundle = output / BUNDLE
+    pages = _run(output, output / BUNDLE, language, [])
+    if not pages:
+        raise SearchIndexError(
+            f"Pagefind found no page to index in {output} "
+            "(hint: the theme marks what to index with data-pagefind-body)"
+        )
+    if spoken and spoken_bundle:  # none on a site without transcripts
+        options = ["--root-selector", spoken]
+        _run(output, output / spoken_bundle, language, options, may_be_empty=True)
+    return pages
+
+
+# What Pagefind says, with exit status 1, when no page has what it indexes.
+NOTHING_TO_INDEX = "not able to build an index"
+
+
+def _run(output, bundle, language, options, may_be_empty=False):
+    """One Pagefind bundle of ``output`` into ``bundle``: its page count
+    (``may_be_empty``: 0, and no bundle, when no page has what it indexes)."""
     shutil.rmtree(bundle, ignore_errors=True)
     command = [
         str(executable()),
@@ -51,6 +74,7 @@ def write_index(output_path, language):
         str(bundle),
         "--force-language",
         language,
+        *options,
         "--quiet",
     ]
     # From an empty folder: Pagefind reads a pagefind.yml/.toml/.json found
@@ -62,21 +86,18 @@ def write_index(output_path, language):
             )
         except OSError as exc:
             raise SearchIndexError(f"Pagefind failed on {output}: {exc}") from exc
+    said = " ".join((done.stderr or done.stdout).split())[-300:]
+    if done.returncode != 0 and may_be_empty and NOTHING_TO_INDEX in said:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return 0
     if done.returncode != 0:
-        said = " ".join((done.stderr or done.stdout).split())[-300:]
         raise SearchIndexError(
             f"Pagefind failed on {output}: exit status {done.returncode}: {said}"
         )
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     # A fragment per indexed page (those with data-pagefind-body).
-    pages = sum(1 for _ in (bundle / "fragment").glob("*.pf_fragment"))
-    if not pages:
-        raise SearchIndexError(
-            f"Pagefind found no page to index in {output} "
-            "(hint: the theme marks what to index with data-pagefind-body)"
-        )
-    return pages
+    return sum(1 for _ in (bundle / "fragment").glob("*.pf_fragment"))
 
 
 def executable():

@@ -2,7 +2,12 @@
    writes with the site, and shows the results in the site's own markup.
    The words and filters live in the URL (?q=...&relatore=...), so a search
    can be shared and the back button returns to the previous one. Nothing is
-   requested from any other host. */
+   requested from any other host.
+
+   What was said in the talks (their transcripts) is a second index: it is
+   loaded only when the reader ticks "detto" (?detto=1), for a quoted phrase,
+   or when the pages hold no result; its talks are listed apart, each with the
+   passages that hold the words. */
 
 const form = document.getElementById("ricerca");
 const input = document.getElementById("ricerca-testo");
@@ -11,6 +16,11 @@ const status = document.getElementById("ricerca-stato");
 const list = document.getElementById("ricerca-risultati");
 const more = document.getElementById("ricerca-altri");
 const broken = document.getElementById("ricerca-guasta");
+const spokenBox = document.getElementById("ricerca-detto");
+const spokenSection = document.getElementById("ricerca-detto-sezione");
+const spokenList = document.getElementById("ricerca-detto-risultati");
+const SPOKEN_MOST = 20;
+const QUOTED = /^["«“].+["»”]$/;
 
 const PAGE = 10;
 const FILTERS = [
@@ -143,6 +153,7 @@ const resultItem = (data) => {
 const readUrl = () => {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") ?? "";
+  if (spokenBox) spokenBox.checked = params.get("detto") === "1";
   for (const { key } of FILTERS) {
     const select = form.elements[key];
     if (!select) continue;
@@ -158,13 +169,14 @@ const currentState = () => {
     const value = form.elements[key]?.value;
     if (value) filters[key] = value;
   }
-  return { query: input.value.trim(), filters };
+  return { query: input.value.trim(), filters, spoken: Boolean(spokenBox?.checked) };
 };
 
-const stateUrl = ({ query, filters }) => {
+const stateUrl = ({ query, filters, spoken }) => {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
   for (const [key, value] of Object.entries(filters)) params.set(key, value);
+  if (spoken) params.set("detto", "1");
   const search = params.toString();
   return search ? `?${search}` : location.pathname;
 };
@@ -196,8 +208,37 @@ const main = async () => {
   await pagefind.init();
   buildFilters(await pagefind.filters());
 
+  // The spoken words' index: a Pagefind of its own, loaded on first need.
+  let spokenIndex = null;
+  const spoken = () => {
+    spokenIndex ??= (async () => {
+      const where = new URL(form.dataset.pagefindSpoken, location.href);
+      const index = await import(new URL("pagefind.js", where).href);
+      await index.options({ basePath: where.pathname, baseUrl: siteRoot.pathname, noWorker: true });
+      await index.init();
+      return index;
+    })();
+    return spokenIndex;
+  };
+
   let shown = [];
   let run = 0;
+
+  /* The talks where the words were said, with their passages; [] when the
+     spoken index is not needed. */
+  const searchSpoken = async ({ query, filters, spoken: asked }, pagesFound) => {
+    const needed = asked || QUOTED.test(query) || pagesFound === 0;
+    if (!form.dataset.pagefindSpoken || !query || !needed) return [];
+    let index;
+    try {
+      index = await spoken();
+    } catch {
+      return []; // a site without transcripts has no spoken index
+    }
+    const found = await index.search(query, { filters });
+    const data = await Promise.all(found.results.slice(0, SPOKEN_MOST).map((r) => r.data()));
+    return data.map(resultItem);
+  };
 
   const showMore = async () => {
     const batch = shown.splice(0, PAGE);
@@ -213,6 +254,8 @@ const main = async () => {
     const filtered = Object.keys(filters).length > 0;
     if (!query && !filtered) {
       list.replaceChildren();
+      spokenList?.replaceChildren();
+      if (spokenSection) spokenSection.hidden = true;
       more.hidden = true;
       status.textContent = "Scrivi una parola, un nome o un tema, oppure scegli un filtro.";
       return;
@@ -234,11 +277,21 @@ const main = async () => {
     list.replaceChildren();
     await showMore();
     if (mine !== run) return;
+    const said = await searchSpoken(currentState(), results.length);
+    if (mine !== run) return;
+    spokenList?.replaceChildren(...said);
+    if (spokenSection) spokenSection.hidden = said.length === 0;
     const what = query ? ` per «${query}»` : "";
     const how = filtered ? " con i filtri scelti" : "";
-    status.textContent = results.length
-      ? `${plural(results.length, "risultato", "risultati")}${what}${how}.`
-      : `Nessun risultato${what}${how}. Prova con meno parole o meno filtri.`;
+    const talks = plural(said.length, "videoconferenza", "videoconferenze");
+    const alsoSaid = said.length ? ` Detto in ${talks}, qui sotto.` : "";
+    if (results.length) {
+      status.textContent = `${plural(results.length, "risultato", "risultati")}${what}${how}.${alsoSaid}`;
+    } else if (said.length) {
+      status.textContent = `Nessun risultato tra le pagine${what}${how}, ma è stato detto in ${talks}.`;
+    } else {
+      status.textContent = `Nessun risultato${what}${how}. Prova con meno parole o meno filtri.`;
+    }
   };
 
   let typing = null;
