@@ -283,7 +283,9 @@ def test_the_sitemap_lists_exactly_the_published_pages(published):
         if "/pagefind/" not in path.as_posix()
     }
     left_out = pages - set(listed)
-    assert left_out == {f"{SITEURL}/404.html", f"{SITEURL}/cerca/"}
+    # La mia lista is the reader's own, empty for a crawler.
+    personal = f"{SITEURL}/la-mia-lista/"
+    assert left_out == {f"{SITEURL}/404.html", f"{SITEURL}/cerca/", personal}
     assert not (published.output / "bozze").exists()  # drafts are never published
     assert set(listed) == pages - left_out
     for url in left_out:  # and they say so to crawlers
@@ -442,7 +444,8 @@ def test_hostile_titles_stay_inert_in_meta_json_ld_and_cards(tmp_path):
     page = sitecheck.soup(path)
     scripts = page.find_all("script")
     assert [s.get("type") or s.get("src") for s in scripts][1:] == [
-        "application/ld+json"
+        "application/ld+json",
+        f"{SITEURL}/theme/js/mylist.js",
     ]
     assert page.head.find("b") is None
     # As in <title>: tags are dropped from the text, the rest is kept as text.
@@ -524,3 +527,17 @@ def test_sharing_describes_a_blog_without_the_talks_plugin(tmp_path):
     assert not sitecheck.soup(site.output / "chi-siamo" / "index.html").find(
         "meta", attrs={"name": "robots"}
     )
+
+
+def test_a_cold_build_shows_how_far_its_cards_are(tmp_path, monkeypatch, capsys):
+    """Drawing many cards (a CI deploy with an empty cache) shows its progress:
+    plain lines in CI, a bar on a terminal (eroi.progress)."""
+    monkeypatch.setenv("CI", "true")
+    make_archive(tmp_path / "content")
+    capsys.readouterr()
+    build_site(tmp_path / "output", PATH=str(tmp_path / "content"))
+    lines = [line for line in capsys.readouterr().out.splitlines() if "cards:" in line]
+    drawn = len(list((tmp_path / "cards").glob("*.png")))
+    assert drawn >= 50
+    assert lines[0].startswith(f"cards: 1/{drawn} ")
+    assert lines[-1].startswith(f"cards: {drawn}/{drawn} ")

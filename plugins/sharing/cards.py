@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from eroi.progress import track
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 logger = logging.getLogger(__name__)
@@ -124,7 +125,10 @@ class CardStore:
             for key, card in sorted(self.wanted.items())
             if not (self.cache / f"{key}.png").is_file()
         ]
-        for key, data in _encoded(missing):
+        drawn = _encoded(missing)
+        if len(missing) >= SHOWN_FROM:  # a cold build: say how far it is
+            drawn = track(drawn, "cards", total=len(missing), describe=_first)
+        for key, data in drawn:
             _save_whole(data, self.cache / f"{key}.png")
         self.drawn = [key for key, _card in missing]
         for key in sorted(self.wanted):
@@ -156,6 +160,12 @@ def encode(card):
 
 # Fewer cards than this are drawn in this process: starting workers costs more.
 PARALLEL_FROM = 8
+# From this many cards to draw, the build shows its progress (eroi.progress).
+SHOWN_FROM = 50
+
+
+def _first(pair):
+    return pair[0]
 
 
 def _encoded(cards):
