@@ -73,12 +73,20 @@ DIRECT_TEMPLATES = [
     "authors",
     "archives",
     "search",
+    "mylist",
+    "mylist_privacy",
     "404",
 ]
 # The search page (plugins/search indexes the site for it); every header's
 # search field sends its words here as ?q=.
 SEARCH_URL = "cerca/"
 SEARCH_SAVE_AS = "cerca/index.html"
+# "La mia lista" (js/mylist.js): the talks a reader saved, started or watched,
+# kept in their browser only; and the page that says what it stores.
+MYLIST_URL = "la-mia-lista/"
+MYLIST_SAVE_AS = "la-mia-lista/index.html"
+MYLIST_PRIVACY_URL = "la-mia-lista/riservatezza/"
+MYLIST_PRIVACY_SAVE_AS = "la-mia-lista/riservatezza/index.html"
 
 FEED_ALL_ATOM = "feeds/blog.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/categorie/{slug}.atom.xml"

@@ -8,7 +8,7 @@ must report no accessibility violation, on every page type and on every variant
 of the facade, as a button and as a link.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -54,11 +54,20 @@ def talk_page(page, server, synthetic, index=0):
     return talk
 
 
+def embed_url(page, talk):
+    """The player's address: the embed's own messages open to this page's origin."""
+    origin = quote("{0.scheme}://{0.netloc}".format(urlsplit(page.url)), safe="")
+    return (
+        f"https://www.youtube-nocookie.com/embed/{talk['video']}"
+        f"?enablejsapi=1&origin={origin}&autoplay=1"
+    )
+
+
 def assert_player(page, talk, start=None):
     frame = page.locator(".talk-video .video iframe")
     frame.wait_for()
     src = frame.get_attribute("src")
-    expected = f"https://www.youtube-nocookie.com/embed/{talk['video']}?autoplay=1"
+    expected = embed_url(page, talk)
     assert src == expected + (f"&start={start}" if start else "")
     assert frame.get_attribute("title") == talk["title"]
     assert frame.get_attribute("referrerpolicy") == "strict-origin-when-cross-origin"
@@ -77,9 +86,7 @@ def test_click_swaps_in_the_nocookie_player(page, server, synthetic):
     talk = talk_page(page, server, synthetic)
     page.click(".talk-video .video-play")
     assert_player(page, talk)
-    assert third_party(page.requests) == [
-        f"https://www.youtube-nocookie.com/embed/{talk['video']}?autoplay=1"
-    ]
+    assert third_party(page.requests) == [embed_url(page, talk)]
 
 
 @pytest.mark.parametrize("key", ["Enter", " "])

@@ -416,6 +416,8 @@ def test_accepted(small_project, capsys, name, text, url, lang):
     page = sitecheck.soup(sitecheck.resolve(small_project / "output", url))
     assert page.html["lang"] == lang
     scripts = [s.get("src", s.get("type")) for s in page.find_all("script")]
+    # La mia lista's script, on the pages that show talks, reads no content.
+    scripts = [s for s in scripts if not s.endswith("/js/mylist.js")]
     assert len(scripts) == 2, scripts
     assert scripts[0].endswith("/js/video.js"), scripts
     assert scripts[1] == "application/ld+json", scripts

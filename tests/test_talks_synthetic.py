@@ -221,7 +221,12 @@ def test_metadata_is_escaped(tmp_path, title):
     for url in ("/videoconferenze/x/", "/videoconferenze/", speaker_url, "/"):
         page = site.page(url)
         scripts = [s.get("src", s.get("type")) for s in page.find_all("script")]
-        ours = ("theme/js/video.js", "theme/js/playlist.js", "application/ld+json")
+        ours = (
+            "theme/js/video.js",
+            "theme/js/playlist.js",
+            "theme/js/mylist.js",
+            "application/ld+json",
+        )
         assert [s for s in scripts if not s.endswith(ours)] == [], url
         data = page.find("script", type="application/ld+json").string
         assert "<" not in data, url

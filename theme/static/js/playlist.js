@@ -26,7 +26,8 @@
     if (anno && card.dataset.anno !== anno) return false;
     if (relatore && !card.dataset.relatori.split(" ").includes(relatore)) return false;
     if (tag && !card.dataset.tag.split(" ").includes(tag)) return false;
-    if (stato && card.dataset.stato !== stato) return false;
+    // Or "da-vedere", "visti": js/mylist.js's marks.
+    if (stato && card.dataset.stato !== stato && card.dataset.lista !== stato) return false;
     const words = fold(parole || "").split(" ").filter(Boolean);
     return words.every((word) => texts.get(card).includes(word));
   };

@@ -3,7 +3,9 @@
   const play = (box, start) => {
     const frame = document.createElement("iframe");
     const at = start ?? box.dataset.start;
-    frame.src = `https://www.youtube-nocookie.com/embed/${box.dataset.videoId}?autoplay=1${+at ? `&start=${at}` : ""}`;
+    // The embed's own messages (js/mylist.js).
+    const api = `enablejsapi=1&origin=${encodeURIComponent(location.origin)}`;
+    frame.src = `https://www.youtube-nocookie.com/embed/${box.dataset.videoId}?${api}&autoplay=1${+at ? `&start=${at}` : ""}`;
     frame.title = box.dataset.title;
     frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
     frame.allowFullscreen = true;
@@ -11,6 +13,7 @@
     box.replaceChildren(frame);
     box.classList.add("is-playing");
     frame.focus();
+    box.dispatchEvent(new CustomEvent("video:frame", { detail: frame }));
   };
   for (const box of document.querySelectorAll(".video[data-video-id]")) {
     const link = box.querySelector("a.video-link");
@@ -25,6 +28,8 @@
     button.querySelector(".video-host")?.remove();
     button.addEventListener("click", () => play(box));
     link.replaceWith(button);
+    // "Riprendi da" (js/mylist.js).
+    box.addEventListener("video:play", (event) => play(box, event.detail));
   }
   // A shared moment (?t=SECONDS, as in the chapters' structured data and the
   // search's transcript hits): the page's player starts there once the

@@ -1,0 +1,238 @@
+/* La mia lista (partials/mylist_controls.html, mylist.html): in localStorage
+   only. Under 4 KB gzip, so few comments. */
+(() => {
+  const STORE = "eroi-digitali-lista";
+  const VERSION = 1;
+  const YOUTUBE = "https://www.youtube-nocookie.com";
+  const BLOCKED =
+    "Il browser non permette di salvare la lista: vale solo su questa pagina.";
+  const TYPES = { titolo: "string", indirizzo: "string", salvata: true, vista: true, posizione: 1, durata: 1, aggiornata: 1 };
+  const root = new URL("../../", document.currentScript.src).href;
+  const $$ = (selector, from = document) => [...from.querySelectorAll(selector)];
+  const make = (tag, text = "", className = "") =>
+    Object.assign(document.createElement(tag), { textContent: text, className });
+  const plain = (value) => value?.constructor === Object;
+
+  // What is wrong with a list, in Italian; "" if nothing.
+  const check = (data) => {
+    if (!plain(data) || Object.keys(data).join() !== "versione,videoconferenze")
+      return "non è una lista di questo sito";
+    const { versione: v, videoconferenze: items } = data;
+    if (!Number.isInteger(v) || v < 1) return "manca la versione";
+    if (v > VERSION) return `viene da una versione più recente (${v}) di questo sito (${VERSION})`;
+    if (!plain(items)) return "manca l'elenco";
+    for (const [key, item] of Object.entries(items)) {
+      if (!/^[\w-]{1,120}$/.test(key) || !plain(item)) return `voce «${key}» non valida`;
+      for (const [name, value] of Object.entries(item))
+        if (
+          typeof value !== typeof TYPES[name] ||
+          !((value >= 0 && value < 1e13) || value.length < 500) ||
+          (name === "indirizzo" && !/^[\w.%-]+(\/[\w.%-]+)*\/?$/.test(value))
+        )
+          return `campo «${name}» di «${key}» non valido`;
+    }
+    return "";
+  };
+
+  let problem = "";
+  let list = Object.create(null);
+  const dump = (space) => JSON.stringify({ versione: VERSION, videoconferenze: list }, null, space);
+  try {
+    const data = JSON.parse(localStorage.getItem(STORE));
+    const wrong = data && check(data);
+    if (data && !wrong) Object.assign(list, data.videoconferenze);
+      else if (data?.versione > VERSION) problem = `La lista di questo browser ${wrong}: non la modifico.`;
+  } catch {
+    problem = BLOCKED;
+  }
+
+  const status =
+    document.querySelector(".mylist-status") ??
+    document.querySelector("main").appendChild(make("p", "", "mylist-status mylist-toast"));
+  // Not a second "status" beside the playlist's.
+  status.ariaLive = "polite";
+  let timer;
+  const say = (text) => {
+    status.textContent = text;
+    clearTimeout(timer);
+    if (text !== problem) timer = setTimeout(() => status.matches(".mylist-toast") && say(""), 8000);
+  };
+  const write = () => {
+    try {
+      if (!problem) return localStorage.setItem(STORE, dump()) ?? true;
+    } catch {
+      problem = BLOCKED;
+    }
+    say(problem);
+    return false;
+  };
+
+  const keys = (box) => [box.dataset.talk, box.dataset.slug];
+  const entry = (box) => list[keys(box).find((key) => list[key])] ?? {};
+  const update = (box, change) => {
+    const { titolo, indirizzo, durata } = box.dataset;
+    const item = { ...entry(box), titolo, indirizzo, durata: +durata, ...change, aggiornata: Date.now() };
+    for (const name in item) if (!item[name]) delete item[name];
+    for (const key of keys(box)) delete list[key];
+    if (item.salvata || item.vista || item.posizione) list[box.dataset.talk] = item;
+    return write();
+  };
+  const two = (n) => String(n).padStart(2, "0");
+  const time = (s) => (s < 3600 ? (s / 60) | 0 : `${(s / 3600) | 0}:${two(((s / 60) | 0) % 60)}`) + ":" + two(s % 60);
+
+  const boxes = $$(".mylist-controls[data-talk]");
+  const refresh = () => {
+    for (const box of boxes) {
+      const item = entry(box);
+      for (const button of box.children) button.ariaPressed = !!item[button.value];
+      const card = box.closest(".talk-card");
+      if (card) card.dataset.lista = item.vista ? "visti" : item.salvata || item.posizione ? "da-vedere" : "";
+    }
+  };
+  for (const box of boxes)
+    for (const [name, label, on, off] of [
+      ["salvata", "Salva per dopo", "Salvata per dopo", "Tolta dalle salvate"],
+      ["vista", "Visto", "Segnata come vista", "Non più segnata come vista"],
+    ]) {
+      const button = make("button", label, "mylist-toggle");
+      button.value = name;
+      button.ariaLabel = `${label}: ${box.dataset.titolo}`;
+      button.addEventListener("click", () => {
+        const pressed = button.ariaPressed !== "true";
+        const kept = update(box, { [name]: pressed, ...(name === "vista" && pressed && { posizione: 0 }) });
+        refresh();
+        if (kept) say(`${pressed ? on : off}: ${box.dataset.titolo}.`);
+      });
+      box.append(button);
+    }
+  refresh();
+
+  // The talk's own player: "Riprendi da", the passage marked, the position.
+  const own = document.querySelector("article.talk .mylist-controls");
+  const player = own && document.querySelector(`.talk-video .video[data-video-id="${CSS.escape(own.dataset.talk)}"]`);
+  if (player) {
+    const { posizione: at, vista } = entry(own);
+    if (at && !vista && player.querySelector(".video-play")) {
+      const resume = make("button", `Riprendi da ${time(at)}`, "video-resume");
+      resume.addEventListener("click", () => player.dispatchEvent(new CustomEvent("video:play", { detail: at })));
+      player.append(resume);
+      for (const part of [".chapters", ".transcript-text"]) {
+        const here = $$(`${part} [data-start]`)
+          .filter((link) => link.dataset.start <= at)
+          .pop()
+          ?.closest("li, h3");
+        here?.classList.add("mylist-here");
+        here?.append(make("span", "Hai interrotto qui", "mylist-here-label"));
+      }
+    }
+    player.addEventListener("video:frame", ({ detail: frame }) => {
+      let last = -9;
+      let tries = 0;
+      const hello = () => {
+        if (last > -9 || tries++ > 20) return;
+        frame.contentWindow?.postMessage('{"event":"listening","id":1,"channel":"widget"}', YOUTUBE);
+        setTimeout(hello, 500);
+      };
+      frame.addEventListener("load", hello);
+      addEventListener("message", ({ origin, source, data }) => {
+        if (origin !== YOUTUBE || source !== frame.contentWindow) return;
+        try {
+          data = typeof data === "string" ? JSON.parse(data) : data;
+        } catch {}
+        const now = data?.info?.currentTime;
+        if (data?.event !== "infoDelivery" || !(Math.abs(now - last) >= 5) || entry(own).vista) return;
+        last = now;
+        const length = +own.dataset.durata || data.info.duration;
+        if (length && now >= 0.9 * length) {
+          if (update(own, { vista: true, posizione: 0 })) say(`Segnata come vista: ${own.dataset.titolo}.`);
+        } else if (now >= 10) {
+          if (!update(own, { posizione: now | 0 })) last = NaN;
+        }
+        refresh();
+      });
+    });
+  }
+
+  const row = ([key, item], known, action) => {
+    const li = make("li");
+    const [url, title = item.titolo || key, length = item.durata] = known ?? [];
+    const link = make(url ? "a" : "span", title);
+    if (url) link.href = root + url;
+    li.append(link);
+    if (item.posizione && !item.vista)
+      li.append(
+        ` · fermata a ${time(item.posizione)}` +
+          (length ? ` di ${time(length)} (${Math.round((100 * item.posizione) / length)}%)` : ""),
+      );
+    if (action) li.append(" ", action(title));
+    return li;
+  };
+  const newest = (a, b) => (b[1].aggiornata ?? 0) - (a[1].aggiornata ?? 0);
+
+  // The home page: "Continua a guardare", when a talk is in progress.
+  const going = document.getElementById("continua");
+  if (going) {
+    const started = Object.entries(list).filter(([, i]) => i.posizione && !i.vista && i.indirizzo).sort(newest);
+    going.querySelector("ul").append(...started.slice(0, 3).map((e) => row(e, [e[1].indirizzo])));
+    going.hidden = !started.length;
+  }
+
+  // /la-mia-lista/: three groups; remove, clear, export and import.
+  const page = document.getElementById("mia-lista");
+  if (!page) return;
+  const catalogue = JSON.parse(page.dataset.catalogo);
+  const render = () => {
+    for (const group of $$("ul", page)) {
+      const rows = Object.entries(list)
+        .filter(([, i]) => (i.vista ? "viste" : i.posizione ? "in-corso" : "salvate") === group.dataset.gruppo)
+        .sort(newest)
+        .map((e) =>
+          row(e, catalogue[e[0]], (title) => {
+            const remove = make("button", "Rimuovi");
+            remove.ariaLabel = `Rimuovi dalla lista: ${title}`;
+            remove.addEventListener("click", () => {
+              delete list[e[0]];
+              const kept = write();
+              render();
+              group.previousElementSibling.focus();
+              if (kept) say(`Rimossa dalla lista: ${title}.`);
+            });
+            return remove;
+          }),
+        );
+      group.replaceChildren(...rows);
+      group.nextElementSibling.hidden = rows.length > 0;
+    }
+  };
+  render();
+  if (problem) setTimeout(say, 100, problem);
+  const action = (name, type, run) => page.querySelector(`[data-azione="${name}"]`).addEventListener(type, run);
+  action("esporta", "click", () => {
+    const link = make("a");
+    link.href = URL.createObjectURL(new Blob([dump(1)], { type: "application/json" }));
+    link.download = "la-mia-lista-eroi-digitali.json";
+    link.click();
+    say("Lista esportata.");
+  });
+  action("importa", "change", async ({ target }) => {
+    let data;
+    let wrong = "il file è troppo grande";
+    try {
+      if (target.files[0].size < 1e6) wrong = check((data = JSON.parse(await target.files[0].text())));
+    } catch {
+      wrong = "il file non è in formato JSON";
+    }
+    target.value = "";
+    if (wrong) return say(`Importazione rifiutata: ${wrong}.`);
+    Object.assign(list, data.videoconferenze);
+    const kept = write();
+    render();
+    if (kept) say(`Importate ${Object.keys(data.videoconferenze).length} videoconferenze.`);
+  });
+  action("svuota", "click", () => {
+    if (!confirm("Svuotare la lista di questo browser?")) return;
+    list = Object.create(null);
+    render();
+    if (write()) say("La lista è vuota.");
+  });
+})();
