@@ -24,7 +24,7 @@ def real(site):
 
 
 def titles(page):
-    return page.locator(".search-result h2 a").all_inner_texts()
+    return page.locator(".search-result :is(h2, h3) a").all_inner_texts()
 
 
 def search(page, base_url, query="", **filters):
@@ -288,7 +288,7 @@ def test_the_first_search_leaves_what_was_said_until_it_is_needed(
     page.check("#ricerca-detto")
     expect(page.locator("#ricerca-detto-sezione")).to_be_visible()
     assert parse_qs(urlsplit(page.url).query)["detto"] == ["1"]
-    spoken = page.locator("#ricerca-detto-risultati .search-result h2 a")
+    spoken = page.locator("#ricerca-detto-risultati .search-result h3 a")
     expect(spoken.first).to_have_text(talk["title"])
     expect(page.locator("#ricerca-detto-risultati .passages a").first).to_be_visible()
     assert [url for url in page.requests if "/pagefind-trascrizioni/" in url]

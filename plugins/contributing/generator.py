@@ -7,15 +7,12 @@ session is a GitHub issue form of the repository, given only when the site
 names its repository (``REPOSITORY_URL``).
 """
 
-from eroi.sharing.pages import Kind, listing
 from pelican.generators import Generator
 
 from .gaps import gaps_in
 
 PROPOSAL_FORM = "proposta-videoconferenza.yml"
 PROPOSAL_LABEL = "proposta"
-# What sharers and search engines are told the page is.
-CONTRIBUTE = Kind(listing(lambda ctx: "Cosa manca"))
 
 
 def proposal_links(repository_url):
@@ -48,7 +45,6 @@ class ContributeGenerator(Generator):
             gaps=found,
             propose_url=propose,
             proposals_url=proposals,
-            shared_as=CONTRIBUTE,
         )
 
 

@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -170,17 +171,26 @@ def _first(pair):
 
 def _encoded(cards):
     """``(key, PNG bytes)`` of each ``(key, card)``, drawn on every core."""
-    workers = min(os.cpu_count() or 1, len(cards) // PARALLEL_FROM)
-    if workers < 2:
+    workers = min(_cores(), len(cards) // PARALLEL_FROM)
+    # fork: workers start at once and never import the caller's main module
+    # again (spawn and forkserver do: a script without a __main__ guard would
+    # build again in each). Forking is safe only with no other thread (a
+    # livereload build runs beside its server and watcher: drawn here, then).
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if workers < 2 or not forkable or threading.active_count() > 1:
         yield from ((key, encode(card)) for key, card in cards)
         return
-    # fork: workers start at once with the fonts loaded, and never import the
-    # caller's main module again (spawn and forkserver do, and a script
-    # without a __main__ guard would build again in every worker).
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         drawn = pool.map(encode, [card for _key, card in cards], chunksize=4)
         yield from zip((key for key, _card in cards), drawn, strict=True)
+
+
+def _cores():
+    """The cores this process may use (its affinity, where the system says)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _link_or_copy(source, target):

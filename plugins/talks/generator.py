@@ -29,7 +29,7 @@ from .contents import SpeakerSource, Talk
 from .feeds import write_talk_feeds
 from .mentions import link_mentions
 from .related import relate_all
-from .sharing import PLAYLIST, SPEAKER, SPEAKERS, TALK, TALK_TAG
+from .sharing import PLAYLIST, SPEAKER, TALK, TALK_TAG
 from .speakers import Speaker, SpeakerRegistry
 from .validation import check_talk, draft_video, duplicate_slug, no_url
 
@@ -311,12 +311,7 @@ class TalksGenerator(CachingGenerator):
             settings["TALKS_URL"],
             shared_as=PLAYLIST,
         )
-        write(
-            settings["SPEAKERS_SAVE_AS"],
-            "speakers",
-            settings["SPEAKERS_URL"],
-            shared_as=SPEAKERS,
-        )
+        write(settings["SPEAKERS_SAVE_AS"], "speakers", settings["SPEAKERS_URL"])
         for speaker in self.registry:
             write(
                 speaker.save_as,

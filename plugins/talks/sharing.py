@@ -1,9 +1,10 @@
 """What the archive's pages say to a sharer or a search engine.
 
 The talks generator names the kind of each page it writes (``shared_as`` in
-the page's context): a talk, a speaker, the playlist, the speakers' index, a
-topic. The sharing plugin asks that kind for the page's title, image and
-JSON-LD; it knows nothing of talks itself.
+the page's context): a talk, a speaker, the playlist, a topic (the speakers'
+index is a plain list, named by its template). The sharing plugin asks
+that kind for the page's title, image and JSON-LD; it knows nothing of
+talks itself.
 """
 
 from eroi.italian_dates.counts import quante
@@ -13,12 +14,14 @@ from eroi.sharing.pages import Kind, ShareImage, image_size, listing, section
 from eroi.sharing.structured import plain
 from eroi.video.thumbnails import thumbnail_path
 
+from .archive import RECORDED
+
 
 def talk(describer, ctx, talk, url, description):
     title = f"#{talk.number} {plain(talk.title)}"
     image = thumbnail(describer, talk)
     page = structured.web_page(url, title, description, describer.site)
-    if image is not None and talk.state == "recorded":
+    if image is not None and talk.state == RECORDED:
         node = structured.video_object(talk, url, description, image, describer.site)
         return title, "video.other", image, [page, node]
     image = describer.card(
@@ -30,7 +33,7 @@ def talk(describer, ctx, talk, url, description):
             site=describer.site.name,
         )
     )
-    if talk.state == "recorded":  # a video with no local thumbnail
+    if talk.state == RECORDED:  # a video with no local thumbnail
         node = structured.video_object(talk, url, description, image, describer.site)
     else:
         node = structured.event(
@@ -122,7 +125,6 @@ SPEAKER = Kind(
     dated=lambda ctx, speaker: speaker.talks,
 )
 PLAYLIST = Kind(playlist)
-SPEAKERS = Kind(listing(lambda ctx: "Relatori"))
 TALK_TAG = Kind(
     listing(lambda ctx: f"Videoconferenze sul tema {ctx['talk_tag']}"),
     section=TALKS_SECTION,

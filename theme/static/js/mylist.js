@@ -1,5 +1,4 @@
-/* La mia lista (partials/mylist_controls.html, mylist.html): in localStorage
-   only. Under 4 KB gzip, so few comments. */
+/* La mia lista, in localStorage only (mylist.html); at most 4 KB gzip. */
 (() => {
   const STORE = "eroi-digitali-lista";
   const VERSION = 1;
@@ -22,7 +21,8 @@
     if (v > VERSION) return `viene da una versione più recente (${v}) di questo sito (${VERSION})`;
     if (!plain(items)) return "manca l'elenco";
     for (const [key, item] of Object.entries(items)) {
-      if (!/^[\w-]{1,120}$/.test(key) || !plain(item)) return `voce «${key}» non valida`;
+      if (!/^[\w-]{1,120}$/.test(key) || key in {} || !plain(item))
+        return `voce «${key}» non valida`;
       for (const [name, value] of Object.entries(item))
         if (
           typeof value !== typeof TYPES[name] ||

@@ -20,7 +20,7 @@ const spokenBox = document.getElementById("ricerca-detto");
 const spokenSection = document.getElementById("ricerca-detto-sezione");
 const spokenList = document.getElementById("ricerca-detto-risultati");
 const SPOKEN_MOST = 20;
-const QUOTED = /^["«“].+["»”]$/;
+const QUOTED = /^".+"$/; // Pagefind's exact phrase
 
 const PAGE = 10;
 const FILTERS = [
@@ -126,7 +126,7 @@ const passageList = (data) => {
   return items.length ? element("ul", { class: "passages" }, ...items) : null;
 };
 
-const resultItem = (data) => {
+const resultItem = (data, heading = "h2") => {
   const pageUrl = new URL(data.url, location.href);
   const kind = data.filters?.tipo?.[0];
   const details = [KINDS[kind], data.meta.data, data.meta.persone, data.meta.conteggio]
@@ -142,7 +142,7 @@ const resultItem = (data) => {
     element(
       "div",
       { class: "search-result-body" },
-      element("h2", {}, element("a", { href: pageUrl.href }, data.meta.title || pageUrl.pathname)),
+      element(heading, {}, element("a", { href: pageUrl.href }, data.meta.title || pageUrl.pathname)),
       element("p", { class: "meta" }, date),
       element("p", { class: "excerpt" }, ...excerptNodes(data.excerpt)),
       passageList(data),
@@ -226,7 +226,7 @@ const main = async () => {
 
   /* The talks where the words were said, with their passages; [] when the
      spoken index is not needed. */
-  const searchSpoken = async ({ query, filters, spoken: asked }, pagesFound) => {
+  const searchSpoken = async (query, filters, asked, pagesFound) => {
     const needed = asked || QUOTED.test(query) || pagesFound === 0;
     if (!form.dataset.pagefindSpoken || !query || !needed) return [];
     let index;
@@ -237,12 +237,12 @@ const main = async () => {
     }
     const found = await index.search(query, { filters });
     const data = await Promise.all(found.results.slice(0, SPOKEN_MOST).map((r) => r.data()));
-    return data.map(resultItem);
+    return data.map((one) => resultItem(one, "h3")); // under their section's h2
   };
 
   const showMore = async () => {
     const batch = shown.splice(0, PAGE);
-    const items = (await Promise.all(batch.map((result) => result.data()))).map(resultItem);
+    const items = (await Promise.all(batch.map((result) => result.data()))).map((data) => resultItem(data));
     list.append(...items);
     more.hidden = shown.length === 0;
     return items;
@@ -250,7 +250,7 @@ const main = async () => {
 
   const search = async () => {
     const mine = ++run;
-    const { query, filters } = currentState();
+    const { query, filters, spoken: asked } = currentState();
     const filtered = Object.keys(filters).length > 0;
     if (!query && !filtered) {
       list.replaceChildren();
@@ -277,7 +277,7 @@ const main = async () => {
     list.replaceChildren();
     await showMore();
     if (mine !== run) return;
-    const said = await searchSpoken(currentState(), results.length);
+    const said = await searchSpoken(query, filters, asked, results.length);
     if (mine !== run) return;
     spokenList?.replaceChildren(...said);
     if (spokenSection) spokenSection.hidden = said.length === 0;
