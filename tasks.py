@@ -242,10 +242,7 @@ def check(c, todo=False):
         # What /contribuisci/ lists: information, never a reason to fail.
         from eroi.contributing.gaps import gaps_in
 
-        settings = sitebuild.load_settings(
-            CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False
-        )
-        gaps = gaps_in(read_site(settings)[1], settings)
+        gaps = gaps_in(checked.context, settings)
         for line in gaps.lines():
             print(line)
         print(gaps.summary)

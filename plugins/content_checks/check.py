@@ -34,6 +34,7 @@ class Report:
     problems: list
     notes: list
     counts: dict  # what was checked: {"articles": 2, ...}
+    context: dict  # what phase one read (talks, speakers ...), e.g. for --todo
 
     @property
     def summary(self):
@@ -173,7 +174,9 @@ def check_site(settings):
     contents = contents_of(context)
     urls = site_urls(generators, context, settings)
     problems += check_targets(contents, context, urls, content_path)
-    return Report(sorted(set(problems)), list(found.notes), count_files(content_path))
+    return Report(
+        sorted(set(problems)), list(found.notes), count_files(content_path), context
+    )
 
 
 def count_files(content_path):
