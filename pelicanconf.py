@@ -115,6 +115,7 @@ PLUGINS = [
     "eroi.opendata",
     "eroi.editing",
     "eroi.sharing",
+    "eroi.assets",
 ]
 # Every page: scripts, styles, images from the site itself; frames only from
 # YouTube's no-cookie domain, and only once a reader presses play.
