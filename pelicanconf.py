@@ -116,6 +116,7 @@ PLUGINS = [
     "eroi.editing",
     "eroi.sharing",
     "eroi.assets",
+    "eroi.rendering",
 ]
 # Every page: scripts, styles, images from the site itself; frames only from
 # YouTube's no-cookie domain, and only once a reader presses play.

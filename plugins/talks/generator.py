@@ -9,6 +9,7 @@ speaker index and pages, the talk-tag pages, the Atom feeds (feeds.py), the
 calendar and each talk's own event file.
 """
 
+import functools
 import logging
 import os
 from collections import defaultdict
@@ -332,25 +333,34 @@ class TalksGenerator(CachingGenerator):
         write_talk_feeds(
             writer, self.context, settings, self.talks, self.registry, self.talk_tags
         )
-        self._write_calendars()
+        self._write_calendars(getattr(writer, "defer", None))
 
-    def _write_calendars(self):
-        """The full calendar, and each talk's own event file (same VEVENT)."""
+    def _write_calendars(self, defer=None):
+        """The full calendar, and each talk's own event file (same VEVENT).
+
+        ``defer``: a writer's way of doing it later, on any core (eroi.rendering).
+        """
         settings = self.settings
         siteurl = settings.get("FEED_DOMAIN") or settings["SITEURL"]
+        calendars = Calendars(settings, siteurl)
 
-        def write(save_as, calendar):
+        def write(save_as, talks, **options):
             target = Path(self.output_path, save_as)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(calendar)
+            target.write_bytes(calendars.calendar(talks, **options))
 
-        calendars = Calendars(settings, siteurl)
+        def later(*args, **options):
+            if defer is None:
+                write(*args, **options)
+            else:
+                defer(functools.partial(write, *args, **options), self.context)
+
         if settings["TALKS_CALENDAR"]:
-            write(settings["TALKS_CALENDAR"], calendars.calendar(self.talks))
+            later(settings["TALKS_CALENDAR"], self.talks)
         if settings["TALK_CALENDAR_SAVE_AS"]:
             for talk in self.talks:
                 name = f"{settings['SITENAME']}: #{talk.number} {talk.title}"
-                write(talk.event_file, calendars.calendar([talk], name=name))
+                later(talk.event_file, [talk], name=name)
 
 
 def talks_generator(_pelican):

@@ -1,0 +1,158 @@
+"""The deferred writer: Pelican's writer, with each page's render put off.
+
+Pelican's ``Writer.write_file`` computes the page's context (pagination
+included), calls ``template.render(context)``, opens the output file through
+``_open_w`` (which knows whether an earlier page overrides it) and writes.
+Here the template is wrapped so that ``render`` only records the page, and
+``_open_w`` records where its text belongs (the file, or nowhere when an
+overriding page was written first) and writes nothing. A feed is handled the
+same way: its file is claimed at once, its entries are made later. Other
+work that only writes files can be put off with ``defer``. ``finish`` then
+does all of it (``workers.render``).
+"""
+
+import contextlib
+import os
+
+from eroi import run
+from pelican import signals
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from .workers import render
+
+STATE = "eroi.rendering"  # run state: this run's DeferredWriter
+
+
+class Page:
+    """One recorded render: what ``template.render`` was given, and where the
+    text goes (``target``: None when an overriding page has the file)."""
+
+    __slots__ = ("context", "localcontext", "target", "template")
+
+    def __init__(self, template, localcontext, context):
+        self.template = template
+        self.localcontext = localcontext
+        self.context = context  # the generator's, whose localsiteurl Pelican sets
+        self.target = None
+
+    def write(self):
+        if self.target is None:
+            return
+        if self.localcontext["localsiteurl"]:
+            # Content objects read the page's site URL from the shared context.
+            self.context["localsiteurl"] = self.localcontext["localsiteurl"]
+        text = self.template.render(self.localcontext)
+        with open(self.target, "w", encoding="utf-8") as stream:
+            stream.write(text)
+
+
+class Job:
+    """Work put off (``DeferredWriter.defer``): a call that writes files, made
+    with the site URL its context had when it was put off (content objects
+    read it: a feed's summaries are made relative to it)."""
+
+    __slots__ = ("call", "context", "localsiteurl")
+
+    def __init__(self, call, context):
+        self.call = call
+        self.context = context
+        self.localsiteurl = context.get("localsiteurl") if context else None
+
+    def write(self):
+        if self.context is not None:
+            self.context["localsiteurl"] = self.localsiteurl
+        self.call()
+
+
+class _Recorded:
+    """A template whose ``render`` records the page instead."""
+
+    def __init__(self, writer, template, context):
+        self.writer, self.template, self.context = writer, template, context
+
+    def render(self, localcontext):
+        self.writer.pending.append(Page(self.template, localcontext, self.context))
+        return ""
+
+
+class DeferredWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.pending = []
+        self._recording = False  # inside write_file: _open_w records
+        self._replaying = False  # inside finish: _open_w only opens
+        run.current(settings).state[STATE] = self
+
+    @staticmethod
+    def current(settings):
+        """This run's deferred writer, if the run has one."""
+        this_run = settings.get(run.RUN)
+        return this_run.state.get(STATE) if this_run is not None else None
+
+    def defer(self, call, context=None):
+        """Do ``call()`` (which writes files, and changes nothing else) later,
+        with the pages, on any core; ``context``: the generator's, if the call
+        reads content."""
+        self.pending.append(Job(call, context))
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        recorded = _Recorded(self, template, context)
+        self._recording = True
+        try:
+            return super().write_file(name, recorded, context, *args, **kwargs)
+        finally:
+            self._recording = False
+
+    def write_feed(
+        self,
+        elements,
+        context,
+        path=None,
+        url=None,
+        feed_type="atom",
+        override_output=False,
+        feed_title=None,
+    ):
+        """Claim the feed's file now, as Pelican would; write it later. (Pelican
+        returns the feed object; nothing in this site uses it.)"""
+        options = (elements, context, path, url, feed_type, override_output, feed_title)
+        receivers = signals.feed_generated.receivers or signals.feed_written.receivers
+        if not path or receivers or self._replaying:
+            return super().write_feed(*options)
+        target = sanitised_join(self.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with super()._open_w(target, "utf-8", override_output) as claimed:
+            if claimed.name == os.devnull:  # an overriding feed has the file
+                return None
+        write = super().write_feed
+        self.defer(lambda: write(*options), context)
+        return None
+
+    def _open_w(self, filename, encoding, override=False):
+        if self._replaying:  # claimed when recorded
+            return open(filename, "w", encoding=encoding)
+        handle = super()._open_w(filename, encoding, override)
+        if not self._recording:
+            return handle
+        # Pelican's bookkeeping is done and the file exists (empty); its text
+        # comes with the render. os.devnull: an overriding page was first.
+        handle.close()
+        self.pending[-1].target = None if handle.name == os.devnull else handle.name
+        return contextlib.nullcontext(_Discard())
+
+    def finish(self):
+        """Render and write everything recorded so far (once each)."""
+        tasks, self.pending = self.pending, []
+        if not tasks:
+            return
+        self._replaying = True
+        try:
+            render(tasks, self.settings)
+        finally:
+            self._replaying = False
+
+
+class _Discard:
+    def write(self, _text):
+        pass

@@ -1,0 +1,149 @@
+"""Pages rendered on every core (plugins/rendering): the same bytes as a build
+in one process, and a page that fails in a worker fails the build cleanly.
+
+Each build runs in a process of its own: a process forks its workers only
+when it has a single thread, and a test runner's process may have more.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sitebuild
+from tests.synthetic import make_archive
+
+SITEURL = "https://eroi.example.org"
+BUILD = """
+import json, logging, sys
+from datetime import datetime
+import sitebuild
+overrides = json.loads(sys.argv[1])
+settings = overrides.pop("settings")
+overrides["TALKS_NOW"] = datetime.fromisoformat(overrides["TALKS_NOW"])
+said = logging.StreamHandler(sys.stdout)
+logging.getLogger("eroi.rendering").addHandler(said)
+logging.getLogger("eroi.rendering").setLevel(logging.INFO)
+try:
+    sitebuild.build(settings, fatal="warnings", **overrides)
+except sitebuild.BuildError as exc:
+    sys.exit(exc.exit_status)
+"""
+
+
+def build(tmp_path, content, now, output, **overrides):
+    overrides = {
+        "settings": sitebuild.PUBLISH_SETTINGS,
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "SHARE_CARDS_CACHE": str(tmp_path / "cards"),
+        "TALKS_NOW": now.isoformat(),
+        "RENDER_PARALLEL_FROM": 1,
+        **overrides,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", BUILD, json.dumps(overrides)],
+        cwd=sitebuild.ROOT,
+        env={**os.environ, "SITEURL": SITEURL, "SOURCE_DATE_EPOCH": "1764000000"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def files(folder):
+    """Every file's bytes, Pagefind's bundles aside (their chunks' order varies)."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+        and not path.relative_to(folder).parts[0].startswith("pagefind")
+    }
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    root = tmp_path_factory.mktemp("rendering")
+    return root, make_archive(root / "content", talks=40, articles=12)
+
+
+# Development builds have relative URLs: a feed's summaries then depend on
+# which page was written before it.
+@pytest.mark.parametrize(
+    "settings", [sitebuild.PUBLISH_SETTINGS, sitebuild.DEV_SETTINGS]
+)
+def test_pages_rendered_by_workers_are_the_pages_of_one_process(
+    archive, tmp_path, settings
+):
+    root, expected = archive
+    alone = build(
+        tmp_path,
+        root / "content",
+        expected.now,
+        tmp_path / "one",
+        settings=settings,
+        RENDER_PROCESSES=1,
+    )
+    shared = build(
+        tmp_path,
+        root / "content",
+        expected.now,
+        tmp_path / "two",
+        settings=settings,
+        RENDER_PROCESSES=2,
+    )
+    assert alone.returncode == 0, alone.stderr
+    assert shared.returncode == 0, shared.stderr
+    assert "pages rendered in 2 processes" in shared.stdout
+    assert "processes" not in alone.stdout
+    one, two = files(tmp_path / "one"), files(tmp_path / "two")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    # What the templates asked for while rendering came back from the
+    # workers: every share card a page names is there, and so is the sitemap.
+    cards = {name for name in two if name.startswith("condivisione/")}
+    named = {
+        "condivisione/" + key
+        for name, data in two.items()
+        if name.endswith(".html")
+        for key in re.findall(r"/condivisione/([0-9a-f]+\.png)", data.decode())
+    }
+    assert named and named <= cards
+    if settings == sitebuild.DEV_SETTINGS:
+        return  # no sitemap
+    sitemap = two["sitemap.xml"].decode()
+    assert sitemap.count("<url>") > 50
+    assert f"<loc>{SITEURL}/videoconferenze/</loc>" in sitemap
+
+
+def test_a_page_that_fails_in_a_worker_fails_the_build_and_publishes_nothing(
+    archive, tmp_path
+):
+    root, expected = archive
+    output = tmp_path / "output"
+    first = build(tmp_path, root / "content", expected.now, output)
+    assert first.returncode == 0, first.stderr
+    before = files(output)
+    theme = tmp_path / "theme"
+    shutil.copytree(Path(sitebuild.ROOT) / "theme", theme)
+    talk = theme / "templates" / "talk.html"
+    broken = talk.read_text(encoding="utf-8").replace(
+        "{% block content %}",
+        "{% block content %}{% if talk.number == 7 %}{{ talk.no_such() }}{% endif %}",
+        1,
+    )
+    assert broken != talk.read_text(encoding="utf-8")
+    talk.write_text(broken, encoding="utf-8")
+    failed = build(tmp_path, root / "content", expected.now, output, THEME=str(theme))
+    assert failed.returncode == 1
+    assert "pages rendered in" not in failed.stdout
+    assert "Traceback" not in failed.stderr
+    lines = [line for line in failed.stderr.splitlines() if "build failed" in line]
+    assert len(lines) == 1, failed.stderr
+    assert "no_such" in lines[0] and f"{output} was left as it was" in lines[0]
+    assert files(output) == before
