@@ -1,7 +1,8 @@
 """La mia lista (js/mylist.js), in a real browser (chromium, Playwright), offline.
 
 A SYNTHETIC archive served on 127.0.0.1: "Salva per dopo" and "Visto" on talk
-pages and cards, the playlist's "da vedere" and "già visti", /la-mia-lista/
+pages, cards and search results, the playlist's and the search's "da vedere"
+and "già visti", /la-mia-lista/
 with its export, clear and import, storage that is blocked or full, resume
 through the embed's postMessage channel (a local stand-in for the YouTube
 frame), no request off this machine before a click, and axe in every state.
@@ -9,7 +10,7 @@ frame), no request off this machine before a click, and axe in every state.
 
 import json
 from types import SimpleNamespace
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -120,6 +121,123 @@ def test_watched_talks_and_the_playlist_filters(page, server, synthetic):
     assert shown(page) == [watched["title"]]
     expect(page.locator("#filtro-stato")).to_have_value("visti")
     assert_no_violation(page, "playlist filtered to watched")
+
+
+def search(page, server, **params):
+    """/cerca/ with ``params`` in its address, once it has answered."""
+    page.goto(f"{server}/cerca/?{urlencode(params)}")
+    expect(page.locator("#ricerca-stato")).to_contain_text("risultat")
+    return page.locator("#ricerca-risultati .search-result h2 a").all_inner_texts()
+
+
+def test_a_talk_found_by_the_search_has_its_controls(page, server, synthetic):
+    talk = synthetic.archive.talks[0]
+    search(page, server, q="001", tipo="videoconferenza")
+    result = page.locator(".search-result", has_text=talk["title"])
+    save, seen = toggle(result, "Salva per dopo", talk), toggle(result, "Visto", talk)
+    expect(save).to_have_attribute("aria-pressed", "false")
+    expect(seen).to_have_attribute("aria-pressed", "false")
+    save.click()
+    expect(save).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".mylist-toast")).to_have_text(
+        f"Salvata per dopo: {talk['title']}."
+    )
+    # Stored as the talk's own page stores it: its key, title, URL, duration.
+    item = stored(page)["videoconferenze"][talk["video"]]
+    assert item["salvata"] is True
+    assert item["titolo"] == talk["title"]
+    assert item["indirizzo"] == talk_url(talk).lstrip("/")
+    assert item["durata"] == talk["duration"]
+    result.get_by_role("link", name=talk["title"]).click()
+    page.wait_for_url(f"**{talk_url(talk)}")
+    expect(toggle(page, "Salva per dopo", talk)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    toggle(page, "Visto", talk).click()
+    page.go_back()
+    expect(seen).to_have_attribute("aria-pressed", "true")
+    assert off_site(page.requests) == []
+
+
+def test_every_talk_result_has_its_buttons_once(page, server, synthetic):
+    """Results drawn later (more results, what was said) get theirs too."""
+    search(page, server, q="sintetica", tipo="videoconferenza")
+    results = page.locator("#ricerca-risultati .search-result")
+    page.get_by_role("button", name="Mostra altri risultati").click()
+    expect(results).to_have_count(20)
+    expect(results.locator(".mylist-toggle")).to_have_count(40)
+    # Articles and speakers have none.
+    search(page, server, q="sintetica", tipo="articolo")
+    assert results.count() > 0
+    expect(page.locator(".mylist-controls")).to_have_count(0)
+    # A talk found in what was said: its buttons, and the same talk's
+    # result among the pages says the same.
+    talk = synthetic.archive.talks[1]
+    search(page, server, q=f'"{talk["captions"][100][2]}"', detto="1")
+    spoken = page.locator("#ricerca-detto-risultati .search-result")
+    expect(spoken).to_have_count(1)
+    seen = toggle(spoken, "Visto", talk)
+    seen.click()
+    expect(seen).to_have_attribute("aria-pressed", "true")
+    for button in toggle(page, "Visto", talk).all():
+        expect(button).to_have_attribute("aria-pressed", "true")
+    boxes = page.locator(".search-result .mylist-controls")
+    expect(page.locator(".search-result .mylist-toggle")).to_have_count(
+        2 * boxes.count()
+    )
+    assert stored(page)["videoconferenze"][talk["video"]]["vista"] is True
+    assert off_site(page.requests) == []
+
+
+def test_the_search_finds_the_talks_to_watch_and_those_watched(page, server, synthetic):
+    talks = synthetic.archive.talks
+    watched, saved, started, by_slug = talks[2], talks[6], talks[1], talks[0]
+    page.goto(server + "/la-mia-lista/")
+    store(
+        page,
+        {
+            watched["video"]: {"vista": True, "salvata": True},
+            saved["video"]: {"salvata": True},
+            started["video"]: {"posizione": 2530},
+            by_slug["slug"]: {"salvata": True},  # saved before its video was out
+        },
+    )
+    to_watch = sorted(t["title"] for t in (saved, started, by_slug))
+    assert sorted(search(page, server, q="sintetica", lista="da-vedere")) == to_watch
+    expect(page.locator("#ricerca-filtro-lista")).to_have_value("da-vedere")
+    expect(page.locator("#ricerca-stato")).to_have_text(
+        "3 risultati per «sintetica» con i filtri scelti."
+    )
+    page.select_option("#ricerca-filtro-lista", "visti")
+    expect(page.locator("#ricerca-stato")).to_contain_text("1 risultato per")
+    assert page.locator("#ricerca-risultati h2 a").all_inner_texts() == [
+        watched["title"]
+    ]
+    assert parse_qs(urlsplit(page.url).query) == {
+        "q": ["sintetica"],
+        "lista": ["visti"],
+    }
+    expect(toggle(page, "Visto", watched)).to_have_attribute("aria-pressed", "true")
+    # The filter alone; with the other filters; talks only.
+    assert sorted(search(page, server, lista="da-vedere")) == to_watch
+    assert (
+        search(page, server, lista="da-vedere", anno="2019")
+        == [
+            t["title"]
+            for t in sorted((saved, started, by_slug), key=lambda t: t["date"])
+        ][::-1]
+    )
+    assert search(page, server, q="sintetica", tipo="articolo", lista="visti") == []
+    # "Tutte": every result again.
+    search(page, server, q="sintetica", lista="visti")
+    page.select_option("#ricerca-filtro-lista", "")
+    expect(page.locator("#ricerca-stato")).not_to_contain_text("filtri")
+    assert page.locator("#ricerca-risultati .search-result").count() == 10
+    # An empty list: nothing to watch.
+    store(page, {})
+    assert search(page, server, q="sintetica", lista="da-vedere") == []
+    expect(page.locator("#ricerca-stato")).to_contain_text("Nessun risultato")
+    assert off_site(page.requests) == []
 
 
 def test_a_talk_keeps_its_state_when_its_url_or_key_changed(page, server, synthetic):
@@ -405,9 +523,12 @@ def test_axe_finds_no_violation_in_any_state(page, server, synthetic, state):
             "indirizzo": talk_url(talk).lstrip("/"),
         }
         store(page, {talk["video"]: item})
-    for url in ("/la-mia-lista/", talk_url(talk), "/videoconferenze/", "/"):
+    found = "/cerca/?q=002&tipo=videoconferenza"  # the talk's result
+    for url in ("/la-mia-lista/", talk_url(talk), "/videoconferenze/", "/", found):
         page.goto(server + url, wait_until="load")
-        if state == "saved" and url in (talk_url(talk), "/videoconferenze/"):
+        if url == found:
+            expect(page.locator(".search-result .mylist-toggle").first).to_be_visible()
+        if state == "saved" and url in (talk_url(talk), "/videoconferenze/", found):
             expect(toggle(page, "Salva per dopo", talk).first).to_have_attribute(
                 "aria-pressed", "true"
             )

@@ -132,6 +132,71 @@ def test_each_filter_narrows_the_results_and_lives_in_the_url(page, server, synt
     assert off_site(page) == []
 
 
+# The options each <select> of the form offers (its first, "Tutti ...", aside),
+# and whether they are in the browser's Italian alphabetical order.
+OPTIONS = """() => Object.fromEntries(
+  [...document.querySelectorAll("#ricerca-filtri select")].map((select) => {
+    const values = [...select.options].slice(1).map((option) => option.value);
+    const sorted = [...values].sort((a, b) => a.localeCompare(b, "it"));
+    return [select.name, {
+      values,
+      labels: [...select.options].map((option) => option.text),
+      alphabetical: values.every((value, i) => value === sorted[i]),
+    }];
+  }))"""
+# What the index holds: Pagefind's own list of its filters and their values.
+INDEX_FILTERS = """async () => {
+  const bundle = document.getElementById("ricerca").dataset.pagefindBundle;
+  const pagefind = await import(new URL("pagefind.js", new URL(bundle, location.href)));
+  return pagefind.filters();
+}"""
+LIST_KEY = "chiave"  # talk.html: the key of a talk in La mia lista (js/mylist.js)
+
+
+def filter_chunks(page):
+    """The index's filter files the page downloaded (pagefind/filter/*.pf_filter)."""
+    return [url for url in page.requests if url.endswith(".pf_filter")]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "query"), [("real", "Bonazzi"), ("server", "sintetica")]
+)
+def test_the_filters_are_written_with_the_page_as_the_index_has_them(
+    page, request, site_url, query
+):
+    base_url = request.getfixturevalue(site_url)
+    assert search(page, base_url, query)
+    # The first query downloaded no filter of the index: the options are in the page.
+    assert filter_chunks(page) == []
+    written = page.evaluate(OPTIONS)
+    assert written.pop("lista")["values"] == ["da-vedere", "visti"]
+    index = page.evaluate(INDEX_FILTERS)
+    assert set(written) == set(index) - {LIST_KEY}
+    for key, select in written.items():
+        assert sorted(select["values"]) == sorted(index[key]), key
+        if key == "anno":
+            assert select["values"] == sorted(index[key], reverse=True)
+        else:
+            assert select["alphabetical"], key
+    tipo = written["tipo"]["labels"]
+    assert tipo[0] == "Tutti i tipi"
+    assert {"Articoli", "Relatori", "Videoconferenze"} <= set(tipo)
+    assert off_site(page) == []
+
+
+def test_a_filter_in_the_address_is_chosen_in_the_form(page, server, synthetic):
+    year_talks = [t["title"] for t in synthetic.archive.talks if t["date"].year == 2020]
+    found = search(page, server, "sintetica", anno="2020", tipo="videoconferenza")
+    expect(page.locator("#ricerca-filtro-anno")).to_have_value("2020")
+    expect(page.locator("#ricerca-filtro-tipo")).to_have_value("videoconferenza")
+    expect(page.locator("#ricerca-stato")).to_contain_text("con i filtri scelti")
+    assert found and set(found) <= set(year_talks)
+    # A value the form does not offer is no filter.
+    search(page, server, "sintetica", anno="1900")
+    expect(page.locator("#ricerca-filtro-anno")).to_have_value("")
+    expect(page.locator("#ricerca-stato")).not_to_contain_text("con i filtri scelti")
+
+
 def test_filters_alone_list_the_newest_first(page, server, synthetic):
     found = search(page, server, "", tag="VoIP", tipo="videoconferenza")
     expected = [
@@ -215,6 +280,9 @@ def test_without_javascript_the_page_says_where_to_look(browser, server):
     page.goto(server + "/cerca/?q=voip")
     notice = page.locator("noscript p, p.notice").filter(has_text="JavaScript")
     expect(notice).to_be_visible()
+    # The filters are in the page, but work only with the script.
+    assert page.locator("#ricerca-filtri select").count() > 0
+    expect(page.locator("#ricerca-filtri")).to_be_hidden()
     links = notice.locator("a")
     assert [link.get_attribute("href") for link in links.all()] == [
         "../videoconferenze/",

@@ -8,7 +8,8 @@ build and publishes nothing; the plain ``pelican content`` command exits 1.
 Only the elements marked ``data-pagefind-body`` in the theme are indexed
 (articles, talks, speakers, pages); their filters (tipo, relatore, anno, tag),
 metadata and sort key come from ``data-pagefind-*`` attributes there. The
-reader's side is /cerca/ (theme/templates/search.html, js/search.js).
+reader's side is /cerca/ (theme/templates/search.html, js/search.js); the
+options of its filters are written into it with the site (filters.py).
 
 Settings: SEARCH_INDEX (default True), SEARCH_LANGUAGE (default DEFAULT_LANG:
 one index, with its stemming, for every page, so an English talk is found
@@ -21,6 +22,7 @@ from eroi.rendering import finish as finish_rendering
 from eroi.settings import Derived, declare
 from pelican import signals
 
+from .filters import add_search_filters
 from .index import SearchIndexError, write_index
 
 logger = logging.getLogger(__name__)
@@ -59,4 +61,5 @@ def index_site(pelican):
 
 def register():
     declare(__name__, DEFAULTS, ("SEARCH_",))
+    signals.all_generators_finalized.connect(add_search_filters)
     signals.finalized.connect(index_site)

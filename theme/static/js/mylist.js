@@ -80,32 +80,43 @@
   const two = (n) => String(n).padStart(2, "0");
   const time = (s) => (s < 3600 ? (s / 60) | 0 : `${(s / 3600) | 0}:${two(((s / 60) | 0) % 60)}`) + ":" + two(s % 60);
 
-  const boxes = $$(".mylist-controls[data-talk]");
+  const BOX = ".mylist-controls[data-talk]";
+  // The filters' names (playlist, search): "visti", "da-vedere" or none.
+  const mark = (item) => (item.vista ? "visti" : item.salvata || item.posizione ? "da-vedere" : "");
   const refresh = () => {
-    for (const box of boxes) {
+    for (const box of $$(BOX)) {
       const item = entry(box);
       for (const button of box.children) button.ariaPressed = !!item[button.value];
       const card = box.closest(".talk-card");
-      if (card) card.dataset.lista = item.vista ? "visti" : item.salvata || item.posizione ? "da-vedere" : "";
+      if (card) card.dataset.lista = mark(item);
     }
   };
-  for (const box of boxes)
-    for (const [name, label, on, off] of [
-      ["salvata", "Salva per dopo", "Salvata per dopo", "Tolta dalle salvate"],
-      ["vista", "Visto", "Segnata come vista", "Non più segnata come vista"],
-    ]) {
-      const button = make("button", label, "mylist-toggle");
-      button.value = name;
-      button.ariaLabel = `${label}: ${box.dataset.titolo}`;
-      button.addEventListener("click", () => {
-        const pressed = button.ariaPressed !== "true";
-        const kept = update(box, { [name]: pressed, ...(name === "vista" && pressed && { posizione: 0 }) });
-        refresh();
-        if (kept) say(`${pressed ? on : off}: ${box.dataset.titolo}.`);
-      });
-      box.append(button);
-    }
-  refresh();
+  // Fills the boxes still empty: the page's, then those js/search.js draws.
+  const scan = () => {
+    for (const box of $$(BOX + ":empty"))
+      for (const [name, label, on, off] of [
+        ["salvata", "Salva per dopo", "Salvata per dopo", "Tolta dalle salvate"],
+        ["vista", "Visto", "Segnata come vista", "Non più segnata come vista"],
+      ]) {
+        const button = make("button", label, "mylist-toggle");
+        button.value = name;
+        button.ariaLabel = `${label}: ${box.dataset.titolo}`;
+        button.addEventListener("click", () => {
+          const pressed = button.ariaPressed !== "true";
+          const kept = update(box, { [name]: pressed, ...(name === "vista" && pressed && { posizione: 0 }) });
+          refresh();
+          if (kept) say(`${pressed ? on : off}: ${box.dataset.titolo}.`);
+        });
+        box.append(button);
+      }
+    refresh();
+  };
+  scan();
+  document.addEventListener("mylist:scan", scan);
+  // js/search.js asks which talks are so marked.
+  document.addEventListener("mylist:keys", ({ detail }) => {
+    for (const key in list) if (mark(list[key]) === detail.lista) detail.keys.push(key);
+  });
 
   // The talk's own player: "Riprendi da", the passage marked, the position.
   const own = document.querySelector("article.talk .mylist-controls");

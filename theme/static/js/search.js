@@ -7,11 +7,15 @@
    What was said in the talks (their transcripts) is a second index: it is
    loaded only when the reader ticks "detto" (?detto=1), for a quoted phrase,
    or when the pages hold no result; its talks are listed apart, each with the
-   passages that hold the words. */
+   passages that hold the words.
+
+   The filters' options are in the page (plugins/search writes them with the
+   site): none of the index is downloaded to show them. A talk found has its
+   "Salva per dopo" and "Visto" (js/mylist.js), and "La mia lista" (?lista=)
+   keeps the talks the reader marked in this browser. */
 
 const form = document.getElementById("ricerca");
 const input = document.getElementById("ricerca-testo");
-const filterBox = document.getElementById("ricerca-filtri");
 const status = document.getElementById("ricerca-stato");
 const list = document.getElementById("ricerca-risultati");
 const more = document.getElementById("ricerca-altri");
@@ -23,23 +27,13 @@ const SPOKEN_MOST = 20;
 const QUOTED = /^".+"$/; // Pagefind's exact phrase
 
 const PAGE = 10;
-const FILTERS = [
-  { key: "tipo", label: "Tipo", all: "Tutti i tipi" },
-  { key: "relatore", label: "Relatore", all: "Tutti i relatori" },
-  { key: "anno", label: "Anno", all: "Tutti gli anni", newestFirst: true },
-  { key: "tag", label: "Tag", all: "Tutti i tag" },
-];
+// The form's filters; "lista" is the reader's own (js/mylist.js), not the index's.
+const FILTERS = ["tipo", "relatore", "anno", "tag", "lista"];
 const KINDS = {
   articolo: "Articolo",
   videoconferenza: "Videoconferenza",
   relatore: "Relatore",
   pagina: "Pagina",
-};
-const KIND_PLURALS = {
-  articolo: "Articoli",
-  videoconferenza: "Videoconferenze",
-  relatore: "Relatori",
-  pagina: "Pagine",
 };
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -126,6 +120,32 @@ const passageList = (data) => {
   return items.length ? element("ul", { class: "passages" }, ...items) : null;
 };
 
+/* A talk's "Salva per dopo" and "Visto": the box partials/mylist_controls.html
+   writes, from what talk.html gives the index; js/mylist.js fills it. */
+const controls = ({ chiave, slug, title, indirizzo, durata }) =>
+  chiave
+    ? element("div", {
+        class: "mylist-controls",
+        "data-talk": chiave,
+        "data-slug": slug,
+        "data-titolo": title,
+        "data-indirizzo": indirizzo,
+        ...(durata && { "data-durata": durata }),
+      })
+    : null;
+
+// js/mylist.js wires the boxes drawn since its last look.
+const scan = () => document.dispatchEvent(new CustomEvent("mylist:scan"));
+
+/* The talks the reader marked so ("da-vedere", "visti") in this browser, as
+   keys of the index's "chiave" filter; " " is no talk's key, so that an empty
+   list finds nothing (an empty "any" would find everything). */
+const marked = (lista) => {
+  const asked = { lista, keys: [" "] };
+  document.dispatchEvent(new CustomEvent("mylist:keys", { detail: asked }));
+  return { any: asked.keys };
+};
+
 const resultItem = (data, heading = "h2") => {
   const pageUrl = new URL(data.url, location.href);
   const kind = data.filters?.tipo?.[0];
@@ -146,6 +166,7 @@ const resultItem = (data, heading = "h2") => {
       element("p", { class: "meta" }, date),
       element("p", { class: "excerpt" }, ...excerptNodes(data.excerpt)),
       passageList(data),
+      controls(data.meta),
     ),
   );
 };
@@ -154,7 +175,7 @@ const readUrl = () => {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") ?? "";
   if (spokenBox) spokenBox.checked = params.get("detto") === "1";
-  for (const { key } of FILTERS) {
+  for (const key of FILTERS) {
     const select = form.elements[key];
     if (!select) continue;
     const value = params.get(key) ?? "";
@@ -165,7 +186,7 @@ const readUrl = () => {
 
 const currentState = () => {
   const filters = {};
-  for (const { key } of FILTERS) {
+  for (const key of FILTERS) {
     const value = form.elements[key]?.value;
     if (value) filters[key] = value;
   }
@@ -181,32 +202,12 @@ const stateUrl = ({ query, filters, spoken }) => {
   return search ? `?${search}` : location.pathname;
 };
 
-const buildFilters = (available) => {
-  for (const { key, label, all, newestFirst } of FILTERS) {
-    const counts = available[key];
-    if (!counts || Object.keys(counts).length === 0) continue;
-    const id = `ricerca-filtro-${key}`;
-    const select = element("select", { id, name: key }, element("option", { value: "" }, all));
-    const values = Object.keys(counts).sort((a, b) => a.localeCompare(b, "it"));
-    if (newestFirst) values.reverse();
-    for (const value of values) {
-      const name = key === "tipo" ? KIND_PLURALS[value] || value : value;
-      select.append(element("option", { value }, `${name} (${counts[value]})`));
-    }
-    filterBox.append(
-      element("div", { class: "filter" }, element("label", { for: id }, label), select),
-    );
-  }
-  filterBox.hidden = filterBox.querySelectorAll("select").length === 0;
-};
-
 const main = async () => {
   const bundle = new URL(form.dataset.pagefindBundle, location.href);
   const siteRoot = new URL(form.dataset.siteRoot, location.href);
   const pagefind = await import(new URL("pagefind.js", bundle).href);
   await pagefind.options({ basePath: bundle.pathname, baseUrl: siteRoot.pathname, noWorker: true });
   await pagefind.init();
-  buildFilters(await pagefind.filters());
 
   // The spoken words' index: a Pagefind of its own, loaded on first need.
   let spokenIndex = null;
@@ -244,14 +245,17 @@ const main = async () => {
     const batch = shown.splice(0, PAGE);
     const items = (await Promise.all(batch.map((result) => result.data()))).map((data) => resultItem(data));
     list.append(...items);
+    scan();
     more.hidden = shown.length === 0;
     return items;
   };
 
   const search = async () => {
     const mine = ++run;
-    const { query, filters, spoken: asked } = currentState();
-    const filtered = Object.keys(filters).length > 0;
+    const { query, filters: chosen, spoken: asked } = currentState();
+    const filtered = Object.keys(chosen).length > 0;
+    const { lista, ...filters } = chosen;
+    if (lista) filters.chiave = marked(lista);
     if (!query && !filtered) {
       list.replaceChildren();
       spokenList?.replaceChildren();
@@ -280,6 +284,7 @@ const main = async () => {
     const said = await searchSpoken(query, filters, asked, results.length);
     if (mine !== run) return;
     spokenList?.replaceChildren(...said);
+    scan();
     if (spokenSection) spokenSection.hidden = said.length === 0;
     const what = query ? ` per «${query}»` : "";
     const how = filtered ? " con i filtri scelti" : "";
