@@ -24,8 +24,12 @@ writer's loop, a test's server) renders in its own process, as it does
 below RENDER_PARALLEL_FROM pages, with RENDER_PROCESSES = 1, or where fork
 does not exist.
 
+Each recorded page holds a copy of its context, so from RENDER_BATCH
+recorded pages (2 000) the writer writes them before recording more: memory
+stays flat on a large site, and the pages still come out in Pelican's order.
+
 Settings: RENDER_PROCESSES (None: every core this process may use),
-RENDER_PARALLEL_FROM (64 pages).
+RENDER_PARALLEL_FROM (64 pages), RENDER_BATCH (2 000).
 """
 
 import logging
@@ -40,6 +44,7 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "RENDER_PROCESSES": None,
     "RENDER_PARALLEL_FROM": 64,
+    "RENDER_BATCH": 2000,
 }
 
 

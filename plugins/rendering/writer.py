@@ -94,9 +94,17 @@ class DeferredWriter(Writer):
         """Do ``call()`` (which writes files, and changes nothing else) later,
         with the pages, on any core; ``context``: the generator's, if the call
         reads content."""
+        self._make_room()
         self.pending.append(Job(call, context))
 
+    def _make_room(self):
+        """Each page holds a copy of its context: from RENDER_BATCH of them,
+        write what is recorded before recording more."""
+        if len(self.pending) >= self.settings["RENDER_BATCH"]:
+            self.finish()
+
     def write_file(self, name, template, context, *args, **kwargs):
+        self._make_room()
         recorded = _Recorded(self, template, context)
         self._recording = True
         try:
@@ -120,6 +128,7 @@ class DeferredWriter(Writer):
         receivers = signals.feed_generated.receivers or signals.feed_written.receivers
         if not path or receivers or self._replaying:
             return super().write_feed(*options)
+        self._make_room()
         target = sanitised_join(self.output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with super()._open_w(target, "utf-8", override_output) as claimed:
