@@ -1,17 +1,29 @@
-"""Build time and peak memory of the site against plain Pelican, at several sizes.
+"""Speed and weight, side by side in one run: the speed issue's every row.
 
-For each size N it generates a SYNTHETIC site (tests/synthetic.py: talks,
-speakers and articles, N items in all) and, beside it, N plain Markdown
-articles of the same length. It then builds each in a fresh process, content
-cache off: plain Pelican with its defaults (no plugin, its own theme); ours
-with the development settings, share cards already drawn; ours with the
-production settings (what CI deploys) with an empty card cache (cold) and
-with the cards of the previous run (warm). One table, figures and ratios to
-plain Pelican side by side; each figure is the best of REPEAT runs (default
-2) to damp the noise of a shared machine. Not a test: it asserts nothing.
+For each size N (default 1 000 items: 50 % talks, 10 % speakers, 40 %
+articles) it generates a SYNTHETIC archive (tests/synthetic.py) and, beside
+it, N plain Markdown articles of the same length, then prints three tables:
 
-    .venv/bin/python benchmarks/build_speed.py            # 1000 5000 10000
-    .venv/bin/python benchmarks/build_speed.py 500 2000   # other sizes
+1. **Builds**, each in a fresh process: plain Pelican 4.12 with its defaults
+   (no plugin, its own theme, no cache); ours in development (share cards
+   drawn, content cache off; then warm: content cache and cards from the
+   previous build, what `invoke build` does again) and in production (what
+   CI deploys: with an empty card cache, cold, then with the cards drawn).
+   Seconds, and peak memory of the build's process and of its page workers
+   (forked from it: they share its memory until they write). Each figure is
+   the best of REPEAT runs (default 2), with its ratio to plain Pelican.
+2. **The writer's loop** (`invoke livereload`) at 50 items and at each size
+   up to 1 000: from a saved file to the served changed page, per kind of
+   edit (benchmarks/writers_loop.py; median of 3).
+3. **The first search**: bytes a reader downloads (gzip, as served) for the
+   first query on /cerca/ of the development build of N items with 100
+   one-hour transcripts (SYNTHETIC speech, tests/captions.py), in Debian's
+   chromium, offline.
+
+Not a test: it asserts nothing.
+
+    .venv/bin/python -m benchmarks.speed              # 1 000 items
+    .venv/bin/python -m benchmarks.speed 1000 10000   # other sizes
 """
 
 import json
@@ -24,37 +36,46 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.synthetic import make_archive  # noqa: E402
+REPEAT = int(os.environ.get("REPEAT", "2"))
+SITEURL = "https://eroi.example.org"
+LOOP_MOST = 1000  # the loop is measured up to this size (a full build per edit)
+TRANSCRIBED = 100  # talks with a one-hour transcript, for the first search
 
 CHILD = textwrap.dedent(
     """
-    import json, resource, sys, time
-    sys.path.insert(0, {root!r})
-    kind, content, output, cards = sys.argv[1:5]
+    import json, pathlib, resource, sys, time
+    kind, content, output, cards, cache, cached = sys.argv[1:7]
     start = time.perf_counter()
-    if kind in ("dev", "prod"):
-        import os, sitebuild
-        os.environ["SITEURL"] = "https://eroi.example.org"
-        settings = sitebuild.PUBLISH_SETTINGS
-        if kind == "dev":
-            settings = sitebuild.DEV_SETTINGS
-        sitebuild.build(settings, PATH=content, OUTPUT_PATH=output, CACHE_CONTENT=False,
-                        LOAD_CONTENT_CACHE=False, SHARE_CARDS_CACHE=cards,
-                        fatal="errors")
-    else:
+    if kind == "plain":
         from pelican import Pelican
         from pelican.settings import read_settings
         settings = read_settings(None, override=dict(
             PATH=content, OUTPUT_PATH=output, SITEURL="http://localhost:8000",
             TIMEZONE="Europe/Rome", CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False))
         Pelican(settings).run()
+    else:
+        import sitebuild
+        settings = {"dev": sitebuild.DEV_SETTINGS, "prod": sitebuild.PUBLISH_SETTINGS}
+        sitebuild.build(settings[kind], PATH=content, OUTPUT_PATH=output,
+                        SHARE_CARDS_CACHE=cards, CACHE_PATH=cache,
+                        CACHE_CONTENT=cached == "1", LOAD_CONTENT_CACHE=cached == "1",
+                        fatal="errors")
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    files = sum(1 for _ in __import__("pathlib").Path(output).rglob("*.html"))
-    print(json.dumps(dict(seconds=seconds, peak_mb=peak_mb, pages=files)))
+    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    pages = sum(1 for _ in pathlib.Path(output).rglob("*.html"))
+    print(json.dumps(dict(seconds=seconds, peak_mb=usage, workers_mb=workers,
+                          pages=pages)))
     """
+)
+
+# (label, kind, content cache, empty card cache before each run)
+ROWS = (
+    ("plain Pelican", "plain", False, False),
+    ("ours, dev, cards drawn", "dev", False, False),
+    ("ours, dev, warm", "dev", True, False),
+    ("ours, prod, cards cold", "prod", False, True),
+    ("ours, prod, cards drawn", "prod", False, False),
 )
 
 
@@ -76,84 +97,164 @@ def plain_articles(content, count):
         )
 
 
-REPEAT = int(os.environ.get("REPEAT", "2"))
-
-
-def best_run(kind, content, output, cards, cold=False):
-    """The best of REPEAT builds; ``cold``: each with an empty card cache."""
-    runs = []
-    for n in range(REPEAT):
-        if cold:
-            shutil.rmtree(cards, ignore_errors=True)
-        runs.append(run(kind, content, Path(f"{output}-{n}"), cards))
-    return min(runs, key=lambda r: r["seconds"]) | {
-        "peak_mb": min(r["peak_mb"] for r in runs)
-    }
-
-
-def run(kind, content, output, cards):
+def build(kind, content, output, cards, cache, cached):
+    """One build in a fresh process: seconds, peak MB, workers' MB, pages."""
     result = subprocess.run(
         [
             sys.executable,
             "-c",
-            CHILD.format(root=str(ROOT)),
+            CHILD,
             kind,
             str(content),
             str(output),
             str(cards),
+            str(cache),
+            "1" if cached else "0",
         ],
         capture_output=True,
         text=True,
         check=False,
         cwd=ROOT,
+        env={**os.environ, "SITEURL": SITEURL},
     )
     if result.returncode != 0:
         sys.exit(f"{kind} build failed:\n{result.stderr[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-ROWS = (
-    # (label, kind, cold card cache)
-    ("plain Pelican", "plain", False),
-    ("ours, dev, cards drawn", "dev", False),
-    ("ours, prod, cards cold", "prod", True),
-    ("ours, prod, cards drawn", "prod", False),
-)
+def best(kind, content, output, cards, cache, cached, cold):
+    """The best of REPEAT builds (a row with warm caches first builds once to
+    fill them); ``cold``: each with an empty card cache."""
+    if cached or (not cold and not Path(cards).is_dir()):
+        build(kind, content, output, cards, cache, cached)
+    runs = []
+    for _ in range(REPEAT):
+        if cold:
+            shutil.rmtree(cards, ignore_errors=True)
+        runs.append(build(kind, content, output, cards, cache, cached))
+    fastest = min(runs, key=lambda r: r["seconds"])
+    return fastest | {
+        "peak_mb": min(r["peak_mb"] for r in runs),
+        "workers_mb": min(r["workers_mb"] for r in runs),
+    }
+
+
+def build_rows(size, tmp):
+    from tests.synthetic import make_archive
+
+    talks, speakers, articles = split(size)
+    make_archive(tmp / "ours", talks=talks, speakers=speakers, articles=articles)
+    plain_articles(tmp / "plain", size)
+    results = {}
+    for label, kind, cached, cold in ROWS:
+        content = tmp / ("plain" if kind == "plain" else "ours")
+        output = tmp / f"out-{kind}"
+        cache = tmp / f"cache-{kind}"
+        results[label] = best(kind, content, output, tmp / "cards", cache, cached, cold)
+    return results
+
+
+def print_builds(size, results):
+    plain = results["plain Pelican"]
+    for label, r in results.items():
+        print(
+            f"{size:>6} {label:<24} | {r['seconds']:>7.2f} "
+            f"{r['seconds'] / plain['seconds']:>6.2f} | {r['peak_mb']:>7.0f} "
+            f"{r['peak_mb'] / plain['peak_mb']:>6.2f} {r['workers_mb']:>8.0f} | "
+            f"{r['pages']:>6}",
+            flush=True,
+        )
+
+
+def loop_rows(size, tmp):
+    """The writer's loop in a process of its own (it changes folder)."""
+    script = (
+        "import json, sys, pathlib; from benchmarks import writers_loop as w; "
+        "first, rows = w.measure(int(sys.argv[1]), pathlib.Path(sys.argv[2])); "
+        "print(json.dumps([first, rows]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(size), str(tmp)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    if result.returncode != 0:
+        sys.exit(f"the writer's loop failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def first_query(size, tmp):
+    """Bytes of the first search at ``size`` items with the transcripts."""
+    from playwright.sync_api import sync_playwright
+
+    import sitebuild
+    from benchmarks.search_cost import FLAGS, downloads
+    from tests.captions import realistic_vocabulary, speech, youtube_auto_vtt
+    from tests.localserver import serve
+    from tests.synthetic import make_archive
+
+    talks, speakers, articles = split(size)
+    content = tmp / "transcribed"
+    archive = make_archive(
+        content, talks=talks, speakers=speakers, articles=articles, captions=False
+    )
+    vocabulary = realistic_vocabulary()
+    recorded = [t for t in archive.talks if t["state"] == "recorded"]
+    for n, talk in enumerate(recorded[:TRANSCRIBED]):
+        lines = speech(3590, seed=n, vocabulary=vocabulary)
+        path = content / "talks" / f"{talk['slug']}.it.vtt"
+        path.write_text(youtube_auto_vtt(lines), encoding="utf-8")
+    hours = len(recorded[:TRANSCRIBED])
+    output = tmp / "out-search"
+    sitebuild.build(
+        PATH=str(content),
+        OUTPUT_PATH=str(output),
+        SHARE_CARDS_CACHE=str(tmp / "cards"),
+        CACHE_PATH=str(tmp / "cache"),
+        CACHE_CONTENT=False,
+        LOAD_CONTENT_CACHE=False,
+        TALKS_NOW=archive.now,
+        fatal="errors",
+    )
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    with sync_playwright() as p, serve(output) as base_url:
+        browser = p.chromium.launch(executable_path=executable, args=FLAGS)
+        first, following = downloads(browser, base_url, ["backup", '"backup"'])
+        browser.close()
+    return hours, first, following
 
 
 def main(sizes):
-    print("SYNTHETIC content, content cache off, one fresh process per build.")
-    header = (
-        f"{'items':>6} {'build':<24} | {'seconds':>7} {'ratio':>6} "
-        f"{'ms/item':>8} | {'peak MB':>7} {'ratio':>6} | {'pages':>6}"
+    print("SYNTHETIC content; one fresh process per build; best of", REPEAT)
+    print()
+    print(
+        f"{'items':>6} {'build':<24} | {'seconds':>7} {'ratio':>6} | "
+        f"{'peak MB':>7} {'ratio':>6} {'workers':>8} | {'pages':>6}"
     )
-    print(header)
-    print("-" * len(header))
     for size in sizes:
-        talks, speakers, articles = split(size)
-        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-            tmp = Path(tmp)
-            make_archive(
-                tmp / "ours", talks=talks, speakers=speakers, articles=articles
-            )
-            plain_articles(tmp / "plain", size)
-            cards = tmp / "cards"
-            results = {}
-            for label, kind, cold in ROWS:
-                content = tmp / ("plain" if kind == "plain" else "ours")
-                output = tmp / f"out-{kind}-{int(cold)}"
-                results[label] = best_run(kind, content, output, cards, cold)
-        plain = results["plain Pelican"]
-        for label, result in results.items():
-            print(
-                f"{size:>6} {label:<24} | {result['seconds']:>7.2f} "
-                f"{result['seconds'] / plain['seconds']:>6.2f} "
-                f"{1000 * result['seconds'] / size:>8.2f} | "
-                f"{result['peak_mb']:>7.0f} "
-                f"{result['peak_mb'] / plain['peak_mb']:>6.2f} | {result['pages']:>6}",
-                flush=True,
-            )
+        with tempfile.TemporaryDirectory(prefix="speed-") as tmp:
+            print_builds(size, build_rows(size, Path(tmp)))
+    print()
+    print(f"{'items':>6} {'edit':<13} {'shown':>8} {'settled':>8}  (median of 3)")
+    for size in sorted({50, *(s for s in sizes if s <= LOOP_MOST)}):
+        with tempfile.TemporaryDirectory(prefix="speed-loop-") as tmp:
+            first, rows = loop_rows(size, Path(tmp))
+        print(f"{size:>6} {'first build':<13} {'':>8} {first:>7.2f}s")
+        for kind, shown, settled in rows:
+            print(f"{size:>6} {kind:<13} {shown:>7.3f}s {settled:>7.2f}s", flush=True)
+    print()
+    print(f"{'items':>6} {'transcripts':>11} | {'first query':>11} | next: phrase")
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="speed-search-") as tmp:
+            hours, first, following = first_query(size, Path(tmp))
+        print(
+            f"{size:>6} {hours:>9} h | {first / 1024:>8.1f} KB | "
+            f"{following / 1024:.1f} KB",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
-    main([int(n) for n in sys.argv[1:]] or [1000, 10000])
+    main([int(n) for n in sys.argv[1:]] or [1000])

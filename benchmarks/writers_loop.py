@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 import devloop  # noqa: E402
 import devserver  # noqa: E402
 import sitebuild  # noqa: E402
-from benchmarks.build_speed import split  # noqa: E402
+from benchmarks.speed import split  # noqa: E402
 from tests.captions import speech, youtube_auto_vtt  # noqa: E402
 from tests.synthetic import make_archive  # noqa: E402
 
