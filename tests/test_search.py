@@ -351,6 +351,8 @@ def test_the_first_search_leaves_what_was_said_until_it_is_needed(
     found = search(page, server, "sintetica")
     assert found
     assert not [url for url in page.requests if "/pagefind-trascrizioni/" in url]
+    # Nor a script the page does not use: results are links, no video plays.
+    assert not [url for url in page.requests if url.endswith("/js/video.js")]
     expect(page.locator("#ricerca-detto-sezione")).to_be_hidden()
     page.fill("#ricerca-testo", phrase)
     page.check("#ricerca-detto")
