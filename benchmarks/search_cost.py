@@ -107,6 +107,8 @@ def downloads(browser, base_url, queries):
     first, *others = queries
     page.goto(f"{base_url}/cerca/?q={quote(first)}", wait_until="networkidle")
     expect(status).to_contain_text(f"«{first}»")
+    # What the results still fetch once shown is part of this query.
+    page.wait_for_load_state("networkidle")
     figures.append(total[0])
     for query in others:
         before = total[0]

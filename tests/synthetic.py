@@ -67,6 +67,7 @@ def make_archive(
     seed=7,
     thumbnails=THUMBNAILS,
     captions=True,
+    every=timedelta(weeks=2),
 ):
     """Write a synthetic archive into ``content``; return the expected Archive.
 
@@ -75,7 +76,8 @@ def make_archive(
     0 is named by an alias in some talks; talk 5 is reStructuredText with
     pelican-youtube's directive; talk 2 lists chapters and has YouTube's
     automatic captions for its first 15 minutes; talk 3 has a SubRip file
-    (unless ``captions`` is False).
+    (unless ``captions`` is False). ``every``: the time between two talks
+    (thousands of talks need less than two weeks to end before 2100).
     """
     rng = random.Random(seed)
     content = Path(content)
@@ -87,7 +89,7 @@ def make_archive(
         "images/thumbnails",
     ):
         (content / folder).mkdir(parents=True, exist_ok=True)
-    dates = [FIRST_MONDAY + timedelta(weeks=2 * n) for n in range(talks)]
+    dates = [FIRST_MONDAY + every * n for n in range(talks)]
     now = now or dates[-3] - timedelta(days=1)
     archive = Archive(now=now)
 
