@@ -13,7 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
+from eroi import run
+from eroi.rendering.writer import DeferredWriter
+from pelican.settings import read_settings
+from pelican.writers import FileOverwriteFailedError, Writer
 
 import sitebuild
 from tests.synthetic import make_archive
@@ -147,7 +152,14 @@ def test_a_page_that_fails_in_a_worker_fails_the_build_and_publishes_nothing(
     )
     assert broken != talk.read_text(encoding="utf-8")
     talk.write_text(broken, encoding="utf-8")
-    failed = build(tmp_path, root / "content", expected.now, output, THEME=str(theme))
+    failed = build(
+        tmp_path,
+        root / "content",
+        expected.now,
+        output,
+        THEME=str(theme),
+        RENDER_PROCESSES=2,  # in a worker, even on one core
+    )
     assert failed.returncode == 1
     assert "pages rendered in" not in failed.stdout
     assert "Traceback" not in failed.stderr
@@ -155,3 +167,30 @@ def test_a_page_that_fails_in_a_worker_fails_the_build_and_publishes_nothing(
     assert len(lines) == 1, failed.stderr
     assert "no_such" in lines[0] and f"{output} was left as it was" in lines[0]
     assert files(output) == before
+
+
+@pytest.mark.parametrize("writer_class", [Writer, DeferredWriter])
+def test_an_overriding_page_wins_as_with_pelicans_own_writer(tmp_path, writer_class):
+    """Pelican's rule: a page written with override_output replaces the one
+    before it, and a later page without it is skipped; the deferred writer
+    keeps it whatever the order its workers finish in."""
+    settings = read_settings(None, override={"RENDER_PARALLEL_FROM": 1})
+    settings.update(RENDER_PROCESSES=2, RENDER_BATCH=2000)
+    run.start(settings)
+    writer = writer_class(str(tmp_path), settings=settings)
+    page = jinja2.Environment().from_string("{{ which }}")
+    context = {"localsiteurl": ""}
+    writer.write_file("a.html", page, context, which="first")
+    writer.write_file("a.html", page, context, which="second", override_output=True)
+    writer.write_file("a.html", page, context, which="third")
+    writer.write_file("b.html", page, context, which="b")
+    with pytest.raises(FileOverwriteFailedError):
+        writer.write_file("b.html", page, context, which="b again")
+    if writer_class is DeferredWriter:
+        # Only the overriding page writes a.html: no race between workers.
+        writing = [page.target is not None for page in writer.pending]
+        assert writing == [False, True, False, True, False]
+        writer.finish()
+    assert (tmp_path / "a.html").read_text(encoding="utf-8") == "second"
+    assert (tmp_path / "b.html").read_text(encoding="utf-8") == "b"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []

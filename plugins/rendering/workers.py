@@ -11,12 +11,14 @@ It does not render in the meantime: what its own renders would add could not
 be put in order with the workers'.
 """
 
+import contextlib
 import gc
 import logging
 import multiprocessing
 import os
 import pickle
 import threading
+import traceback
 
 from eroi import run
 
@@ -104,6 +106,7 @@ def _render_forked(pages, processes, found):
 
 def _worker(pages, share, processes, found, send):
     """In a worker: render this share, send back {page index: deltas}."""
+    index = share
     try:
         changes = {}
         for index in range(share, len(pages), processes):
@@ -114,17 +117,21 @@ def _worker(pages, share, processes, found, send):
                 changes[index] = deltas
         send.send(("done", changes))
     except BaseException as exc:  # the build's process raises it again
-        send.send(("failed", _portable(exc)))
+        where = f"while writing {getattr(pages[index], 'target', None)}"
+        send.send(("failed", (_portable(exc), where, traceback.format_exc())))
     finally:
         send.close()
 
 
 def _portable(exc):
-    """``exc`` itself if it survives pickling, else a RuntimeError that says it."""
-    try:
-        return pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    """``exc`` itself if it survives pickling whole, else a RuntimeError that
+    says it (an exception whose arguments are not what it was built with does
+    not come back as it was)."""
+    with contextlib.suppress(Exception):
+        copy = pickle.loads(pickle.dumps(exc))
+        if type(copy) is type(exc) and str(copy) == str(exc):
+            return copy
+    return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
 def _result(worker, receive):
@@ -136,5 +143,8 @@ def _result(worker, receive):
             f"a page renderer stopped with exit status {worker.exitcode}"
         ) from None
     if outcome == "failed":
-        raise value
+        error, where, trace = value
+        # The worker's traceback, for `--debug` and Pelican's own log.
+        error.add_note(f"In a page renderer, {where}:\n{trace}")
+        raise error
     return value

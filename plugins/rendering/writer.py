@@ -4,29 +4,34 @@ Pelican's ``Writer.write_file`` computes the page's context (pagination
 included), calls ``template.render(context)``, opens the output file through
 ``_open_w`` (which knows whether an earlier page overrides it) and writes.
 Here the template is wrapped so that ``render`` only records the page, and
-``_open_w`` records where its text belongs (the file, or nowhere when an
-overriding page was written first) and writes nothing. A feed is handled the
-same way: its file is claimed at once, its entries are made later. Other
-work that only writes files can be put off with ``defer``. ``finish`` then
-does all of it (``workers.render``).
+``_open_w`` only claims the file: Pelican's bookkeeping (``claim``), with
+nothing opened, so a published page stays as it was until its new text
+replaces it whole. A feed is handled the same way: its file is claimed at
+once, its entries are made later. Other work that only writes files can be
+put off with ``defer``. ``finish`` then does all of it (``workers.render``).
 """
 
 import contextlib
+import logging
 import os
 
 from eroi import run
 from pelican import signals
 from pelican.utils import sanitised_join
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from .workers import render
+
+logger = logging.getLogger(__name__)
 
 STATE = "eroi.rendering"  # run state: this run's DeferredWriter
 
 
 class Page:
     """One recorded render: what ``template.render`` was given, and where the
-    text goes (``target``: None when an overriding page has the file)."""
+    text goes (``target``: None when an overriding page has the file; the
+    page is still rendered, as Pelican renders it, for what it adds to the
+    run)."""
 
     __slots__ = ("context", "localcontext", "target", "template")
 
@@ -37,32 +42,51 @@ class Page:
         self.target = None
 
     def write(self):
-        if self.target is None:
-            return
         if self.localcontext["localsiteurl"]:
             # Content objects read the page's site URL from the shared context.
             self.context["localsiteurl"] = self.localcontext["localsiteurl"]
         text = self.template.render(self.localcontext)
-        with open(self.target, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        if self.target is not None:
+            with replacing(self.target) as stream:
+                stream.write(text)
 
 
 class Job:
     """Work put off (``DeferredWriter.defer``): a call that writes files, made
     with the site URL its context had when it was put off (content objects
-    read it: a feed's summaries are made relative to it)."""
+    read it: a feed's summaries are made relative to it). ``target`` is None
+    once the file it claimed went to an overriding write."""
 
-    __slots__ = ("call", "context", "localsiteurl")
+    __slots__ = ("call", "context", "localsiteurl", "target")
 
-    def __init__(self, call, context):
+    def __init__(self, call, context, target=True):
         self.call = call
         self.context = context
         self.localsiteurl = context.get("localsiteurl") if context else None
+        self.target = target
 
     def write(self):
+        if self.target is None:
+            return
         if self.context is not None:
             self.context["localsiteurl"] = self.localsiteurl
         self.call()
+
+
+@contextlib.contextmanager
+def replacing(path, encoding="utf-8"):
+    """A text file whose content replaces ``path`` once it is closed without
+    an error (a rename): nobody ever reads half a page, and a failure leaves
+    the published file as it was."""
+    partial = f"{path}.{os.getpid()}.part"
+    try:
+        with open(partial, "w", encoding=encoding) as stream:
+            yield stream
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise
 
 
 class _Recorded:
@@ -80,8 +104,9 @@ class DeferredWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.pending = []
-        self._recording = False  # inside write_file: _open_w records
-        self._replaying = False  # inside finish: _open_w only opens
+        self.claims = {}  # {file: the Page or Job that writes it}
+        self._recording = False  # inside write_file: _open_w claims
+        self._replaying = False  # inside finish: _open_w writes
         run.current(settings).state[STATE] = self
 
     @staticmethod
@@ -131,28 +156,56 @@ class DeferredWriter(Writer):
         self._make_room()
         target = sanitised_join(self.output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with super()._open_w(target, "utf-8", override_output) as claimed:
-            if claimed.name == os.devnull:  # an overriding feed has the file
-                return None
+        if self.claim(target, override_output) is None:
+            return None  # an overriding feed has the file
         write = super().write_feed
-        self.defer(lambda: write(*options), context)
+        self.pending.append(Job(lambda: write(*options), context, target))
+        self.claims[target] = self.pending[-1]
         return None
 
+    def claim(self, filename, override=False):
+        """Pelican's ``_open_w`` (4.12) without opening the file: the same
+        errors and log lines, and the same answer to who writes it: the file,
+        or None when an overriding write has it (which also takes it from the
+        write it overrides)."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time '
+                    "(was previously overwritten)"
+                )
+            logger.info('Skipping "%s", not overwriting', filename)
+            return None
+        if filename in self._written_files:
+            if not override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already '
+                    "written to it previously (set `override=True` if intended)"
+                )
+            logger.info('Overwriting "%s"', filename)
+            overridden = self.claims.get(filename)
+            if overridden is not None:
+                overridden.target = None
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return filename
+
     def _open_w(self, filename, encoding, override=False):
-        if self._replaying:  # claimed when recorded
-            return open(filename, "w", encoding=encoding)
-        handle = super()._open_w(filename, encoding, override)
+        if self._replaying:  # a feed, claimed when it was recorded
+            return replacing(filename, encoding)
         if not self._recording:
-            return handle
-        # Pelican's bookkeeping is done and the file exists (empty); its text
-        # comes with the render. os.devnull: an overriding page was first.
-        handle.close()
-        self.pending[-1].target = None if handle.name == os.devnull else handle.name
+            return super()._open_w(filename, encoding, override)
+        page = self.pending[-1]
+        page.target = self.claim(filename, override)
+        if page.target is not None:
+            self.claims[page.target] = page
         return contextlib.nullcontext(_Discard())
 
     def finish(self):
         """Render and write everything recorded so far (once each)."""
         tasks, self.pending = self.pending, []
+        self.claims = {}  # a later overriding write now comes after these
         if not tasks:
             return
         self._replaying = True
