@@ -16,7 +16,7 @@
   const fold = (text) =>
     text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
   const texts = new Map(
-    cards.map((card) => [card, ` ${fold(`${card.textContent} ${card.dataset.tag}`)} `]),
+    cards.map((card) => [card, " " + fold(card.textContent + " " + card.dataset.tag) + " "]),
   );
 
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;

@@ -5,7 +5,9 @@
     const at = start ?? box.dataset.start;
     // The embed's own messages (js/mylist.js).
     const api = `enablejsapi=1&origin=${encodeURIComponent(location.origin)}`;
-    frame.src = `https://www.youtube-nocookie.com/embed/${box.dataset.videoId}?${api}&autoplay=1${+at ? `&start=${at}` : ""}`;
+    // Not a template literal inside another: the minifier (rjsmin) breaks those.
+    const from = +at ? "&start=" + at : "";
+    frame.src = `https://www.youtube-nocookie.com/embed/${box.dataset.videoId}?${api}&autoplay=1${from}`;
     frame.title = box.dataset.title;
     frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
     frame.allowFullscreen = true;
