@@ -9,10 +9,11 @@ it, N plain Markdown articles of the same length, then prints three tables:
    drawn, content cache off; then warm: content cache and cards from the
    previous build, what `invoke build` does again) and in production (what
    CI deploys: with an empty card cache, cold, then with the cards drawn).
-   Seconds, and peak memory (as deployed: without the test-only parsers)
-   of the build's process and of its page workers
-   (forked from it: they share its memory until they write). Each figure is
-   the best of REPEAT runs (default 2), with its ratio to plain Pelican.
+   Seconds, and peak memory (as deployed: without the test-only parsers):
+   the build's process, and the largest of the processes it started (a page
+   worker, a card drawer or Pagefind; a forked worker shares the build's
+   memory until it writes, so this is not memory added). Each row is the
+   fastest of REPEAT runs (default 2), with its ratio to plain Pelican.
 2. **The writer's loop** (`invoke livereload`) at 50 items and at each size
    up to 1 000: from a saved file to the served changed page, per kind of
    edit (benchmarks/writers_loop.py; median of 3).
@@ -146,11 +147,7 @@ def best(kind, content, output, cards, cache, cached, cold):
         if cold:
             shutil.rmtree(cards, ignore_errors=True)
         runs.append(build(kind, content, output, cards, cache, cached))
-    fastest = min(runs, key=lambda r: r["seconds"])
-    return fastest | {
-        "peak_mb": min(r["peak_mb"] for r in runs),
-        "workers_mb": min(r["workers_mb"] for r in runs),
-    }
+    return min(runs, key=lambda r: r["seconds"])  # its memory with it
 
 
 def build_rows(size, tmp):
