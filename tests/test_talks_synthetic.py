@@ -218,13 +218,15 @@ def test_metadata_is_escaped(tmp_path, title):
         .rsplit("/", 1)[-1]
         + "/"
     )
-    for url in ("/videoconferenze/x/", "/videoconferenze/", speaker_url, "/"):
+    pages = ("/videoconferenze/x/", "/videoconferenze/", speaker_url, "/", "/cerca/")
+    for url in pages:
         page = site.page(url)
         scripts = [s.get("src", s.get("type")) for s in page.find_all("script")]
         ours = (
             "theme/js/video.js",
             "theme/js/playlist.js",
             "theme/js/mylist.js",
+            "theme/js/search.js",
             "application/ld+json",
         )
         assert [s for s in scripts if not s.endswith(ours)] == [], url
@@ -232,4 +234,7 @@ def test_metadata_is_escaped(tmp_path, title):
         assert "<" not in data, url
         assert page.find("b") is None, url
     assert site.page("/videoconferenze/x/").h1.get_text() == title
+    # The search's filters are written with the page: names as text.
+    speakers = site.page("/cerca/").select("#ricerca-filtro-relatore option")
+    assert [o.get_text() for o in speakers][1:] == ['Mario <b>"Rossi"</b>']
     assert 'Mario <b>"Rossi"</b>' in site.page("/relatori/").get_text()
