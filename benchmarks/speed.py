@@ -101,6 +101,21 @@ def spacing(talks):
     return timedelta(weeks=2) if talks <= 1500 else timedelta(days=1)
 
 
+def synthetic_archive(content, size, **options):
+    """A SYNTHETIC archive of ``size`` items in ``content`` (tests/synthetic.py)."""
+    from tests.synthetic import make_archive
+
+    talks, speakers, articles = split(size)
+    return make_archive(
+        content,
+        talks=talks,
+        speakers=speakers,
+        articles=articles,
+        every=spacing(talks),
+        **options,
+    )
+
+
 def plain_articles(content, count):
     content.mkdir(parents=True)
     for n in range(count):
@@ -151,16 +166,7 @@ def best(kind, content, output, cards, cache, cached, cold):
 
 
 def build_rows(size, tmp):
-    from tests.synthetic import make_archive
-
-    talks, speakers, articles = split(size)
-    make_archive(
-        tmp / "ours",
-        talks=talks,
-        speakers=speakers,
-        articles=articles,
-        every=spacing(talks),
-    )
+    synthetic_archive(tmp / "ours", size)
     plain_articles(tmp / "plain", size)
     results = {}
     for label, kind, cached, cold in ROWS:
@@ -210,18 +216,9 @@ def first_query(size, tmp):
     from benchmarks.search_cost import FLAGS, downloads
     from tests.captions import realistic_vocabulary, speech, youtube_auto_vtt
     from tests.localserver import serve
-    from tests.synthetic import make_archive
 
-    talks, speakers, articles = split(size)
     content = tmp / "transcribed"
-    archive = make_archive(
-        content,
-        talks=talks,
-        speakers=speakers,
-        articles=articles,
-        captions=False,
-        every=spacing(talks),
-    )
+    archive = synthetic_archive(content, size, captions=False)
     vocabulary = realistic_vocabulary()
     recorded = [t for t in archive.talks if t["state"] == "recorded"]
     for n, talk in enumerate(recorded[:TRANSCRIBED]):

@@ -30,9 +30,8 @@ sys.path.insert(0, str(ROOT))
 import devloop  # noqa: E402
 import devserver  # noqa: E402
 import sitebuild  # noqa: E402
-from benchmarks.speed import split  # noqa: E402
+from benchmarks.speed import split, synthetic_archive  # noqa: E402
 from tests.captions import speech, youtube_auto_vtt  # noqa: E402
-from tests.synthetic import make_archive  # noqa: E402
 
 REPEAT = int(os.environ.get("REPEAT", "3"))
 
@@ -98,14 +97,7 @@ def measure(size, workdir):
         project.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, project / name)
     shutil.copytree(ROOT / "theme", project / "theme")
-    talks, speakers, articles = split(size)
-    make_archive(
-        project / "content",
-        talks=talks,
-        speakers=speakers,
-        articles=articles,
-        thumbnails=min(10, talks),
-    )
+    synthetic_archive(project / "content", size, thumbnails=min(10, split(size)[0]))
     os.chdir(project)
     sitebuild.ROOT = project
     settings = sitebuild.load_settings()
