@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from eroi import run
+from eroi import run, unchanged
 from eroi.content_checks.problems import (
     ContentError,
     one_line,
@@ -23,6 +23,7 @@ from eroi.content_checks.problems import (
     report_line,
 )
 from pelican import Pelican
+from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
@@ -72,14 +73,22 @@ class Runner:
         self.swap_lock = contextlib.nullcontext()
 
     def build(
-        self, settings_file=DEV_SETTINGS, *, fatal="errors", debug=False, **overrides
+        self,
+        settings_file=DEV_SETTINGS,
+        *,
+        fatal="errors",
+        debug=False,
+        reuse=False,
+        **overrides,
     ):
         """Build the site with ``settings_file``; return the output folder.
 
         ``fatal`` is "errors" or "warnings": the lowest log level that fails
-        the build. ``overrides`` replace settings (e.g. ``OUTPUT_PATH`` in the
-        tests). Raises BuildError, with the previous output untouched and the
-        reason printed, when the build fails.
+        the build. ``reuse``: keep the output folder as it is when nothing the
+        build reads has changed since the last good build into it
+        (eroi.unchanged). ``overrides`` replace settings (e.g. ``OUTPUT_PATH``
+        in the tests). Raises BuildError, with the previous output untouched
+        and the reason printed, when the build fails.
         """
         init_logging(
             level=logging.INFO if debug else logging.WARNING,
@@ -97,14 +106,25 @@ class Runner:
             )
             report_line(reason)
             raise BuildError(reason=reason) from None
+        target = Path(settings["OUTPUT_PATH"])
+        inputs = _inputs(settings, settings_file) if reuse else None
+        if inputs and (files := unchanged.unchanged(settings, target, inputs)):
+            console.print(
+                f"Nothing changed since the last build: {target} is up to date "
+                f"({files} files kept).",
+                soft_wrap=True,
+            )
+            self.last = Built(settings, target)
+            return target
         settings[run.MEMORY] = self.memory
         settings[run.REPORTED] = True
-        target = Path(settings["OUTPUT_PATH"])
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(
             tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent)
         )
         settings["OUTPUT_PATH"] = str(staging)
+        warnings = _Count(logging.WARNING)
+        logging.getLogger().addHandler(warnings)
         try:
             Pelican(settings).run()
         except ContentError as exc:
@@ -121,16 +141,45 @@ class Runner:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        report((), run.problems(settings).notes)
+        finally:
+            logging.getLogger().removeHandler(warnings)
+        notes = run.problems(settings).notes
+        report((), notes)
         with self.swap_lock:
+            if inputs:
+                unchanged.forget(settings, target)
             _swap_in(staging, target)
             self.last = Built(settings, target)
+        if inputs and not (warnings.count or notes):
+            unchanged.record(settings, target, inputs)
         return target
 
 
 def build(settings_file=DEV_SETTINGS, **options):
     """One build by a runner of its own: see ``Runner.build``."""
     return Runner().build(settings_file, **options)
+
+
+def _inputs(settings, settings_file):
+    """The digest of what a build with ``settings`` reads (eroi.unchanged),
+    or None when one of its inputs has none."""
+    try:
+        return unchanged.inputs(settings, code=sorted(ROOT.glob("*.py")))
+    except unchanged.Unknown as exc:
+        logger.info("every page is rendered: %s", exc)
+        return None
+
+
+class _Count(logging.Handler):
+    """Counts the records of ``level`` and above (a build that warned is not
+    reused: its warnings would not be printed again)."""
+
+    def __init__(self, level):
+        super().__init__(level)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
 
 
 def _plain_handler():

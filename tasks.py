@@ -45,8 +45,9 @@ def serve_forever(path, port=PORT, open_browser=False):
 
 @task
 def build(c):
-    """Build the site with the development settings into output/."""
-    pelican_run()
+    """Build the site with the development settings into output/ (kept as it
+    is when nothing it reads changed since the last build)."""
+    pelican_run(reuse=True)
 
 
 @task
@@ -72,7 +73,7 @@ def clean(c):
 )
 def serve(c, port=PORT, browser=False):
     """Build, then serve output/ at http://localhost:8000/."""
-    serve_forever(pelican_run(), port, browser)
+    serve_forever(pelican_run(reuse=True), port, browser)
 
 
 @task(
@@ -119,6 +120,7 @@ def preview(c, port=PORT, browser=False):
     output = pelican_run(
         sitebuild.PUBLISH_SETTINGS,
         fatal="warnings",
+        reuse=True,
         SITEURL=siteurl,
         FEED_DOMAIN=siteurl,
     )
@@ -135,7 +137,7 @@ def publish(c):
             "https://example.org invoke publish; CI takes it from GitHub Pages)",
             code=2,
         )
-    pelican_run(sitebuild.PUBLISH_SETTINGS, fatal="warnings")
+    pelican_run(sitebuild.PUBLISH_SETTINGS, fatal="warnings", reuse=True)
 
 
 def created(path):

@@ -1,0 +1,131 @@
+"""`invoke build` keeps the output as it is when nothing it reads changed, and
+only then: any change of content, theme, settings or output, or the clock
+passing a talk's date, builds again."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from eroi import unchanged
+from invoke import Context
+
+import sitebuild
+import tasks
+
+ARTICLE = "content/articles/articolo.md"
+ARTICLE_PAGE = "output/blog/2020/benvenuti/index.html"
+
+
+def stats(folder):
+    """Each file's identity and modification time: what a build that writes
+    nothing leaves exactly as it was."""
+    return {
+        path.relative_to(folder): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_a_build_with_nothing_changed_writes_nothing(small_project, capsys):
+    before = stats(small_project / "output")
+    capsys.readouterr()
+    tasks.build(Context())
+    out = capsys.readouterr().out
+    assert "Nothing changed since the last build" in out
+    assert f"({len(before)} files kept)" in out
+    assert stats(small_project / "output") == before
+
+
+def edit_article(project):
+    path = project / ARTICLE
+    path.write_text(path.read_text() + "\nUna riga nuova.\n", encoding="utf-8")
+    return ARTICLE_PAGE, "Una riga nuova."
+
+
+def edit_template(project):
+    path = project / "theme" / "templates" / "base.html"
+    path.write_text(path.read_text() + "{# segno #}<!-- segno nuovo -->\n")
+    return ARTICLE_PAGE, "<!-- segno nuovo -->"
+
+
+def edit_settings(project):
+    path = project / "pelicanconf.py"
+    path.write_text(path.read_text() + '\nSITESUBTITLE = "Un sottotitolo nuovo"\n')
+    return "output/index.html", "Un sottotitolo nuovo"
+
+
+def delete_output_file(project):
+    (project / ARTICLE_PAGE).unlink()
+    return ARTICLE_PAGE, "Benvenuti"
+
+
+def touch_output_file(project):
+    page = project / ARTICLE_PAGE
+    page.write_text("vuoto")
+    return ARTICLE_PAGE, "Benvenuti"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [edit_article, edit_template, edit_settings, delete_output_file, touch_output_file],
+)
+def test_any_change_builds_again(small_project, capsys, change):
+    page, text = change(small_project)
+    capsys.readouterr()
+    tasks.build(Context())
+    assert "Nothing changed" not in capsys.readouterr().out
+    assert text in (small_project / page).read_text(encoding="utf-8")
+    capsys.readouterr()
+    tasks.build(Context())  # and the build after it is kept
+    assert "Nothing changed" in capsys.readouterr().out
+
+
+def test_a_failed_build_is_never_kept(small_project, capsys):
+    bad = small_project / "content" / "articles" / "rotto.md"
+    bad.write_text("Title: Rotto\nDate: ieri\n\nx\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(sitebuild.BuildError):
+            sitebuild.build(reuse=True)
+        assert "Nothing changed" not in capsys.readouterr().out
+
+
+def test_the_clock_ends_a_kept_build_when_a_talk_starts(small_project):
+    """An upcoming talk turns into a recorded one when its date passes: a
+    build after that moment renders again, one before it need not."""
+    (small_project / "content" / "talks" / "futura.md").write_text(
+        "Title: Una serata futura\nDate: 2099-01-05 17:00\n"
+        "Speakers: stefano.pasquini\n\nIn arrivo.\n",
+        encoding="utf-8",
+    )
+    built = sitebuild.Runner()
+    built.build(reuse=True)
+    settings = sitebuild.load_settings()
+    target = built.last.output
+    digest = sitebuild._inputs(settings, sitebuild.DEV_SETTINGS)
+    starts = datetime.fromisoformat("2099-01-05T17:00:00+01:00")
+    assert unchanged.unchanged(settings, target, digest, now=starts) is None
+    assert unchanged.unchanged(
+        settings, target, digest, now=starts - timedelta(minutes=1)
+    )
+
+
+def test_the_code_and_the_packages_are_inputs(small_project, tmp_path, monkeypatch):
+    """A plugin's file or an installed package changed: not the same inputs."""
+    package = tmp_path / "pacchetto"
+    package.mkdir()
+    (package / "__init__.py").write_text("A = 1\n")
+    monkeypatch.setattr(unchanged.eroi, "__file__", str(package / "__init__.py"))
+    settings = sitebuild.load_settings()
+    first = unchanged.inputs(settings)
+    assert unchanged.inputs(settings) == first
+    (package / "__init__.py").write_text("A = 2\n")
+    second = unchanged.inputs(settings)
+    assert second != first
+    monkeypatch.setattr(unchanged, "_distributions", lambda: ["jinja2-9.9.dist-info"])
+    assert unchanged.inputs(settings) != second
+
+
+def test_a_value_without_a_stable_text_renders_everything(small_project):
+    settings = sitebuild.load_settings(JINJA_GLOBALS={"oggetto": object()})
+    with pytest.raises(unchanged.Unknown):
+        unchanged.inputs(settings)
+    assert sitebuild._inputs(settings, sitebuild.DEV_SETTINGS) is None
