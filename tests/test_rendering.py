@@ -31,6 +31,7 @@ import sitebuild
 overrides = json.loads(sys.argv[1])
 settings = overrides.pop("settings")
 overrides["TALKS_NOW"] = datetime.fromisoformat(overrides["TALKS_NOW"])
+exec(overrides.pop("prelude", ""))  # a test's change to the build, if any
 said = logging.StreamHandler(sys.stdout)
 logging.getLogger("eroi.rendering").addHandler(said)
 logging.getLogger("eroi.rendering").setLevel(logging.INFO)
@@ -194,3 +195,99 @@ def test_an_overriding_page_wins_as_with_pelicans_own_writer(tmp_path, writer_cl
     assert (tmp_path / "a.html").read_text(encoding="utf-8") == "second"
     assert (tmp_path / "b.html").read_text(encoding="utf-8") == "b"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+# What stops a fork, and what a fork must not break --------------------------------
+
+KILL_A_WORKER = """
+import os, signal
+from eroi.rendering import writer
+parent, write = os.getpid(), writer.Page.write
+def dying(page):
+    if os.getpid() != parent and str(page.target).endswith("index.html"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    write(page)
+writer.Page.write = dying
+"""
+
+ANOTHER_THREAD = """
+import threading
+waiting = threading.Event()
+threading.Thread(target=waiting.wait, daemon=True).start()
+"""
+
+
+def test_a_killed_page_renderer_fails_the_build_and_publishes_nothing(
+    archive, tmp_path
+):
+    root, expected = archive
+    output = tmp_path / "output"
+    first = build(tmp_path, root / "content", expected.now, output)
+    assert first.returncode == 0, first.stderr
+    before = files(output)
+    killed = build(
+        tmp_path,
+        root / "content",
+        expected.now,
+        output,
+        RENDER_PROCESSES=2,
+        prelude=KILL_A_WORKER,
+    )
+    assert killed.returncode == 1
+    assert "Traceback" not in killed.stderr
+    lines = [line for line in killed.stderr.splitlines() if "build failed" in line]
+    assert len(lines) == 1, killed.stderr
+    assert "a page renderer stopped with exit status -9" in lines[0]
+    assert files(output) == before
+    assert not list(tmp_path.glob(".output-*"))
+
+
+def test_beside_another_thread_pages_render_in_one_process(archive, tmp_path):
+    """A fork copies only the thread that forks: with another thread alive
+    (a server, a spinner) the build renders in its own process, same bytes."""
+    root, expected = archive
+    alone = build(tmp_path, root / "content", expected.now, tmp_path / "one")
+    assert alone.returncode == 0, alone.stderr
+    threaded = build(
+        tmp_path,
+        root / "content",
+        expected.now,
+        tmp_path / "two",
+        RENDER_PROCESSES=2,
+        prelude=ANOTHER_THREAD,
+    )
+    assert threaded.returncode == 0, threaded.stderr
+    assert "processes" not in threaded.stdout
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_a_plugin_that_reads_each_written_file_gets_pelicans_own_writer(
+    archive, tmp_path
+):
+    """A content_written receiver reads each file as it is written: the
+    deferred writer stands aside, so each file is there, whole, when signalled."""
+    from pelican import signals
+
+    root, expected = archive
+    seen = {}
+
+    def read_it(path, context=None):
+        seen[path] = Path(path).read_text(encoding="utf-8")
+
+    signals.content_written.connect(read_it)
+    try:
+        sitebuild.build(
+            sitebuild.DEV_SETTINGS,
+            fatal="warnings",
+            PATH=str(root / "content"),
+            OUTPUT_PATH=str(tmp_path / "output"),
+            SHARE_CARDS_CACHE=str(tmp_path / "cards"),
+            TALKS_NOW=expected.now,
+            RENDER_PROCESSES=2,
+            RENDER_PARALLEL_FROM=1,
+        )
+    finally:
+        signals.content_written.disconnect(read_it)
+    pages = [text for path, text in seen.items() if path.endswith(".html")]
+    assert len(pages) == len(list((tmp_path / "output").rglob("*.html")))
+    assert all(text.rstrip().endswith("</html>") for text in pages)
