@@ -31,9 +31,11 @@ content` command (rich's refresh thread): `invoke build` and `invoke
 publish` use every core, `pelican content` one. A worker's error stops the
 build as it would in one process, with the worker's traceback as a note.
 
-Each recorded page holds a copy of its context, so from RENDER_BATCH
-recorded pages (2 000) the writer writes them before recording more: memory
-stays flat on a large site, and the pages still come out in Pelican's order.
+A recorded page keeps only what its context adds to the generator's (pages
+recorded while that context does not change share one copy of it), and
+from RENDER_BATCH recorded pages (2 000) the writer writes them before
+recording more: memory stays flat on a large site, and the pages still come
+out in Pelican's order.
 
 Templates are compiled once and kept in ``CACHE_PATH/templates/`` (Jinja's
 bytecode cache, which compiles a template again when its source changed):

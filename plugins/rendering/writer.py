@@ -31,21 +31,33 @@ class Page:
     """One recorded render: what ``template.render`` was given, and where the
     text goes (``target``: None when an overriding page has the file; the
     page is still rendered, as Pelican renders it, for what it adds to the
-    run)."""
+    run).
 
-    __slots__ = ("context", "localcontext", "target", "template")
+    Pelican gives each page a copy of the generator's context with the
+    page's own values on top. Pages recorded one after another share one
+    copy (``base``, made again only when the context changed) and keep only
+    what differs from it (``own``): a copy is about 150 entries, and a
+    thousand of them weighed more than the rest of the recording."""
 
-    def __init__(self, template, localcontext, context):
+    __slots__ = ("base", "context", "own", "target", "template")
+
+    def __init__(self, template, base, own, context):
         self.template = template
-        self.localcontext = localcontext
+        self.base, self.own = base, own
         self.context = context  # the generator's, whose localsiteurl Pelican sets
         self.target = None
 
+    @property
+    def localcontext(self):
+        """The page's context as Pelican made it (the same entries, in order)."""
+        return {**self.base, **self.own} if self.base is not None else self.own
+
     def write(self):
-        if self.localcontext["localsiteurl"]:
+        localcontext = self.localcontext
+        if localcontext["localsiteurl"]:
             # Content objects read the page's site URL from the shared context.
-            self.context["localsiteurl"] = self.localcontext["localsiteurl"]
-        text = self.template.render(self.localcontext)
+            self.context["localsiteurl"] = localcontext["localsiteurl"]
+        text = self.template.render(localcontext)
         if self.target is not None:
             with replacing(self.target) as stream:
                 stream.write(text)
@@ -96,8 +108,16 @@ class _Recorded:
         self.writer, self.template, self.context = writer, template, context
 
     def render(self, localcontext):
-        self.writer.pending.append(Page(self.template, localcontext, self.context))
+        base = self.writer.base(self.context)
+        if base.keys() <= localcontext.keys():
+            own = {k: v for k, v in localcontext.items() if base.get(k, _NONE) is not v}
+        else:  # an entry was taken out: keep the page's context whole
+            base, own = None, localcontext
+        self.writer.pending.append(Page(self.template, base, own, self.context))
         return ""
+
+
+_NONE = object()
 
 
 class DeferredWriter(Writer):
@@ -107,6 +127,7 @@ class DeferredWriter(Writer):
         self.claims = {}  # {file: the Page or Job that writes it}
         self._recording = False  # inside write_file: _open_w claims
         self._replaying = False  # inside finish: _open_w writes
+        self._bases = {}  # {id(context): (context, its last copy)}
         run.current(settings).state[STATE] = self
 
     @staticmethod
@@ -121,6 +142,21 @@ class DeferredWriter(Writer):
         reads content."""
         self._make_room()
         self.pending.append(Job(call, context))
+
+    def base(self, context):
+        """A copy of ``context`` as it is now: the last one made, if nothing
+        in it changed since but the page's site URL (each page has its own)."""
+        kept = self._bases.get(id(context))
+        if kept is not None and kept[0] is context:
+            base = kept[1]
+            if len(base) == len(context) and all(
+                base.get(k, _NONE) is v or k == "localsiteurl"
+                for k, v in context.items()
+            ):
+                return base
+        base = context.copy()
+        self._bases[id(context)] = (context, base)
+        return base
 
     def _make_room(self):
         """Each page holds a copy of its context: from RENDER_BATCH of them,
@@ -206,6 +242,7 @@ class DeferredWriter(Writer):
         """Render and write everything recorded so far (once each)."""
         tasks, self.pending = self.pending, []
         self.claims = {}  # a later overriding write now comes after these
+        self._bases = {}
         if not tasks:
             return
         self._replaying = True
