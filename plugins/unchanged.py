@@ -21,10 +21,12 @@ record, so the next build renders everything: a wrong guess can only cost
 time, never a stale page.
 """
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+import stat
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,8 +74,8 @@ def listing(folder):
     """A digest of every file under ``folder``: path, size, modification time."""
     digest = hashlib.blake2b(digest_size=20)
     count = 0
-    for path, stat in sorted(_walk(Path(folder))):
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for path, info in sorted(_walk(Path(folder))):
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
         count += 1
     return digest.hexdigest(), count
 
@@ -86,27 +88,31 @@ def record(settings, target, digest):
     if next_change is False:
         forget(settings, target)
         return
-    output, files = listing(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output, files = listing(target)
+    except Unknown:
+        forget(settings, target)
+        return
+    kept = {
+        "format": FORMAT,
+        "inputs": digest,
+        "output": output,
+        "files": files,
+        "next_change": next_change and next_change.isoformat(),
+    }
     part = path.with_suffix(".part")
-    part.write_text(
-        json.dumps(
-            {
-                "format": FORMAT,
-                "inputs": digest,
-                "output": output,
-                "files": files,
-                "next_change": next_change and next_change.isoformat(),
-            }
-        ),
-        encoding="utf-8",
-    )
-    part.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part.write_text(json.dumps(kept), encoding="utf-8")
+        part.replace(path)
+    except OSError as exc:  # the build is good all the same
+        logger.info("no record of this build: %s", exc)
 
 
 def forget(settings, target):
     """Drop the record of ``target``: its next build renders everything."""
-    _record_path(settings, target).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        _record_path(settings, target).unlink(missing_ok=True)
 
 
 def unchanged(settings, target, digest, now=None):
@@ -115,15 +121,19 @@ def unchanged(settings, target, digest, now=None):
     else None."""
     try:
         kept = json.loads(_record_path(settings, target).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if kept["format"] != FORMAT or kept["inputs"] != digest:
+            return None
+        next_change = kept["next_change"]
+        if next_change and (now or datetime.now(UTC)) >= datetime.fromisoformat(
+            next_change
+        ):
+            return None
+    except (OSError, ValueError, TypeError, KeyError):  # none, or not ours
         return None
-    if kept.get("format") != FORMAT or kept.get("inputs") != digest:
-        return None
-    next_change = kept.get("next_change")
-    now = now or datetime.now(UTC)
-    if next_change and now >= datetime.fromisoformat(next_change):
-        return None
-    if listing(target) != (kept.get("output"), kept.get("files")):
+    try:
+        if listing(target) != (kept.get("output"), kept.get("files")):
+            return None
+    except Unknown:
         return None
     return kept["files"]
 
@@ -178,13 +188,22 @@ def _tree(digest, root):
 
 
 def _file(digest, path, name):
+    """Add a regular file's name and bytes. Anything else (a link, a pipe, a
+    device: the content boundary refuses them) has no digest: opened without
+    following a link and without waiting for a writer, it is never read."""
     digest.update(f"{name}\0".encode())
-    if path.is_symlink():
-        raise Unknown(f"{path}: a symbolic link")
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
     try:
-        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+        handle = os.open(path, flags)
     except FileNotFoundError:
         digest.update(b"\0missing")
+        return
+    except OSError as exc:  # a link (ELOOP), no permission ...
+        raise Unknown(f"{path}: {exc.strerror}") from None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise Unknown(f"{path}: not a regular file")
+        digest.update(hashlib.file_digest(stream, "blake2b").digest())
 
 
 def _walk(root, prefix=""):
@@ -193,6 +212,8 @@ def _walk(root, prefix=""):
         entries = list(os.scandir(root))
     except FileNotFoundError:
         return
+    except OSError as exc:  # a folder it may not read
+        raise Unknown(f"{root}: {exc.strerror}") from None
     for entry in entries:
         if entry.name in SKIPPED:
             continue

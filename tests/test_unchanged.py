@@ -2,6 +2,7 @@
 only then: any change of content, theme, settings or output, or the clock
 passing a talk's date, builds again."""
 
+import os
 from datetime import datetime, timedelta
 
 import pytest
@@ -129,3 +130,17 @@ def test_a_value_without_a_stable_text_renders_everything(small_project):
     with pytest.raises(unchanged.Unknown):
         unchanged.inputs(settings)
     assert sitebuild._inputs(settings, sitebuild.DEV_SETTINGS) is None
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link"])
+def test_a_pipe_or_a_link_in_the_content_is_never_read(small_project, kind):
+    """A named pipe would block a reader forever, a link reads another file:
+    neither is read, and the build renders everything (the content boundary
+    then refuses the file)."""
+    odd = small_project / "content" / "articles" / "strano.md"
+    if kind == "pipe":
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to(small_project / "pelicanconf.py")
+    with pytest.raises(unchanged.Unknown, match=r"strano\.md"):
+        unchanged.inputs(sitebuild.load_settings())
