@@ -175,7 +175,16 @@ def test_an_overriding_page_wins_as_with_pelicans_own_writer(tmp_path, writer_cl
     """Pelican's rule: a page written with override_output replaces the one
     before it, and a later page without it is skipped; the deferred writer
     keeps it whatever the order its workers finish in."""
-    settings = read_settings(None, override={"RENDER_PARALLEL_FROM": 1})
+    # Settings that Pelican does not warn about (another test's build may
+    # have left warnings fatal in this process).
+    settings = read_settings(
+        None,
+        override={
+            "RENDER_PARALLEL_FROM": 1,
+            "TIMEZONE": "Europe/Rome",
+            "SITEURL": SITEURL,
+        },
+    )
     settings.update(RENDER_PROCESSES=2, RENDER_BATCH=2000)
     run.start(settings)
     writer = writer_class(str(tmp_path), settings=settings)
