@@ -7,19 +7,27 @@ a returning reader whose script arrives after the first paint.
 """
 
 import json
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 pytest.importorskip("playwright.sync_api")
 
+# A page by its URL, or (a page, the start of a link's path on it): the page
+# that link leads to.
 PAGES = {
     "home": "/",
     "playlist": "/videoconferenze/",
-    "a talk": None,  # the first talk card's page
+    "a talk": ("/videoconferenze/", "/videoconferenze/videoconferenza-"),
+    "a talk tag": "/videoconferenze/tag/backup/",
     "speakers": "/relatori/",
+    "a speaker": ("/relatori/", "/relatori/relatore-"),
     "search": "/cerca/?q=sintetica",
     "blog archive": "/archivio/",
+    "an article": ("/archivio/", "/blog/"),
+    "a blog tag": "/tag/backup/",
+    "la mia lista": "/la-mia-lista/",
+    "contributing": "/contribuisci/",
 }
 
 SHIFTS = """
@@ -40,12 +48,24 @@ SHIFTS = """
 @pytest.mark.parametrize("name", PAGES)
 def test_the_page_does_not_move_while_it_loads(page, server, name, width):
     page.set_viewport_size({"width": width, "height": 800})
-    url = server + (PAGES[name] or "/videoconferenze/")
-    if PAGES[name] is None:
-        page.goto(url)
-        href = page.locator(".talk-card-title a").first.get_attribute("href")
-        url = urljoin(page.url, href)
-    page.goto(url, wait_until="load")
+    where = PAGES[name]
+    if isinstance(where, tuple):
+        start, prefix = where
+        page.goto(server + start)
+        links = [
+            urljoin(page.url, a)
+            for a in page.eval_on_selector_all(
+                "main a[href]", "links => links.map(a => a.getAttribute('href'))"
+            )
+        ]
+        url = next(
+            u
+            for u in links
+            if urlsplit(u).path.startswith(prefix) and urlsplit(u).path != prefix
+        )
+    else:
+        url = server + where
+    assert page.goto(url, wait_until="load").ok, url
     page.wait_for_load_state("networkidle")
     assert page.evaluate(SHIFTS) < 0.01
 
