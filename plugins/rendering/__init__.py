@@ -37,20 +37,13 @@ from RENDER_BATCH recorded pages (2 000) the writer writes them before
 recording more: memory stays flat on a large site, and the pages still come
 out in Pelican's order.
 
-Templates are compiled once and kept in ``CACHE_PATH/templates/`` (Jinja's
-bytecode cache, which compiles a template again when its source changed):
-every generator compiles the theme's templates again otherwise (about
-0.1 s of a 2.5 s warm build of 1 000 items).
-
 Settings: RENDER_PROCESSES (None: every core this process may use),
 RENDER_PARALLEL_FROM (64 pages), RENDER_BATCH (2 000).
 """
 
 import logging
-from pathlib import Path
 
 from eroi.settings import declare
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .writer import DeferredWriter
@@ -74,17 +67,6 @@ def deferred_writer(pelican):
     return DeferredWriter
 
 
-def cache_templates(generator):
-    """generator_init: compiled templates kept between builds."""
-    folder = Path(generator.settings["CACHE_PATH"]) / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a read-only checkout still builds
-        logger.info("templates compiled on every build: %s", exc)
-        return
-    generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-
-
 def finish(pelican):
     """Render every page still pending; the output is complete after it."""
     writer = DeferredWriter.current(pelican.settings)
@@ -95,5 +77,4 @@ def finish(pelican):
 def register():
     declare(__name__, DEFAULTS, ("RENDER_",))
     signals.get_writer.connect(deferred_writer)
-    signals.generator_init.connect(cache_templates)
     signals.finalized.connect(finish)
