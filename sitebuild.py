@@ -107,7 +107,7 @@ class Runner:
             report_line(reason)
             raise BuildError(reason=reason) from None
         target = Path(settings["OUTPUT_PATH"])
-        inputs = _inputs(settings, settings_file) if reuse else None
+        inputs, read = _inputs(settings) if reuse else (None, None)
         if inputs and (files := unchanged.unchanged(settings, target, inputs)):
             console.print(
                 f"Nothing changed since the last build: {target} is up to date "
@@ -124,6 +124,7 @@ class Runner:
         )
         settings["OUTPUT_PATH"] = str(staging)
         warnings = _Count(logging.WARNING)
+        settings[run.WARNINGS] = warnings  # forked page renderers count too
         logging.getLogger().addHandler(warnings)
         try:
             Pelican(settings).run()
@@ -145,13 +146,14 @@ class Runner:
             logging.getLogger().removeHandler(warnings)
         notes = run.problems(settings).notes
         report((), notes)
+        clean = inputs and not (warnings.count or notes) and _read(settings) == read
         with self.swap_lock:
             if inputs:
                 unchanged.forget(settings, target)
             _swap_in(staging, target)
             self.last = Built(settings, target)
-        if inputs and not (warnings.count or notes):
-            unchanged.record(settings, target, inputs)
+            if clean:  # the output as this build left it
+                unchanged.record(settings, target, inputs)
         return target
 
 
@@ -160,11 +162,21 @@ def build(settings_file=DEV_SETTINGS, **options):
     return Runner().build(settings_file, **options)
 
 
-def _inputs(settings, settings_file):
-    """The digest of what a build with ``settings`` reads (eroi.unchanged),
-    or None when one of its inputs has none."""
+def _inputs(settings):
+    """The digest of what a build with ``settings`` reads (eroi.unchanged)
+    and of its files alone; (None, None) when one of its inputs has none."""
+    read = _read(settings)
     try:
-        return unchanged.inputs(settings, code=sorted(ROOT.glob("*.py")))
+        return unchanged.inputs(settings, read=read), read
+    except unchanged.Unknown as exc:
+        logger.info("every page is rendered: %s", exc)
+        return None, None
+
+
+def _read(settings):
+    """The digest of the files a build reads (eroi.unchanged.files), or None."""
+    try:
+        return unchanged.files(settings, code=sorted(ROOT.glob("*.py")))
     except unchanged.Unknown as exc:
         logger.info("every page is rendered: %s", exc)
         return None
@@ -172,7 +184,8 @@ def _inputs(settings, settings_file):
 
 class _Count(logging.Handler):
     """Counts the records of ``level`` and above (a build that warned is not
-    reused: its warnings would not be printed again)."""
+    reused: its warnings would not be printed again). Page renderers forked
+    by eroi.rendering send theirs back (render_mark, _delta, _merge)."""
 
     def __init__(self, level):
         super().__init__(level)
@@ -180,6 +193,20 @@ class _Count(logging.Handler):
 
     def emit(self, record):
         self.count += 1
+
+    def render_mark(self):
+        return self.count
+
+    def render_delta(self, mark):
+        return self.count - mark
+
+    def render_merge(self, delta):
+        self.count += delta
+
+    def __reduce__(self):
+        # As eroi.run's objects: a pickled copy of the settings (Pelican's
+        # content cache) takes a new, empty counter along, not this one.
+        return (_Count, (self.level,))
 
 
 def _plain_handler():

@@ -22,6 +22,9 @@ from eroi.content_checks.problems import Problems
 RUN = "eroi.run"
 MEMORY = "eroi.memory"
 REPORTED = "eroi.reported"
+# A runner's count of warnings (sitebuild): pages rendered in forked
+# processes (eroi.rendering) add theirs to it.
+WARNINGS = "eroi.warnings"
 
 
 class Memory:

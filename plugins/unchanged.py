@@ -48,11 +48,11 @@ class Unknown(Exception):
     """An input without a stable digest: no build is reused."""
 
 
-def inputs(settings, code=()):
-    """A digest of everything a build reads but the clock: the settings,
-    the files under PATH, THEME and the eroi package and ``code`` (other files
-    the build runs, e.g. the settings files), the installed distributions,
-    Python and ENVIRONMENT. Raises Unknown when one has no stable digest."""
+def inputs(settings, code=(), read=None):
+    """A digest of everything a build reads but the clock: the settings as
+    read (before the build adds to them) and ``files(settings, code)``
+    (``read``, if already computed). Raises Unknown when one has no stable
+    digest."""
     digest = hashlib.blake2b(digest_size=20)
     readable = {k: v for k, v in settings.items() if k.isidentifier()}
     try:
@@ -60,13 +60,32 @@ def inputs(settings, code=()):
     except (TypeError, ValueError) as exc:
         raise Unknown(f"settings: {exc}") from None
     digest.update(text.encode())
-    for root in (settings["PATH"], settings["THEME"], Path(eroi.__file__).parent):
-        _tree(digest, Path(root))
-    for path in sorted(map(str, code)):
-        _file(digest, Path(path), path)
-    digest.update(repr(_distributions()).encode())
+    digest.update((read or files(settings, code)).encode())
+    return digest.hexdigest()
+
+
+def files(settings, code=()):
+    """A digest of what a build reads besides its settings: the files under
+    PATH, THEME and the eroi package and ``code`` (other files the build
+    runs, e.g. the settings files), the installed distributions, Python,
+    ENVIRONMENT and Pagefind's own variables. The runner takes it again
+    after the build: a file saved while it ran means no record."""
+    digest = hashlib.blake2b(digest_size=20)
+    try:
+        for root in (settings["PATH"], settings["THEME"], Path(eroi.__file__).parent):
+            _tree(digest, Path(root))
+        for path in sorted(map(str, code)):
+            _file(digest, Path(path), path)
+        digest.update(repr(_distributions()).encode())
+    except OSError as exc:  # a file gone or unreadable while it was read
+        raise Unknown(f"{exc.filename}: {exc.strerror}") from None
     digest.update(sys.version.encode())
-    digest.update(repr([os.environ.get(name) for name in ENVIRONMENT]).encode())
+    environment = sorted(
+        (name, value)
+        for name, value in os.environ.items()
+        if name in ENVIRONMENT or name.startswith("PAGEFIND_")
+    )
+    digest.update(repr(environment).encode())
     return digest.hexdigest()
 
 
@@ -218,10 +237,13 @@ def _walk(root, prefix=""):
         if entry.name in SKIPPED:
             continue
         name = f"{prefix}{entry.name}"
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path, f"{name}/")
-        else:
-            yield name, entry.stat(follow_symlinks=False)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, f"{name}/")
+            else:
+                yield name, entry.stat(follow_symlinks=False)
+        except OSError as exc:  # gone since the folder was read
+            raise Unknown(f"{entry.path}: {exc.strerror}") from None
 
 
 def _distributions():
@@ -235,7 +257,7 @@ def _distributions():
                 for entry in os.scandir(folder or ".")
                 if entry.name.endswith((".dist-info", ".egg-info"))
             )
-        except (FileNotFoundError, NotADirectoryError):
+        except OSError:  # not a folder, gone, not readable
             continue
     return sorted(names)
 

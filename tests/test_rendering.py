@@ -35,8 +35,9 @@ exec(overrides.pop("prelude", ""))  # a test's change to the build, if any
 said = logging.StreamHandler(sys.stdout)
 logging.getLogger("eroi.rendering").addHandler(said)
 logging.getLogger("eroi.rendering").setLevel(logging.INFO)
+fatal = overrides.pop("fatal", "warnings")
 try:
-    sitebuild.build(settings, fatal="warnings", **overrides)
+    sitebuild.build(settings, fatal=fatal, **overrides)
 except sitebuild.BuildError as exc:
     sys.exit(exc.exit_status)
 """
@@ -300,3 +301,48 @@ def test_a_plugin_that_reads_each_written_file_gets_pelicans_own_writer(
     pages = [text for path, text in seen.items() if path.endswith(".html")]
     assert len(pages) == len(list((tmp_path / "output").rglob("*.html")))
     assert all(text.rstrip().endswith("</html>") for text in pages)
+
+
+WARN_IN_A_WORKER = """
+import logging, os
+from eroi.rendering import writer
+parent, write = os.getpid(), writer.Page.write
+def warning(page):
+    if os.getpid() != parent and str(page.target).endswith("/videoconferenze/index.html"):
+        logging.getLogger("eroi.test").warning("a page warned while it rendered")
+    write(page)
+writer.Page.write = warning
+"""
+
+
+@pytest.mark.parametrize("warns", [False, True])
+def test_a_warning_in_a_page_renderer_is_not_kept_as_a_clean_build(
+    archive, tmp_path, warns
+):
+    """`invoke build` (warnings not fatal) keeps a clean build's output when
+    nothing changed; a warning logged in a forked renderer makes it unclean,
+    so the next build runs again and says it again."""
+    root, expected = archive
+    runs = [
+        build(
+            tmp_path,
+            root / "content",
+            expected.now,
+            tmp_path / "output",
+            settings=sitebuild.DEV_SETTINGS,
+            fatal="errors",
+            reuse=True,
+            RENDER_PROCESSES=2,
+            CACHE_PATH=str(tmp_path / "cache"),
+            prelude=WARN_IN_A_WORKER if warns else "",
+        )
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0], runs[1].stderr
+    assert "pages rendered in 2 processes" in runs[0].stdout
+    if warns:
+        assert "a page warned while it rendered" in runs[0].stderr
+        assert "a page warned while it rendered" in runs[1].stderr
+        assert "Nothing changed" not in runs[1].stdout
+    else:
+        assert "Nothing changed since the last build" in runs[1].stdout

@@ -101,7 +101,7 @@ def test_the_clock_ends_a_kept_build_when_a_talk_starts(small_project):
     built.build(reuse=True)
     settings = sitebuild.load_settings()
     target = built.last.output
-    digest = sitebuild._inputs(settings, sitebuild.DEV_SETTINGS)
+    digest, _ = sitebuild._inputs(settings)
     starts = datetime.fromisoformat("2099-01-05T17:00:00+01:00")
     assert unchanged.unchanged(settings, target, digest, now=starts) is None
     assert unchanged.unchanged(
@@ -129,7 +129,7 @@ def test_a_value_without_a_stable_text_renders_everything(small_project):
     settings = sitebuild.load_settings(JINJA_GLOBALS={"oggetto": object()})
     with pytest.raises(unchanged.Unknown):
         unchanged.inputs(settings)
-    assert sitebuild._inputs(settings, sitebuild.DEV_SETTINGS) is None
+    assert sitebuild._inputs(settings) == (None, None)
 
 
 @pytest.mark.parametrize("kind", ["pipe", "link"])
@@ -144,3 +144,51 @@ def test_a_pipe_or_a_link_in_the_content_is_never_read(small_project, kind):
         odd.symlink_to(small_project / "pelicanconf.py")
     with pytest.raises(unchanged.Unknown, match=r"strano\.md"):
         unchanged.inputs(sitebuild.load_settings())
+
+
+def test_a_setting_given_to_the_build_is_an_input(small_project, capsys):
+    index = small_project / "output" / "index.html"
+    for _ in range(2):
+        capsys.readouterr()
+        sitebuild.build(reuse=True, SITESUBTITLE="Un sottotitolo dato")
+    assert "Nothing changed" in capsys.readouterr().out
+    assert "Un sottotitolo dato" in index.read_text(encoding="utf-8")
+    sitebuild.build(reuse=True)
+    assert "Un sottotitolo dato" not in index.read_text(encoding="utf-8")
+
+
+def test_a_file_saved_while_the_build_reads_leaves_no_record(small_project):
+    """The inputs are digested before the build: a file changed after that
+    but before it is read (then changed back) must not be taken for the
+    file the output was built from."""
+    from pelican import signals
+
+    article = small_project / ARTICLE
+    original = article.read_text(encoding="utf-8")
+
+    def edit(_pelican):
+        article.write_text(original + "\nScritto durante la build.\n", "utf-8")
+
+    (small_project / "output" / "index.html").unlink()  # so that it builds
+    signals.initialized.connect(edit)
+    try:
+        sitebuild.build(reuse=True)
+    finally:
+        signals.initialized.disconnect(edit)
+    page = small_project / ARTICLE_PAGE
+    assert "Scritto durante la build." in page.read_text(encoding="utf-8")
+    article.write_text(original, encoding="utf-8")  # undone
+    sitebuild.build(reuse=True)
+    assert "Scritto durante la build." not in page.read_text(encoding="utf-8")
+
+
+def test_every_plugin_of_a_run_sees_one_now(small_project):
+    from eroi import run
+    from eroi.clock import build_time
+
+    settings = sitebuild.load_settings()
+    run.start(settings)
+    first = build_time(settings)
+    assert build_time(settings) is first
+    run.start(settings)  # the next build reads the clock again
+    assert build_time(settings) >= first

@@ -51,6 +51,8 @@ def gatherers(settings):
     found += [
         value for value in this_run.state.values() if hasattr(value, "render_mark")
     ]
+    if settings.get(run.WARNINGS) is not None:  # a runner's count of warnings
+        found.append(settings[run.WARNINGS])
     return found
 
 
