@@ -28,6 +28,7 @@ import logging
 import os
 import stat
 import sys
+import sysconfig
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -250,11 +251,14 @@ def _distributions():
     """The installed distributions, as their metadata folders name them
     (name and version): reading each one's metadata would take 50 ms."""
     names = []
-    for folder in sys.path:
+    # The environment's own folders, not sys.path: Pelican adds to it while
+    # it builds (its plugin paths, the working folder).
+    paths = sysconfig.get_paths()
+    for folder in sorted({paths["purelib"], paths["platlib"]}):
         try:
             names.extend(
                 entry.name
-                for entry in os.scandir(folder or ".")
+                for entry in os.scandir(folder)
                 if entry.name.endswith((".dist-info", ".egg-info"))
             )
         except OSError:  # not a folder, gone, not readable

@@ -11,6 +11,7 @@ from invoke import Context
 
 import sitebuild
 import tasks
+from tests.conftest import invoke
 
 ARTICLE = "content/articles/articolo.md"
 ARTICLE_PAGE = "output/blog/2020/benvenuti/index.html"
@@ -192,3 +193,17 @@ def test_every_plugin_of_a_run_sees_one_now(small_project):
     assert build_time(settings) is first
     run.start(settings)  # the next build reads the clock again
     assert build_time(settings) >= first
+
+
+def test_invoke_build_twice_in_a_fresh_copy_keeps_the_second(project):
+    """As a newcomer runs it: two `invoke build` commands, each a process of
+    its own. Pelican puts the working folder on sys.path while it builds,
+    and `pip install -e .` left package metadata there: the installed
+    packages are read from the environment, not from sys.path."""
+    (project / "eroi_digitali_site.egg-info").mkdir()
+    first = invoke(project, "build")
+    assert first.returncode == 0, first.stderr
+    assert "Nothing changed" not in first.stdout
+    second = invoke(project, "build")
+    assert second.returncode == 0, second.stderr
+    assert "Nothing changed since the last build" in second.stdout
