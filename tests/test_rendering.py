@@ -79,6 +79,15 @@ def archive(tmp_path_factory):
     return root, make_archive(root / "content", talks=40, articles=12)
 
 
+def published(archive, tmp_path):
+    """A good build of ``archive`` in ``tmp_path/output``: the folder, its files."""
+    root, expected = archive
+    output = tmp_path / "output"
+    first = build(tmp_path, root / "content", expected.now, output)
+    assert first.returncode == 0, first.stderr
+    return output, files(output)
+
+
 # Development builds have relative URLs: a feed's summaries then depend on
 # which page was written before it. A small batch: pages written in several
 # rounds of workers while the generators still record.
@@ -140,10 +149,7 @@ def test_a_page_that_fails_in_a_worker_fails_the_build_and_publishes_nothing(
     archive, tmp_path
 ):
     root, expected = archive
-    output = tmp_path / "output"
-    first = build(tmp_path, root / "content", expected.now, output)
-    assert first.returncode == 0, first.stderr
-    before = files(output)
+    output, before = published(archive, tmp_path)
     theme = tmp_path / "theme"
     shutil.copytree(Path(sitebuild.ROOT) / "theme", theme)
     talk = theme / "templates" / "talk.html"
@@ -231,10 +237,7 @@ def test_a_killed_page_renderer_fails_the_build_and_publishes_nothing(
     archive, tmp_path
 ):
     root, expected = archive
-    output = tmp_path / "output"
-    first = build(tmp_path, root / "content", expected.now, output)
-    assert first.returncode == 0, first.stderr
-    before = files(output)
+    output, before = published(archive, tmp_path)
     killed = build(
         tmp_path,
         root / "content",

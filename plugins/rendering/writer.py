@@ -159,8 +159,8 @@ class DeferredWriter(Writer):
         return base
 
     def _make_room(self):
-        """Each page holds a copy of its context: from RENDER_BATCH of them,
-        write what is recorded before recording more."""
+        """From RENDER_BATCH recorded pages, write them before recording more
+        (each keeps its own entries, and the copies it shares, alive)."""
         if len(self.pending) >= self.settings["RENDER_BATCH"]:
             self.finish()
 
