@@ -111,9 +111,7 @@ class Loop:
         """A full build (step 2); False when it failed (problems printed)."""
         start = time.perf_counter()
         try:
-            # One process renders, recording each page for the quick step
-            # (and a build beside the loop's threads could not fork anyway).
-            self.runner.build(fatal="errors", RENDER_PROCESSES=1, **{RECORD: True})
+            self.runner.build(fatal="errors", **{RECORD: True})
         except sitebuild.BuildError:  # printed by the runner
             return False
         except Exception as exc:  # never the end of the loop: say it, go on

@@ -116,7 +116,6 @@ PLUGINS = [
     "eroi.editing",
     "eroi.sharing",
     "eroi.assets",
-    "eroi.rendering",
 ]
 # Every page: scripts, styles, images from the site itself; frames only from
 # YouTube's no-cookie domain, and only once a reader presses play.
@@ -150,7 +149,7 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Development keeps the content cache on: a rebuild reads only changed files.
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
+# No content cache: every build reads every file, so an edit that keeps a
+# file's old time (cp -p, rsync -a) or a changed setting is never served
+# stale. CACHE_PATH holds only the share cards, keyed by what they show.
 CACHE_PATH = "cache"

@@ -21,8 +21,6 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 
 DELETE_OUTPUT_DIRECTORY = True
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
 
 # Only the public site tells search engines about its pages.
 SITEMAP_SAVE_AS = "sitemap.xml"

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from eroi import run, unchanged
+from eroi import run
 from eroi.content_checks.problems import (
     ContentError,
     one_line,
@@ -23,7 +23,6 @@ from eroi.content_checks.problems import (
     report_line,
 )
 from pelican import Pelican
-from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
@@ -78,15 +77,12 @@ class Runner:
         *,
         fatal="errors",
         debug=False,
-        reuse=False,
         **overrides,
     ):
         """Build the site with ``settings_file``; return the output folder.
 
         ``fatal`` is "errors" or "warnings": the lowest log level that fails
-        the build. ``reuse``: keep the output folder as it is when nothing the
-        build reads has changed since the last good build into it
-        (eroi.unchanged). ``overrides`` replace settings (e.g. ``OUTPUT_PATH``
+        the build. ``overrides`` replace settings (e.g. ``OUTPUT_PATH``
         in the tests). Raises BuildError, with the previous output untouched
         and the reason printed, when the build fails.
         """
@@ -107,15 +103,6 @@ class Runner:
             report_line(reason)
             raise BuildError(reason=reason) from None
         target = Path(settings["OUTPUT_PATH"])
-        inputs, read = _inputs(settings) if reuse else (None, None)
-        if inputs and (files := unchanged.unchanged(settings, target, inputs)):
-            console.print(
-                f"Nothing changed since the last build: {target} is up to date "
-                f"({files} files kept).",
-                soft_wrap=True,
-            )
-            self.last = Built(settings, target)
-            return target
         settings[run.MEMORY] = self.memory
         settings[run.REPORTED] = True
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -123,9 +110,6 @@ class Runner:
             tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent)
         )
         settings["OUTPUT_PATH"] = str(staging)
-        warnings = _Count(logging.WARNING)
-        settings[run.WARNINGS] = warnings  # forked page renderers count too
-        logging.getLogger().addHandler(warnings)
         try:
             Pelican(settings).run()
         except ContentError as exc:
@@ -142,71 +126,16 @@ class Runner:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        finally:
-            logging.getLogger().removeHandler(warnings)
-        notes = run.problems(settings).notes
-        report((), notes)
-        clean = inputs and not (warnings.count or notes) and _read(settings) == read
+        report((), run.problems(settings).notes)
         with self.swap_lock:
-            if inputs:
-                unchanged.forget(settings, target)
             _swap_in(staging, target)
             self.last = Built(settings, target)
-            if clean:  # the output as this build left it
-                unchanged.record(settings, target, inputs)
         return target
 
 
 def build(settings_file=DEV_SETTINGS, **options):
     """One build by a runner of its own: see ``Runner.build``."""
     return Runner().build(settings_file, **options)
-
-
-def _inputs(settings):
-    """The digest of what a build with ``settings`` reads (eroi.unchanged)
-    and of its files alone; (None, None) when one of its inputs has none."""
-    read = _read(settings)
-    try:
-        return unchanged.inputs(settings, read=read), read
-    except unchanged.Unknown as exc:
-        logger.info("every page is rendered: %s", exc)
-        return None, None
-
-
-def _read(settings):
-    """The digest of the files a build reads (eroi.unchanged.files), or None."""
-    try:
-        return unchanged.files(settings, code=sorted(ROOT.glob("*.py")))
-    except unchanged.Unknown as exc:
-        logger.info("every page is rendered: %s", exc)
-        return None
-
-
-class _Count(logging.Handler):
-    """Counts the records of ``level`` and above (a build that warned is not
-    reused: its warnings would not be printed again). Page renderers forked
-    by eroi.rendering send theirs back (render_mark, _delta, _merge)."""
-
-    def __init__(self, level):
-        super().__init__(level)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
-
-    def render_mark(self):
-        return self.count
-
-    def render_delta(self, mark):
-        return self.count - mark
-
-    def render_merge(self, delta):
-        self.count += delta
-
-    def __reduce__(self):
-        # As eroi.run's objects: a pickled copy of the settings (Pelican's
-        # content cache) takes a new, empty counter along, not this one.
-        return (_Count, (self.level,))
 
 
 def _plain_handler():

@@ -45,9 +45,8 @@ def serve_forever(path, port=PORT, open_browser=False):
 
 @task
 def build(c):
-    """Build the site with the development settings into output/ (kept as it
-    is when nothing it reads changed since the last build)."""
-    pelican_run(reuse=True)
+    """Build the site with the development settings into output/."""
+    pelican_run()
 
 
 @task
@@ -73,7 +72,7 @@ def clean(c):
 )
 def serve(c, port=PORT, browser=False):
     """Build, then serve output/ at http://localhost:8000/."""
-    serve_forever(pelican_run(reuse=True), port, browser)
+    serve_forever(pelican_run(), port, browser)
 
 
 @task(
@@ -120,7 +119,6 @@ def preview(c, port=PORT, browser=False):
     output = pelican_run(
         sitebuild.PUBLISH_SETTINGS,
         fatal="warnings",
-        reuse=True,
         SITEURL=siteurl,
         FEED_DOMAIN=siteurl,
     )
@@ -137,7 +135,7 @@ def publish(c):
             "https://example.org invoke publish; CI takes it from GitHub Pages)",
             code=2,
         )
-    pelican_run(sitebuild.PUBLISH_SETTINGS, fatal="warnings", reuse=True)
+    pelican_run(sitebuild.PUBLISH_SETTINGS, fatal="warnings")
 
 
 def created(path):
@@ -236,7 +234,7 @@ def import_playlist(c, source):
 @task(help={"todo": "then list what talks and speakers lack (not problems)"})
 def check(c, todo=False):
     """Validate all content without writing the site; exit 1 on any problem."""
-    settings = sitebuild.load_settings(CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
+    settings = sitebuild.load_settings()
     checked = check_site(settings)
     report(checked.problems, checked.notes)
     print(checked.summary)
@@ -255,7 +253,7 @@ def check(c, todo=False):
 @task(help={"url": "where thumbnails come from; {id} is the video id"})
 def fetch_thumbnails(c, url=thumbnails.THUMBNAIL_URL):
     """Download each video's thumbnail once into content/images/thumbnails/."""
-    settings = sitebuild.load_settings(CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
+    settings = sitebuild.load_settings()
     _generators, context = read_site(settings)
     videos = thumbnails.videos_in(contents_of(context))
     fetched, kept, failures = thumbnails.fetch_thumbnails(videos, settings["PATH"], url)

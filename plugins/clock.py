@@ -12,7 +12,7 @@ def build_time(settings):
     """TALKS_NOW (a datetime, for tests) wins; then SOURCE_DATE_EPOCH, so that
     a reproducible build stays reproducible; then the clock, read once per
     run: every plugin of a build sees the same moment (a talk is upcoming on
-    its page exactly when the sitemap and eroi.unchanged think so)."""
+    its page exactly when the sitemap thinks so)."""
     if settings.get("TALKS_NOW"):
         return settings["TALKS_NOW"]
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -22,9 +22,6 @@ from eroi.content_checks.problems import Problems
 RUN = "eroi.run"
 MEMORY = "eroi.memory"
 REPORTED = "eroi.reported"
-# A runner's count of warnings (sitebuild): pages rendered in forked
-# processes (eroi.rendering) add theirs to it.
-WARNINGS = "eroi.warnings"
 
 
 class Memory:
@@ -39,11 +36,6 @@ class Memory:
         """The cache called ``name`` (an empty dict the first time)."""
         with self._lock:
             return self._caches.setdefault(name, {})
-
-    def __reduce__(self):
-        # Pelican's content cache pickles the settings that every tag and
-        # category holds: a copy of them takes no cache (and no lock) along.
-        return (Memory, ())
 
     def remember(self, name, key, make, limit=2000):
         """``make()``, computed once per ``key`` while the cache holds it."""
@@ -67,13 +59,6 @@ class Run:
         self.memory = memory
         self.state = {}
 
-    def __reduce__(self):
-        # As Memory: a run is never part of a pickled copy of the settings.
-        return (_no_run, ())
-
-
-def _no_run():
-    return None
 
 
 def start(settings):

@@ -56,8 +56,6 @@ def build_site(output, settings_file=sitebuild.DEV_SETTINGS, **overrides):
             settings_file,
             fatal="warnings",
             OUTPUT_PATH=str(output),
-            CACHE_CONTENT=False,
-            LOAD_CONTENT_CACHE=False,
             **overrides,
         )
     finally:

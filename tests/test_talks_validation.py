@@ -31,8 +31,6 @@ def build(tmp_path, talks=(), speakers=SPEAKERS):
         sitebuild.build(
             PATH=str(content),
             OUTPUT_PATH=str(output),
-            CACHE_CONTENT=False,
-            LOAD_CONTENT_CACHE=False,
         )
     assert not output.exists(), "a failed build must not write the site"
     return [str(problem) for problem in failure.value.problems]

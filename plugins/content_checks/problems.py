@@ -110,22 +110,6 @@ class Problems:
     def has_refused(self, source_path):
         return os.path.abspath(source_path) in self.refused
 
-    # What a page rendered in another process found (eroi.rendering).
-
-    def render_mark(self):
-        return len(self.problems), len(self.notes), frozenset(self.refused)
-
-    def render_delta(self, mark):
-        problems, notes, refused = mark
-        delta = self.problems[problems:], self.notes[notes:], self.refused - refused
-        return delta if any(delta) else None
-
-    def render_merge(self, delta):
-        problems, notes, refused = delta
-        self.problems.extend(problems)
-        self.notes.extend(notes)
-        self.refused |= refused
-
 
 class _StderrHandler(logging.Handler):
     """Plain lines on the current sys.stderr (which tests and tools may swap)."""

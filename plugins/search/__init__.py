@@ -18,7 +18,6 @@ from the Italian search page too).
 
 import logging
 
-from eroi.rendering import finish as finish_rendering
 from eroi.settings import Derived, declare
 from pelican import signals
 
@@ -48,7 +47,6 @@ def index_site(pelican):
     settings = pelican.settings
     if not settings["SEARCH_INDEX"]:
         return
-    finish_rendering(pelican)  # every page written, then indexed
     language = settings["SEARCH_LANGUAGE"]
     pages = write_index(
         pelican.output_path,

@@ -16,7 +16,6 @@ import logging
 import os
 
 from eroi import run
-from eroi.rendering import finish as finish_rendering
 from eroi.settings import Derived, declare
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -61,7 +60,6 @@ def add_template_function(generator):
 
 
 def write_files(pelican):
-    finish_rendering(pelican)  # the cards and dates of every page
     describer = run.current(pelican.settings).state.get(__name__)
     if describer is None:
         return

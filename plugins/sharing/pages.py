@@ -107,29 +107,6 @@ class Describer:
         )
         self.now = build_time(settings)
         self.lastmods = {}  # {absolute url: lastmod or None} of indexable pages
-        # What describing pages added, in order: pages rendered in other
-        # processes (eroi.rendering) bring theirs back through it.
-        self.changes = []
-
-    # Pages rendered elsewhere (eroi.rendering) -----------------------------------
-
-    def render_mark(self):
-        return len(self.changes)
-
-    def render_delta(self, mark):
-        return self.changes[mark:]
-
-    def render_merge(self, delta):
-        for change in delta:
-            self._apply(*change)
-
-    def _apply(self, what, *value):
-        self.changes.append((what, *value))
-        if what == "lastmod":
-            url, lastmod = value
-            self.lastmods[url] = lastmod
-            return None
-        return self.cards.add(*value)
 
     def absolute(self, url):
         return f"{self.site.url}/{url}"
@@ -166,7 +143,7 @@ class Describer:
             lastmod=None if noindex else self._lastmod(ctx, kind, subject),
         )
         if not noindex:
-            self._apply("lastmod", url, page.lastmod)
+            self.lastmods[url] = page.lastmod
         return page
 
     # Breadcrumbs and lastmod ---------------------------------------------------
@@ -217,7 +194,7 @@ class Describer:
 
     def card(self, card):
         """The ShareImage of a drawn ``card`` (drawn once the pages are written)."""
-        key = self._apply("card", card)
+        key = self.cards.add(card)
         return ShareImage(
             url=self.absolute(self.card_url.format(key=key)),
             width=WIDTH,

@@ -9,7 +9,6 @@ speaker index and pages, the talk-tag pages, the Atom feeds (feeds.py), the
 calendar and each talk's own event file.
 """
 
-import functools
 import logging
 import os
 from collections import defaultdict
@@ -333,13 +332,10 @@ class TalksGenerator(CachingGenerator):
         write_talk_feeds(
             writer, self.context, settings, self.talks, self.registry, self.talk_tags
         )
-        self._write_calendars(getattr(writer, "defer", None))
+        self._write_calendars()
 
-    def _write_calendars(self, defer=None):
-        """The full calendar, and each talk's own event file (same VEVENT).
-
-        ``defer``: a writer's way of doing it later, on any core (eroi.rendering).
-        """
+    def _write_calendars(self):
+        """The full calendar, and each talk's own event file (same VEVENT)."""
         settings = self.settings
         siteurl = settings.get("FEED_DOMAIN") or settings["SITEURL"]
         calendars = Calendars(settings, siteurl)
@@ -349,18 +345,12 @@ class TalksGenerator(CachingGenerator):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(calendars.calendar(talks, **options))
 
-        def later(*args, **options):
-            if defer is None:
-                write(*args, **options)
-            else:
-                defer(functools.partial(write, *args, **options), self.context)
-
         if settings["TALKS_CALENDAR"]:
-            later(settings["TALKS_CALENDAR"], self.talks)
+            write(settings["TALKS_CALENDAR"], self.talks)
         if settings["TALK_CALENDAR_SAVE_AS"]:
             for talk in self.talks:
                 name = f"{settings['SITENAME']}: #{talk.number} {talk.title}"
-                later(talk.event_file, [talk], name=name)
+                write(talk.event_file, [talk], name=name)
 
 
 def talks_generator(_pelican):
