@@ -1,6 +1,6 @@
 """Development settings, used by `invoke build`, `serve`, `livereload` and the tests.
 
-The plugins in plugins/ are the package `eroi` of this project, installed with it
+The plugins are the package `eroi.plugins` of this project, installed with it
 (`pip install -e .`, see pyproject.toml).
 """
 
@@ -101,21 +101,20 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGINS = [
     "pelican.plugins.youtube",
-    "eroi.content_checks",
-    "eroi.boundary",
-    "eroi.content_model",
-    "eroi.slugs",
-    "eroi.italian_dates",
-    "eroi.author_profiles",
-    "eroi.video",
-    "eroi.transcripts",
-    "eroi.talks",
-    "eroi.contributing",
-    "eroi.search",
-    "eroi.opendata",
-    "eroi.editing",
-    "eroi.sharing",
-    "eroi.assets",
+    "eroi.plugins.checks",
+    "eroi.plugins.boundary",
+    "eroi.plugins.model",
+    "eroi.plugins.italian",
+    "eroi.plugins.authors",
+    "eroi.plugins.video",
+    "eroi.plugins.transcripts",
+    "eroi.plugins.talks",
+    "eroi.plugins.contributing",
+    "eroi.plugins.search",
+    "eroi.plugins.opendata",
+    "eroi.plugins.editing",
+    "eroi.plugins.sharing",
+    "eroi.plugins.assets",
 ]
 # Every page: scripts, styles, images from the site itself; frames only from
 # YouTube's no-cookie domain, and only once a reader presses play.

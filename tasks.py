@@ -5,26 +5,23 @@ import os
 import shutil
 import sys
 import webbrowser
+from pathlib import Path
 
-from eroi.content_checks import fetch_media as media
-from eroi.content_checks.check import check_site, contents_of, read_site
-from eroi.content_checks.problems import one_line, report, report_line
-from eroi.talks import importer, sources
-from eroi.video import thumbnails
 from invoke import Exit, task
 
-import scaffold
-import sitebuild
+from eroi.problems import one_line, report, report_line
+from eroi.tools import importer, media, runner, scaffold, sources, thumbnails
+from eroi.tools.check import check_site, contents_of, read_site
 
 HOST = "localhost"
 PORT = 8000
 
 
-def pelican_run(settings_file=sitebuild.DEV_SETTINGS, fatal="errors", **overrides):
+def pelican_run(settings_file=runner.DEV_SETTINGS, fatal="errors", **overrides):
     """Build with Pelican in-process; a failed build has printed why and exits 1."""
     try:
-        return sitebuild.build(settings_file, fatal=fatal, **overrides)
-    except sitebuild.BuildError as exc:
+        return runner.build(settings_file, fatal=fatal, **overrides)
+    except runner.BuildError as exc:
         raise Exit(code=exc.exit_status) from None
 
 
@@ -59,7 +56,7 @@ def rebuild(c):
 @task
 def clean(c):
     """Remove the output folder and the content cache."""
-    settings = sitebuild.load_settings()
+    settings = runner.load_settings()
     for folder in (settings["OUTPUT_PATH"], settings["CACHE_PATH"]):
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -83,15 +80,15 @@ def serve(c, port=PORT, browser=False):
 )
 def livereload(c, port=PORT, browser=False):
     """Serve the site and show each saved change at once, then build it whole."""
-    import devloop
-    import devserver
+    from eroi.tools import livereload as devloop
+    from eroi.tools import server as devserver
 
-    settings = sitebuild.load_settings()
+    settings = runner.load_settings()
     server = devserver.PreviewServer(settings["OUTPUT_PATH"], HOST, port)
     loop = devloop.Loop(server)
     # The first build; then every change: its pages at once, a full build after.
     loop.start(
-        [settings["PATH"], settings["THEME"], sitebuild.ROOT / sitebuild.DEV_SETTINGS]
+        [settings["PATH"], settings["THEME"], Path(runner.DEV_SETTINGS).resolve()]
     )
     url = f"http://{HOST}:{port}/"
     print(
@@ -117,7 +114,7 @@ def preview(c, port=PORT, browser=False):
     siteurl = f"http://{HOST}:{port}"
     os.environ["SITEURL"] = siteurl
     output = pelican_run(
-        sitebuild.PUBLISH_SETTINGS,
+        runner.PUBLISH_SETTINGS,
         fatal="warnings",
         SITEURL=siteurl,
         FEED_DOMAIN=siteurl,
@@ -135,7 +132,7 @@ def publish(c):
             "https://example.org invoke publish; CI takes it from GitHub Pages)",
             code=2,
         )
-    pelican_run(sitebuild.PUBLISH_SETTINGS, fatal="warnings")
+    pelican_run(runner.PUBLISH_SETTINGS, fatal="warnings")
 
 
 def created(path):
@@ -151,7 +148,7 @@ def refused(exc):
 def new_article(c, title):
     """Write content/articles/<slug>.md with complete front matter."""
     try:
-        created(scaffold.new_article(title, sitebuild.load_settings()))
+        created(scaffold.new_article(title, runner.load_settings()))
     except scaffold.ScaffoldError as exc:
         refused(exc)
 
@@ -166,7 +163,7 @@ def new_article(c, title):
 )
 def new_talk(c, title, speakers="", date="", youtube=""):
     """Write content/talks/<slug>.md; its speakers must exist."""
-    settings = sitebuild.load_settings()
+    settings = runner.load_settings()
     try:
         created(scaffold.new_talk(title, speakers, settings, date or None, youtube))
     except scaffold.ScaffoldError as exc:
@@ -177,7 +174,7 @@ def new_talk(c, title, speakers="", date="", youtube=""):
 def new_speaker(c, handle, name=""):
     """Write content/speakers/<handle>.md."""
     try:
-        created(scaffold.new_speaker(handle, sitebuild.load_settings(), name or None))
+        created(scaffold.new_speaker(handle, runner.load_settings(), name or None))
     except scaffold.ScaffoldError as exc:
         refused(exc)
 
@@ -191,7 +188,7 @@ def new_speaker(c, handle, name=""):
 def import_playlist(c, source):
     """Create talk files from a YouTube playlist or channel (through yt-dlp) or
     from playlist exports (Data API or yt-dlp -J)."""
-    settings = sitebuild.load_settings()
+    settings = runner.load_settings()
     try:
         archive = sources.archive_sources(settings)
         if source.startswith(("https://", "http://")):
@@ -234,13 +231,13 @@ def import_playlist(c, source):
 @task(help={"todo": "then list what talks and speakers lack (not problems)"})
 def check(c, todo=False):
     """Validate all content without writing the site; exit 1 on any problem."""
-    settings = sitebuild.load_settings()
+    settings = runner.load_settings()
     checked = check_site(settings)
     report(checked.problems, checked.notes)
     print(checked.summary)
     if todo:
         # What /contribuisci/ lists: information, never a reason to fail.
-        from eroi.contributing.gaps import gaps_in
+        from eroi.plugins.contributing.gaps import gaps_in
 
         gaps = gaps_in(checked.context, settings)
         for line in gaps.lines():
@@ -253,7 +250,7 @@ def check(c, todo=False):
 @task(help={"url": "where thumbnails come from; {id} is the video id"})
 def fetch_thumbnails(c, url=thumbnails.THUMBNAIL_URL):
     """Download each video's thumbnail once into content/images/thumbnails/."""
-    settings = sitebuild.load_settings()
+    settings = runner.load_settings()
     _generators, context = read_site(settings)
     videos = thumbnails.videos_in(contents_of(context))
     fetched, kept, failures = thumbnails.fetch_thumbnails(videos, settings["PATH"], url)
@@ -275,7 +272,7 @@ def expand(files):
 @task(help={"files": "content file(s): a path, a glob or a comma-separated list"})
 def fetch_media(c, files):
     """Download the remote images of FILES into content/images/ and use them."""
-    settings = sitebuild.load_settings()
+    settings = runner.load_settings()
     fetched = media.fetch_media(expand(files), settings["PATH"])
     for source, url, local in fetched.saved:
         print(f"{source}: {url} saved as {local}")

@@ -9,7 +9,7 @@ the time stays flat however long the title is. Not a test: it asserts nothing.
 
 import time
 
-from eroi.sharing.cards import Card, draw
+from eroi.plugins.sharing.cards import Card, draw
 
 LENGTHS = (100, 1_000, 10_000, 30_000)
 

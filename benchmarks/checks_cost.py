@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import sitebuild
+from eroi.tools import runner
 from tests.synthetic import make_archive
 
 CHECKS = {
@@ -44,7 +44,7 @@ def main(items):
         )
         profile = cProfile.Profile()
         profile.enable()
-        sitebuild.build(
+        runner.build(
             PATH=str(root / "content"),
             OUTPUT_PATH=str(root / "output"),
             CACHE_CONTENT=False,

@@ -29,7 +29,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import sitebuild
+from eroi.tools import runner
 
 LIGHTHOUSE_VERSION = "13.5.0"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -126,8 +126,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         output = Path(tmp) / "output"
         with contextlib.redirect_stdout(io.StringIO()):
-            sitebuild.build(
-                sitebuild.PUBLISH_SETTINGS,
+            runner.build(
+                runner.PUBLISH_SETTINGS,
                 fatal="errors",
                 OUTPUT_PATH=str(output),
                 SITEURL="http://127.0.0.1:8766",

@@ -29,7 +29,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import sitebuild  # noqa: E402
+from eroi.tools import runner  # noqa: E402
 from tests.localserver import serve  # noqa: E402
 from tests.synthetic import make_archive  # noqa: E402
 
@@ -113,7 +113,7 @@ def main():
                     tmp / "content" / "images" / "thumbnails" / f"{talk['video']}.jpg"
                 )
                 thumbnail.write_bytes(synthetic_thumbnail(n))
-        sitebuild.build(
+        runner.build(
             PATH=str(tmp / "content"),
             OUTPUT_PATH=str(tmp / "facade"),
             TALKS_NOW=archive.now,

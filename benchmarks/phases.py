@@ -25,11 +25,11 @@ import time
 from pathlib import Path
 
 from eroi.rendering import writer
-from eroi.search import index
 from pelican import signals
 
-import sitebuild
 from benchmarks.speed import synthetic_archive
+from eroi.plugins.search import index
+from eroi.tools import runner
 
 REPEAT = int(os.environ.get("REPEAT", "3"))
 
@@ -76,7 +76,7 @@ def main(size):
             fatal="errors",
         )
         with contextlib.redirect_stdout(io.StringIO()):  # the cards' progress
-            sitebuild.build(sitebuild.DEV_SETTINGS, **options)
+            runner.build(runner.DEV_SETTINGS, **options)
         names = (
             "reading ends at",
             "output phase ends at",
@@ -90,7 +90,7 @@ def main(size):
             phases.times = {}
             phases.start = time.perf_counter()
             with contextlib.redirect_stdout(io.StringIO()):
-                sitebuild.build(sitebuild.DEV_SETTINGS, **options)
+                runner.build(runner.DEV_SETTINGS, **options)
             phases.times["whole build"] = time.perf_counter() - phases.start
             print(" | ".join(f"{phases.times.get(n, 0):>20.2f}" for n in names))
 

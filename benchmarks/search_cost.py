@@ -27,13 +27,14 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from eroi.search.index import write_index
 from playwright.sync_api import expect, sync_playwright
 
-import sitebuild
+from eroi.plugins.search.index import write_index
+from eroi.tools import runner
 from tests.localserver import serve
 from tests.synthetic import make_archive
 
+ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERIES = {
     "real": ["videoconferenze", "bonazzi", "community leadership"],
@@ -51,12 +52,12 @@ def best_of(runs, job):
     return min(timings)
 
 
-def timed_build(content, output, runs, runner=None, **overrides):
-    """Best of ``runs`` builds, each by ``runner`` (one that keeps its memory
+def timed_build(content, output, runs, builder=None, **overrides):
+    """Best of ``runs`` builds, each by ``builder`` (one that keeps its memory
     between builds, as livereload's does) or by a fresh one."""
 
     def build():
-        (runner or sitebuild.Runner()).build(
+        (builder or runner.Runner()).build(
             PATH=str(content),
             OUTPUT_PATH=str(output),
             CACHE_CONTENT=False,
@@ -176,7 +177,7 @@ def main():
         rows.append(
             measure(
                 "real content",
-                sitebuild.ROOT / "content",
+                ROOT / "content",
                 tmp,
                 browser,
                 QUERIES["real"],

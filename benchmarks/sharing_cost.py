@@ -24,9 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from eroi.sharing.cards import Card, Person, draw, encode
-
-import sitebuild
+from eroi.plugins.sharing.cards import Card, Person, draw, encode
+from eroi.tools import runner
 from tests.synthetic import make_archive
 
 SITEURL = "https://eroi.example.org"
@@ -67,7 +66,7 @@ def card_cost(count=40):
 
 def build(content, output, cache, **overrides):
     started = time.perf_counter()
-    sitebuild.build(
+    runner.build(
         "publishconf.py",
         PATH=str(content),
         OUTPUT_PATH=str(output),

@@ -66,9 +66,9 @@ CHILD = textwrap.dedent(
             TIMEZONE="Europe/Rome", CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False))
         Pelican(settings).run()
     else:
-        import sitebuild
-        settings = {"dev": sitebuild.DEV_SETTINGS, "prod": sitebuild.PUBLISH_SETTINGS}
-        sitebuild.build(settings[kind], PATH=content, OUTPUT_PATH=output,
+        from eroi.tools import runner
+        settings = {"dev": runner.DEV_SETTINGS, "prod": runner.PUBLISH_SETTINGS}
+        runner.build(settings[kind], PATH=content, OUTPUT_PATH=output,
                         SHARE_CARDS_CACHE=cards, CACHE_PATH=cache,
                         CACHE_CONTENT=cached == "1", LOAD_CONTENT_CACHE=cached == "1",
                         fatal="errors", reuse=reuse == "1")
@@ -221,8 +221,8 @@ def first_query(size, tmp):
     """Bytes of the first search at ``size`` items with the transcripts."""
     from playwright.sync_api import sync_playwright
 
-    import sitebuild
     from benchmarks.search_cost import FLAGS, downloads
+    from eroi.tools import runner
     from tests.captions import realistic_vocabulary, speech, youtube_auto_vtt
     from tests.localserver import serve
 
@@ -237,7 +237,7 @@ def first_query(size, tmp):
     hours = len(recorded[:TRANSCRIBED])
     output = tmp / "out-search"
     with contextlib.redirect_stdout(io.StringIO()):  # the cards' progress lines
-        sitebuild.build(
+        runner.build(
             PATH=str(content),
             OUTPUT_PATH=str(output),
             SHARE_CARDS_CACHE=str(tmp / "cards"),

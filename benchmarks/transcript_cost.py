@@ -31,12 +31,12 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from eroi.transcripts.captions import read_captions
-from eroi.transcripts.passages import paragraphs, spoken_lines
 from playwright.sync_api import sync_playwright
 
-import sitebuild
 from benchmarks.search_cost import FLAGS, downloads, folder_size, timed_build
+from eroi.model.captions import read_captions
+from eroi.model.transcripts import paragraphs, spoken_lines
+from eroi.tools import runner
 from tests.captions import realistic_vocabulary, speech, youtube_auto_vtt
 from tests.localserver import serve
 from tests.synthetic import make_archive
@@ -45,10 +45,10 @@ TALKS = 100  # transcribed talks, one hour each
 RATE = {"line_seconds": (2.5, 4.0), "words": (6, 10)}  # about 150 words a minute
 
 
-def build(content, output, archive, runner=None, **overrides):
-    """Seconds of one build (search_cost's, cache off) by ``runner``."""
+def build(content, output, archive, builder=None, **overrides):
+    """Seconds of one build (search_cost's) by ``builder``."""
     return timed_build(
-        content, output, 1, runner=runner, TALKS_NOW=archive.now, **overrides
+        content, output, 1, builder=builder, TALKS_NOW=archive.now, **overrides
     )
 
 
@@ -141,9 +141,9 @@ def main():
             output = tmp / f"output-{count}"
             # A second build by the same runner is livereload's full rebuild
             # (the runner keeps the parsed caption files in its memory).
-            runner = sitebuild.Runner()
-            cold = build(content, output, archive, runner)
-            warm = build(content, output, archive, runner)
+            builder = runner.Runner()
+            cold = build(content, output, archive, builder)
+            warm = build(content, output, archive, builder)
             size, files = folder_size(output / "pagefind")
             spoken, _ = folder_size(output / "pagefind-trascrizioni")
             said = recorded(archive)[7]["captions"] or recorded(archive)[0]["captions"]

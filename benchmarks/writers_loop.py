@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import devloop  # noqa: E402
-import devserver  # noqa: E402
-import sitebuild  # noqa: E402
 from benchmarks.speed import split, synthetic_archive  # noqa: E402
+from eroi.tools import livereload as devloop  # noqa: E402
+from eroi.tools import runner  # noqa: E402
+from eroi.tools import server as devserver  # noqa: E402
 from tests.captions import speech, youtube_auto_vtt  # noqa: E402
 
 REPEAT = int(os.environ.get("REPEAT", "3"))
@@ -99,8 +99,8 @@ def measure(size, workdir):
     shutil.copytree(ROOT / "theme", project / "theme")
     synthetic_archive(project / "content", size, thumbnails=min(10, split(size)[0]))
     os.chdir(project)
-    sitebuild.ROOT = project
-    settings = sitebuild.load_settings()
+    os.chdir(project)
+    settings = runner.load_settings()
     server = devserver.PreviewServer(settings["OUTPUT_PATH"], "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     loop = devloop.Loop(server)

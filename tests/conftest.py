@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from invoke import Context
 
-import sitebuild
+from eroi.tools import runner
 from tests import sitecheck
 from tests.synthetic import make_archive, tiny_png
 
@@ -45,14 +45,14 @@ class Recorder(logging.Handler):
         self.records.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def build_site(output, settings_file=sitebuild.DEV_SETTINGS, **overrides):
+def build_site(output, settings_file=runner.DEV_SETTINGS, **overrides):
     """Build with the project's own runner (warnings fatal) and record the log."""
     # Share cards are drawn into a cache beside the output, never the project's.
     overrides.setdefault("SHARE_CARDS_CACHE", str(Path(output).parent / "cards"))
     recorder = Recorder()
     logging.getLogger().addHandler(recorder)
     try:
-        sitebuild.build(
+        runner.build(
             settings_file,
             fatal="warnings",
             OUTPUT_PATH=str(output),
@@ -103,7 +103,6 @@ def small_project(tmp_path, monkeypatch):
     (content / "images").mkdir()
     (content / "images" / "foto.png").write_bytes(tiny_png())
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(sitebuild, "ROOT", tmp_path)
     import tasks
 
     tasks.build(Context())
@@ -123,14 +122,8 @@ def vnu():
     return [java, "-jar", str(jar)]
 
 
-PROJECT_FILES = (
-    "pelicanconf.py",
-    "publishconf.py",
-    "tasks.py",
-    "sitebuild.py",
-    "scaffold.py",
-)
-PROJECT_DIRS = ("content", "theme", "plugins")
+PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py")
+PROJECT_DIRS = ("content", "theme")
 
 
 @pytest.fixture
@@ -193,7 +186,6 @@ def task(project, monkeypatch, capsys):
     import tasks
 
     monkeypatch.chdir(project)
-    monkeypatch.setattr(sitebuild, "ROOT", project)
 
     def run(name, *args):
         positional, options, words = [], {}, list(args)

@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from eroi.content_model.schema import SCHEMAS, front_matter
 from PIL import Image
 
+from eroi.model.schema import SCHEMAS, front_matter
 from tests.captions import speech, subrip, youtube_auto_vtt
 
 ROME = ZoneInfo("Europe/Rome")

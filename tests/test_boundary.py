@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-import sitebuild
+from eroi.tools import runner
 from tests import sitecheck
 from tests.boundary_cases import ACCEPTED, REFUSED, Fifo, Link
 from tests.test_hostile import (
@@ -175,8 +175,8 @@ def test_drafts_never_reach_the_production_site_or_its_search(
         "Parolasegretissima" in text for path, text in searchable_text(dev / "pagefind")
     )
     monkeypatch.setenv("SITEURL", "https://eroi.example.org")
-    output = sitebuild.build(
-        sitebuild.PUBLISH_SETTINGS,
+    output = runner.build(
+        runner.PUBLISH_SETTINGS,
         fatal="warnings",
         OUTPUT_PATH=str(small_project / "pubblicato"),
         SHARE_CARDS_CACHE=str(small_project / "carte"),
@@ -266,7 +266,7 @@ def test_commands_cannot_inject_a_field(task, project, tmp_path):
 
 
 def test_a_card_reads_no_more_of_a_title_than_it_can_show():
-    from eroi.sharing.cards import MAX_CHARACTERS, Card, draw
+    from eroi.plugins.sharing.cards import MAX_CHARACTERS, Card, draw
 
     word = "Sicurezza "
     shown = word * (MAX_CHARACTERS // len(word) + 1)
@@ -312,7 +312,7 @@ def test_a_browser_on_accepted_hostile_pages_stays_on_the_site(small_project, pa
 def test_two_files_on_one_path_are_both_named():
     from types import SimpleNamespace
 
-    from eroi.boundary.paths import output_clashes
+    from eroi.plugins.boundary.paths import output_clashes
 
     def page(source, save_as):
         return SimpleNamespace(source_path=source, save_as=save_as)
@@ -349,13 +349,13 @@ def test_no_byte_from_outside_content_reaches_the_production_site(
 
     def publish():
         try:
-            sitebuild.build(
-                sitebuild.PUBLISH_SETTINGS,
+            runner.build(
+                runner.PUBLISH_SETTINGS,
                 fatal="warnings",
                 OUTPUT_PATH=str(published),
                 SHARE_CARDS_CACHE=str(small_project / "carte"),
             )
-        except sitebuild.BuildError as exc:
+        except runner.BuildError as exc:
             return exc
         return None
 

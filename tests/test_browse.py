@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from eroi.italian_dates.counts import quante
-from eroi.talks.related import closeness, relate_all
 
-import sitebuild
+from eroi.model.italian import quante
+from eroi.model.related import closeness, relate_all
+from eroi.tools import runner
 from tests import sitecheck
 from tests.conftest import build_site, pelican_content
 
@@ -96,10 +96,10 @@ def test_a_failed_index_fails_the_build_and_keeps_the_output(
     broken = tmp_path / "pagefind"
     broken.write_text("#!/bin/sh\necho 'the index could not be written' >&2\nexit 3\n")
     broken.chmod(0o755)
-    from eroi.search import index
+    from eroi.plugins.search import index
 
     monkeypatch.setattr(index, "executable", lambda: broken)
-    with pytest.raises(sitebuild.BuildError) as failure:
+    with pytest.raises(runner.BuildError) as failure:
         build_site(output)
     assert "Pagefind failed" in str(failure.value)
     assert "exit status 3: the index could not be written" in str(failure.value)

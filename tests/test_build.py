@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 
-import sitebuild
+from eroi.tools import runner
 from tests import sitecheck
 from tests.conftest import build_site, invoke
 
@@ -116,19 +116,19 @@ ROTTO = "content/articles/rotto.md:2: date: 'ieri' is not a valid date"
 def test_a_runner_prints_each_build_s_own_problems_once(small_project, capsys):
     """livereload's runner builds again and again: each failed build prints its
     own problems once, and a good build after it prints nothing."""
-    runner = sitebuild.Runner()
+    builder = runner.Runner()
     bad = small_project / "content" / "articles" / "rotto.md"
     bad.write_text("Title: Rotto\nDate: ieri\n\nx\n", encoding="utf-8")
     capsys.readouterr()
     for _ in range(2):
-        with pytest.raises(sitebuild.BuildError) as failure:
-            runner.build()
+        with pytest.raises(runner.BuildError) as failure:
+            builder.build()
         assert failure.value.exit_status == 1
         assert [str(p).split(" (hint")[0] for p in failure.value.problems] == [ROTTO]
         printed = capsys.readouterr().err.splitlines()
         assert [line.split(" (hint")[0] for line in printed] == [ROTTO]
     bad.unlink()
-    runner.build()
+    builder.build()
     assert capsys.readouterr().err == ""
 
 
@@ -141,14 +141,14 @@ def test_a_runner_s_memory_sees_an_edited_caption_file(small_project):
         encoding="utf-8",
     )
     captions = talks / "serata.it.srt"
-    runner = sitebuild.Runner()
+    builder = runner.Runner()
     page = small_project / "output" / "videoconferenze" / "una-serata" / "index.html"
     for words in ("prima versione", "seconda versione"):
         captions.write_text(
             f"1\n00:00:01,000 --> 00:00:04,000\nParole della {words}.\n",
             encoding="utf-8",
         )
-        runner.build()
+        builder.build()
         assert f"Parole della {words}." in page.read_text(encoding="utf-8")
-    assert len(runner.memory.cache("transcripts")) == 2
-    assert sitebuild.Runner().memory.cache("transcripts") == {}
+    assert len(builder.memory.cache("transcripts")) == 2
+    assert runner.Runner().memory.cache("transcripts") == {}

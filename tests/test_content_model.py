@@ -37,16 +37,15 @@ def test_accepted(small_project, capsys, files, page):
 
 
 def test_every_field_is_in_the_writers_guide():
-    from eroi.content_model.reference import END, START, reference
-
+    from eroi.model.reference import END, START, reference
     from tests.conftest import ROOT
 
     guide = (ROOT / "docs" / "guida-autori.md").read_text(encoding="utf-8")
     written = guide.split(START, 1)[1].split(END, 1)[0]
     assert written.strip() == reference().strip(), (
-        "run: python -m eroi.content_model.reference docs/guida-autori.md"
+        "run: python -m eroi.model.reference docs/guida-autori.md"
     )
-    from eroi.content_model.schema import SCHEMAS
+    from eroi.model.schema import SCHEMAS
 
     for schema in SCHEMAS.values():
         for declared in schema.fields:
@@ -54,9 +53,8 @@ def test_every_field_is_in_the_writers_guide():
 
 
 def test_every_example_parses_and_every_italian_name_finds_its_field():
-    from eroi.content_model.schema import SCHEMAS
-
-    from sitebuild import load_settings
+    from eroi.model.schema import SCHEMAS
+    from eroi.tools.runner import load_settings
 
     settings = load_settings()
     for schema in SCHEMAS.values():
@@ -83,7 +81,7 @@ def test_scaffolds_and_importer_write_files_that_parse_cleanly(task, project, tm
     checked = task("check")
     assert checked.returncode == 0, checked.stderr
     talk = (project / "content" / "talks" / "una-serata-nuova.md").read_text()
-    from eroi.content_model.schema import SCHEMAS
+    from eroi.model.schema import SCHEMAS
 
     # Every field of the schema, in its order, ready to be filled in.
     names = [line.split(":", 1)[0] for line in talk.split("\n\n", 1)[0].splitlines()]
@@ -96,8 +94,8 @@ def test_a_field_added_to_the_schema_reaches_check_scaffold_and_page(
     """What the maintainers' guide promises: edit the schema and the template."""
     from dataclasses import replace
 
-    from eroi.content_model import parsers
-    from eroi.content_model.schema import SCHEMAS, Field
+    from eroi.model import parsers
+    from eroi.model.schema import SCHEMAS, Field
 
     level = Field(
         "Level",

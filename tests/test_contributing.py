@@ -12,8 +12,8 @@ from datetime import timedelta
 
 import pytest
 import yaml
-from eroi.content_model.schema import SCHEMAS, front_matter
 
+from eroi.model.schema import SCHEMAS, front_matter
 from tests.axe import assert_no_violation
 from tests.conftest import ROOT, build_site, run_vnu
 from tests.localserver import serve

@@ -13,11 +13,11 @@ import io
 import json
 
 import pytest
-from eroi.progress import track
-from eroi.talks import ytdlp
 from yt_dlp.networking.exceptions import RequestError
 from yt_dlp.utils import DownloadError
 
+from eroi.tools import ytdlp
+from eroi.tools.progress import track
 from tests import sitecheck
 from tests.captions import speech, stamp, youtube_auto_vtt
 from tests.conftest import build_site

@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from eroi.content_model.schema import SCHEMAS
-from eroi.opendata.datasets import Site
 from jsonschema import Draft202012Validator
 
+from eroi.model.schema import SCHEMAS
+from eroi.plugins.opendata.datasets import Site
 from tests import sitecheck
 from tests.axe import assert_no_violation
 from tests.conftest import build_site, run_vnu

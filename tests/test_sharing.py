@@ -22,9 +22,9 @@ import icalendar
 import pytest
 from PIL import Image
 
-import sitebuild
+from eroi.tools import runner
 from tests import sitecheck
-from tests.conftest import build_site, run_vnu
+from tests.conftest import ROOT, build_site, run_vnu
 from tests.synthetic import make_archive
 
 SITEURL = "https://eroi.example.org/sito"
@@ -478,8 +478,8 @@ def test_sharing_describes_a_blog_without_the_talks_plugin(tmp_path):
     )
     plugins = [
         name
-        for name in sitebuild.load_settings()["PLUGINS"]
-        if name not in ("eroi.talks", "eroi.transcripts")
+        for name in runner.load_settings()["PLUGINS"]
+        if name not in ("eroi.plugins.talks", "eroi.plugins.transcripts")
     ]
     # A process of its own: Pelican never disconnects a plugin it registered,
     # and this test process has registered the talks plugin already.
@@ -491,12 +491,13 @@ def test_sharing_describes_a_blog_without_the_talks_plugin(tmp_path):
         "SHARE_CARDS_CACHE": str(tmp_path / "cards"),
     }
     build = (
-        "import json, sys, sitebuild; sitebuild.build(sitebuild.PUBLISH_SETTINGS, "
+        "import json, sys; from eroi.tools import runner; "
+        "runner.build(runner.PUBLISH_SETTINGS, "
         "fatal='warnings', **json.loads(sys.argv[1]))"
     )
     result = subprocess.run(
         [sys.executable, "-c", build, json.dumps(overrides)],
-        cwd=sitebuild.ROOT,
+        cwd=ROOT,
         env={**os.environ, "SITEURL": SITEURL},
         capture_output=True,
         text=True,

@@ -5,12 +5,15 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from eroi.talks import archive
-from eroi.talks.chapters import extract_chapters
-from eroi.talks.fields import format_duration, parse_duration, split_list
-from eroi.talks.mentions import link_mentions
-from eroi.talks.speakers import SpeakerRegistry, initials, name_from_handle
-from eroi.video.youtube import parse_youtube
+
+from eroi.model import archive
+from eroi.model.chapters import extract_chapters
+from eroi.model.italian import durata as format_duration
+from eroi.model.parsers import duration as parse_duration
+from eroi.model.parsers import split_list
+from eroi.model.speakers import SpeakerRegistry, initials, name_from_handle
+from eroi.model.youtube import parse_youtube
+from eroi.plugins.talks.mentions import link_mentions
 
 ID = "dQw4w9WgXcQ"
 ROME = ZoneInfo("Europe/Rome")

@@ -2,8 +2,8 @@
 
 import pytest
 
-import sitebuild
-from tests.conftest import invoke, pelican_content
+from eroi.tools import runner
+from tests.conftest import ROOT, invoke, pelican_content
 
 SPEAKERS = {
     "stefano.pasquini.md": "Name: Stefano Pasquini\nHandle: stefano.pasquini\n"
@@ -27,8 +27,9 @@ def build(tmp_path, talks=(), speakers=SPEAKERS):
         for name, text in files.items():
             (content / folder / name).write_text(text, encoding="utf-8")
     output = tmp_path / "output"
-    with pytest.raises(sitebuild.BuildError) as failure:
-        sitebuild.build(
+    with pytest.raises(runner.BuildError) as failure:
+        runner.build(
+            str(ROOT / runner.DEV_SETTINGS),
             PATH=str(content),
             OUTPUT_PATH=str(output),
         )

@@ -10,11 +10,10 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from eroi.transcripts import Passage, Transcript
-from eroi.transcripts.captions import read_captions
-from eroi.transcripts.passages import paragraphs, spoken_lines
 
-import sitebuild
+from eroi.model.captions import read_captions
+from eroi.model.transcripts import Passage, Transcript, paragraphs, spoken_lines
+from eroi.tools import runner
 from tests.captions import speech, stamp, subrip, youtube_auto_vtt
 from tests.conftest import build_site, pelican_content
 from tests.test_writers import ytdlp_entry, ytdlp_playlist
@@ -237,7 +236,7 @@ def assert_reported(text):
 
 def test_every_bad_caption_file_stops_the_build_with_its_line(bad_content, tmp_path):
     output = tmp_path / "output"
-    with pytest.raises(sitebuild.BuildError) as failure:
+    with pytest.raises(runner.BuildError) as failure:
         build_site(output, PATH=str(bad_content))
     problems = [str(p) for p in failure.value.problems]
     assert_reported("\n".join(problems))

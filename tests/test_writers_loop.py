@@ -17,9 +17,9 @@ import urllib.request
 
 import pytest
 
-import devloop
-import devserver
-import sitebuild
+from eroi.tools import livereload as devloop
+from eroi.tools import runner
+from eroi.tools import server as devserver
 from tests.captions import speech, subrip
 from tests.test_build import snapshot
 
@@ -52,7 +52,7 @@ def wait_for(condition, seconds=60):
 @pytest.fixture
 def loop(small_project, capfd):
     (small_project / "content" / "talks" / "serata.md").write_text(TALK)
-    settings = sitebuild.load_settings()
+    settings = runner.load_settings()
     server = devserver.PreviewServer(settings["OUTPUT_PATH"], "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     running = devloop.Loop(server)
@@ -74,7 +74,7 @@ def settle(loop, before):
 
 def assert_same_as_a_full_build(project, tmp_path):
     full = tmp_path / "full"
-    sitebuild.build(OUTPUT_PATH=str(full))
+    runner.build(OUTPUT_PATH=str(full))
 
     def files(folder):
         return {

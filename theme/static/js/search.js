@@ -1,4 +1,4 @@
-/* The search page (/cerca/): asks the Pagefind index that plugins/search
+/* The search page (/cerca/): asks the Pagefind index that eroi/plugins/search
    writes with the site, and shows the results in the site's own markup.
    The words and filters live in the URL (?q=...&relatore=...), so a search
    can be shared and the back button returns to the previous one. Nothing is
@@ -9,7 +9,7 @@
    or when the pages hold no result; its talks are listed apart, each with the
    passages that hold the words.
 
-   The filters' options are in the page (plugins/search writes them with the
+   The filters' options are in the page (eroi/plugins/search writes them with the
    site): none of the index is downloaded to show them. A talk found has its
    "Salva per dopo" and "Visto" (js/mylist.js), and "La mia lista" (?lista=)
    keeps the talks the reader marked in this browser. */

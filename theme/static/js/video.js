@@ -1,4 +1,4 @@
-/* Video facades (plugins/video): YouTube loads only when the reader presses play. */
+/* Video facades (eroi/plugins/video.py): YouTube loads only when the reader presses play. */
 (() => {
   const play = (box, start) => {
     const frame = document.createElement("iframe");

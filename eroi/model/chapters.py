@@ -1,0 +1,84 @@
+"""Chapters in a talk's description: lines like ``00:12:30 Titolo`` become links.
+
+A paragraph made only of such lines becomes an ordered list of chapters; a
+list item that starts with a timestamp gets its timestamp linked. Each link
+points at the video at that time (the player facade makes it seek).
+"""
+
+import re
+
+from bs4 import BeautifulSoup
+
+from eroi.model.italian import momento
+from eroi.model.parsers import timestamp
+from eroi.plugins.boundary.html import serialise
+
+CHAPTER_LINE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s+[-–—]?\s*(\S.*?)\s*$")
+HAS_TIMESTAMP = re.compile(r"\d:\d\d")
+
+
+def extract_chapters(html, link_for):
+    """Return ``(html, chapters, bad)``.
+
+    ``chapters`` is ``[(seconds, title, written), ...]`` in time order;
+    ``bad`` lists ``(written, reason)`` for chapter lines whose time is
+    impossible (those stay as they are). ``link_for(seconds)`` gives the URL of
+    the video at that time, or None when there is no video (timestamps then
+    stay plain text).
+    """
+    if not HAS_TIMESTAMP.search(html):
+        return html, [], []
+    soup = BeautifulSoup(html, "html.parser")
+    chapters, bad = [], []
+    for item in soup.find_all("li"):
+        first = item.contents[0] if item.contents else None
+        match = CHAPTER_LINE.match(first) if isinstance(first, str) else None
+        seconds = match and _chapter(match, chapters, bad)
+        if seconds is None:
+            continue
+        first.replace_with(_stamp(soup, seconds, link_for), " " + match.group(2))
+        classes = item.parent.get("class", [])
+        if "chapters" not in classes:
+            item.parent["class"] = [*classes, "chapters"]
+    for paragraph in soup.find_all("p"):
+        lines = paragraph.get_text().splitlines()
+        matches = [CHAPTER_LINE.match(line) for line in lines if line.strip()]
+        if not matches or not all(matches) or paragraph.find(["a", "code"]):
+            continue
+        listing = soup.new_tag("ol", attrs={"class": "chapters"})
+        for match in matches:
+            seconds = _chapter(match, chapters, bad)
+            if seconds is None:
+                continue
+            item = soup.new_tag("li")
+            item.append(_stamp(soup, seconds, link_for))
+            item.append(" " + match.group(2))
+            listing.append(item)
+        paragraph.replace_with(listing)
+    if not chapters:
+        return html, [], bad
+    return serialise(soup), sorted(chapters), bad
+
+
+def _chapter(match, chapters, bad):
+    written = match.group(1)
+    try:
+        seconds = timestamp(written)
+    except ValueError:
+        bad.append((written, "minutes and seconds go up to 59"))
+        return None
+    chapters.append((seconds, match.group(2), written))
+    return seconds
+
+
+def _stamp(soup, seconds, link_for):
+    url = link_for(seconds)
+    text = momento(seconds)
+    if url is None:
+        tag = soup.new_tag("span", attrs={"class": "chapter-time"})
+    else:
+        tag = soup.new_tag(
+            "a", href=url, attrs={"class": "chapter-time", "data-start": str(seconds)}
+        )
+    tag.string = text
+    return tag

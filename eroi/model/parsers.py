@@ -1,0 +1,278 @@
+"""Typed parsers of field values: text as a writer typed it → a value the site uses.
+
+Each parser takes the text and the site's settings, and returns the value or
+raises FieldError with a message (and, when the field's own hint would not
+say enough, a hint) fit for a writer. Pure functions: they read no file and
+change nothing. Each also says, with ``@publishes``, what its value is in the
+site's open data (eroi.opendata): a JSON Schema, ``parse.json``.
+"""
+
+import re
+
+from pelican.readers import METADATA_PROCESSORS
+from pelican.utils import get_date
+
+from eroi.model.links import link_problem, path_problem
+from eroi.model.slugs import MAX_SLUG
+from eroi.model.youtube import VIDEO_ID, parse_youtube
+
+MAX_LINE = 5000  # a title, a name, a tag: one line (a long one gets a short slug)
+YEARS = range(1990, 2101)  # a date outside is a typo ("0221", "9999")
+MAX_DURATION_HOURS = 24
+TIMESTAMP = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})$")
+# Control characters (tab aside), noncharacters, and the line separators that
+# would end a line of a feed or of a problem report.
+NOT_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+HANDLE = re.compile(r"^[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?$")
+SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
+LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif")
+
+
+class FieldError(ValueError):
+    """A value the field cannot take; ``hint`` overrides the field's own hint."""
+
+    def __init__(self, message, hint=None):
+        super().__init__(message)
+        self.hint = hint
+
+
+def publishes(json_schema):
+    """Declare the JSON Schema of a parser's value as the open data publishes it
+    (a YouTube field as its video id, terms as their names, an image as its URL,
+    formatted text as plain text): ``parse.json``."""
+
+    def declare(parse):
+        parse.json = json_schema
+        return parse
+
+    return declare
+
+
+STRING = {"type": "string"}
+ADDRESS = {"type": "string", "format": "uri-reference"}
+
+
+def clip(text, limit=40):
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+# Text ---------------------------------------------------------------------------
+
+
+@publishes(STRING)
+def text_line(text, _settings=None):
+    """One line of plain text: no control character, not empty, not huge."""
+    text = text.strip()
+    control = NOT_TEXT.search(text)
+    if control:
+        raise FieldError(
+            f"holds the control character U+{ord(control.group()):04X}",
+            "delete it (it is invisible; some editors show it as a box)",
+        )
+    if len(text) > MAX_LINE:
+        raise FieldError(
+            f"is {len(text)} characters long", f"keep it within {MAX_LINE} characters"
+        )
+    return text
+
+
+@publishes(STRING)
+def formatted(text, _settings=None):
+    """Markdown or reStructuredText, already HTML: the HTML policy checks it."""
+    return text
+
+
+def choice(*allowed):
+    def parse(text, _settings=None):
+        value = text.strip()
+        if value not in allowed:
+            raise FieldError(
+                f"'{clip(value)}' is not one of {', '.join(allowed)}",
+                "write one of: " + ", ".join(allowed),
+            )
+        return value
+
+    parse.choices = allowed
+    parse.json = {"enum": list(allowed)}
+    return parse
+
+
+# Dates and times ----------------------------------------------------------------
+
+
+@publishes({"type": "string", "format": "date-time"})
+def date(text, _settings=None):
+    """A date (and time) as Pelican reads it, within a sane range of years."""
+    try:
+        value = get_date(text.replace("_", " "))
+    except (ValueError, OverflowError) as exc:
+        raise FieldError(str(exc)) from None
+    if value.year not in YEARS:
+        raise FieldError(
+            f"the year {value.year} is not plausible",
+            f"write a year between {YEARS.start} and {YEARS.stop - 1}",
+        )
+    return value
+
+
+def timestamp(text):
+    """Seconds from ``H:MM:SS``, ``MM:SS`` or ``SS``."""
+    match = TIMESTAMP.match(text.strip())
+    if not match:
+        raise FieldError(f"{text!r} is not a time like 1:05:30 or 12:30")
+    hours, minutes, seconds = (int(g or 0) for g in match.groups())
+    if (match.group(2) and seconds > 59) or (match.group(1) and minutes > 59):
+        raise FieldError(f"{text!r} is not a time like 1:05:30 or 12:30")
+    return hours * 3600 + minutes * 60 + seconds
+
+
+@publishes({"type": "integer", "minimum": 1, "maximum": MAX_DURATION_HOURS * 3600})
+def duration(text, _settings=None):
+    """Seconds from ``1:05:30``, ``45:00``, ``90 min``, ``1h 30m`` or ``PT1H30M``."""
+    plain = text.strip().lower().replace(" ", "")
+    iso = re.match(r"^pt(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$", plain)
+    human = re.match(r"^(?:(\d+)(?:h|ore|ora))?(?:(\d+)(?:m|min|minuti))?$", plain)
+    if ":" in plain:
+        seconds = timestamp(plain)
+    elif iso and any(iso.groups()):
+        hours, minutes, secs = (int(g or 0) for g in iso.groups())
+        seconds = hours * 3600 + minutes * 60 + secs
+    elif human and any(human.groups()):
+        hours, minutes = (int(g or 0) for g in human.groups())
+        seconds = hours * 3600 + minutes * 60
+    elif plain.isdigit():
+        seconds = int(plain) * 60
+    else:
+        raise FieldError(f"{clip(text)!r} is not a duration like 1:30:00 or 90 min")
+    if seconds <= 0:
+        raise FieldError(f"{clip(text)!r} is not a positive duration")
+    if seconds > MAX_DURATION_HOURS * 3600:
+        raise FieldError(
+            f"{clip(text)!r} is longer than {MAX_DURATION_HOURS} hours",
+            "check the value: e.g. 1:30:00 is an hour and a half",
+        )
+    return seconds
+
+
+# Links, paths, names ------------------------------------------------------------
+
+
+@publishes(ADDRESS)
+def link(text, settings):
+    """An http(s) address, a path of the site, or a {filename}/{static} reference."""
+    value = text_line(text)
+    wrong = link_problem(value, settings["PATH"])
+    if wrong:
+        raise FieldError(*wrong)
+    return value
+
+
+@publishes(ADDRESS)
+def image_path(text, settings):
+    """An image file inside content/, in a folder the site publishes as it is."""
+    value = text_line(text)
+    wrong = path_problem(value, settings["PATH"])
+    if wrong is None and not value.lower().endswith(IMAGE_SUFFIXES):
+        wrong = (f"{value} is not an image", "use a .jpg, .png, .webp or .svg")
+    static_paths = settings["STATIC_PATHS"]
+    if wrong is None and not any(
+        value.lstrip("/").startswith(folder.rstrip("/") + "/")
+        for folder in static_paths
+    ):
+        wrong = (
+            f"{value} is not in a folder the site publishes",
+            f"put it in content/{static_paths[0]}/",
+        )
+    if wrong:
+        raise FieldError(*wrong)
+    return value
+
+
+@publishes({"type": "string", "pattern": VIDEO_ID.pattern})
+def youtube(text, _settings=None):
+    """``(video id, start second)`` from a YouTube URL or an 11-character id."""
+    try:
+        return parse_youtube(text.strip())
+    except ValueError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def split_list(value):
+    """``"a, b; c"`` or a list → ``["a", "b", "c"]`` without empty items."""
+    items = value if isinstance(value, list | tuple) else re.split(r"[,;]", value or "")
+    return [item.strip() for item in items if item and item.strip()]
+
+
+@publishes({"type": "string", "minLength": 1})
+def handle(text, _settings=None):
+    value = text_line(text).lstrip("@")
+    if not HANDLE.match(value):
+        raise FieldError(
+            f"'{clip(value)}' is not a forum handle",
+            "write the handle as on the forum: letters, digits, '.', '-', '_'",
+        )
+    return value
+
+
+@publishes({"type": "array", "items": handle.json})
+def handles(text, settings=None):
+    """Forum handles, comma-separated, each once."""
+    found = []
+    for item in split_list(text):
+        value = handle(item, settings)
+        if value.lower() not in (h.lower() for h in found):
+            found.append(value)
+    return found
+
+
+@publishes({"type": "string", "pattern": SLUG.pattern})
+def slug(text, _settings=None):
+    value = text.strip()
+    if len(value) > MAX_SLUG:
+        raise FieldError(
+            f"is {len(value)} characters long",
+            f"write a shorter one, at most {MAX_SLUG} characters",
+        )
+    if not SLUG.match(value):
+        raise FieldError(f"'{clip(value, 60)}' is not a single part of a URL")
+    return value
+
+
+@publishes({"type": "string", "pattern": LANG.pattern})
+def lang(text, _settings=None):
+    value = text.strip()
+    if not LANG.match(value):
+        raise FieldError(f"'{clip(value)}' is not a language code")
+    return value
+
+
+# Pelican's own kinds: tags, a category, authors ---------------------------------
+
+
+def terms(kind):
+    """Pelican's parser of ``kind`` (tags, category, author, authors), checked:
+    each term is plain text and gives a URL of reasonable length."""
+    pelican_parse = METADATA_PROCESSORS[kind]
+
+    def parse(text, settings):
+        for name in split_list(text) if kind in ("tags", "authors") else [text]:
+            text_line(name)
+        value = pelican_parse(text, settings)
+        for term in value if isinstance(value, list) else [value]:
+            if not term.slug:
+                raise FieldError(
+                    f"'{clip(term.name)}' gives no URL", "use letters or digits in it"
+                )
+            if len(term.slug) > MAX_SLUG:
+                raise FieldError(
+                    f"'{clip(term.name)}' is {len(term.name)} characters long",
+                    f"write a shorter one, at most {MAX_SLUG} characters",
+                )
+        return value
+
+    # Published as the terms' names: a list for tags and authors, else one name.
+    parse.json = (
+        {"type": "array", "items": STRING} if kind in ("tags", "authors") else STRING
+    )
+    return parse

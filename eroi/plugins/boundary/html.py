@@ -1,0 +1,435 @@
+"""One HTML policy for what people write: parsed once, refused or rewritten.
+
+Every body and summary (articles, pages, talks, speakers' and authors' bios;
+Markdown, reStructuredText or HTML) goes through ``apply_policy`` once, when
+its content object is made. The one parse decides what is refused (a problem
+naming the file, line and fix) and what is rewritten (a YouTube iframe
+becomes the video facade); the HTML that pages and feeds carry is that tree
+serialised again, so what was checked is exactly what readers get.
+
+- Elements: an allow-list of text, link, list, table, figure and image
+  markup (what Markdown, docutils and Pygments write). Anything else, e.g.
+  ``script``, ``style``, ``form``, ``svg``, ``plaintext``, is refused.
+- Attributes: an allow-list per element; ``on...`` runs a script, ``data-...``
+  is the site's own markup (search filters, player), an attribute written
+  twice is ambiguous: all refused.
+- URLs are read as browsers read them (entities decoded, tabs and newlines
+  dropped, backslashes as slashes, host case-folded): images load only from
+  the site; links are http(s), mail, phone or the site's own.
+- ``style``: a few layout properties with plain values; no function (so no
+  ``url()`` or ``image-set()``), no escape, no comment.
+- Comments, doctypes and processing instructions are dropped.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+from bs4.dammit import EntitySubstitution
+from bs4.element import CData
+from bs4.formatter import HTMLFormatter
+
+from eroi.model.links import (
+    INTRASITE,
+    link_problem,
+    reference_problem,
+    shorten,
+)
+from eroi.plugins.boundary.css import unescape_css
+from eroi.plugins.video import facade_for_frame
+from eroi.problems import problem, shown_path, text_line
+
+GLOBAL = {"class", "id", "title", "lang", "dir", "role", "translate", "style"}
+CELL = {"colspan", "rowspan", "headers", "align", "valign", "width"}
+ELEMENTS = {
+    "a": {"href", "name", "rel", "target", "hreflang"},
+    "blockquote": {"cite"},
+    "col": {"span", "width"},
+    "colgroup": {"span", "width"},
+    "del": {"cite", "datetime"},
+    "details": {"open"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"},
+    "ins": {"cite", "datetime"},
+    "li": {"value"},
+    "ol": {"start", "reversed", "type"},
+    "q": {"cite"},
+    "source": {"srcset", "sizes", "media", "type"},
+    "table": {"border", "frame", "rules", "summary", "width"},
+    "tbody": {"valign", "align"},
+    "td": CELL,
+    "tfoot": {"valign", "align"},
+    "th": {*CELL, "scope", "abbr"},
+    "thead": {"valign", "align"},
+    "time": {"datetime"},
+    "tr": {"valign", "align"},
+}
+# Elements with no attribute but the global ones.
+PLAIN = frozenset(
+    re.findall(
+        r"\w+",
+        "abbr address article aside b bdi br caption cite code dd dfn div dl dt em "
+        "figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i kbd mark nav p "
+        "picture pre rp rt ruby s samp section small span strong sub summary sup "
+        "tt u ul var wbr",
+    )
+)
+REFUSED = {
+    "script": "runs a script",
+    "noscript": "hides markup from the policy",
+    "style": "restyles the whole page",
+    "link": "loads a file into the page",
+    "object": "embeds a plug-in",
+    "embed": "embeds a plug-in",
+    "applet": "embeds a plug-in",
+    "meta": "changes how the page behaves",
+    "base": "changes where every link of the page points",
+    "frame": "loads another page",
+    "frameset": "loads other pages",
+    "form": "sends what readers type to an address",
+    "svg": "is a drawing that can load and run things",
+    "math": "is markup the site does not publish",
+    "video": "plays a file",
+    "audio": "plays a file",
+}
+REMOVE_HINT = "remove it: content may hold text, links, local images and YouTube videos"
+REMOTE_HINT = (
+    "download it with 'invoke fetch-media {path}' and use the local copy: "
+    "nothing on a page may load from another site"
+)
+# URL-bearing attributes: what the browser loads, and where a click leads.
+LOADS = {"src", "srcset", "poster", "background", "lowsrc", "dynsrc", "data"}
+LINKS = {"href", "cite", "action", "formaction", "longdesc", "ping", "xlink:href"}
+SCRIPTABLE = re.compile(r"^(javascript|vbscript|data|file|blob):", re.I)
+# Characters that are not text: no page or feed may carry them.
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Pelican's own link syntax ({filename}, {static}, {tag} ...) at the start of
+# a URL attribute, resolved after the policy by pasting text into the
+# attribute: kept to plain paths. Anywhere else "{" and "|" are escaped.
+PELICAN_LINK = re.compile(r"[{|](?P<what>\w+)[}|]")
+# The ones this site uses ({attach} would move the file next to the page).
+PELICAN_LINKS = {"filename", "static", "tag", "category", "author", "index"}
+UNSAFE_IN_LINK = re.compile(r"[\"'<>&\x00-\x1f\x7f]")
+# Characters browsers drop from URLs, and the ones they treat as "/".
+URL_NOISE = re.compile(r"[\t\n\r]")
+CSS_PROPERTIES = {
+    "text-align",
+    "vertical-align",
+    "width",
+    "height",
+    "max-width",
+    "min-width",
+    "white-space",
+    "font-weight",
+    "font-style",
+    "text-decoration",
+    "float",
+    "clear",
+}
+CSS_VALUE = re.compile(r"^[\w\s.,%#+-]*$")
+# CSS that loads a file: url(), image-set(), image(), src(), @import.
+CSS_LOAD = re.compile(
+    r"(?:url|image-set|image|src)\(\s*['\"]?([^'\")\s]*)|@import\s+['\"]?([^'\";\s]+)",
+    re.I,
+)
+
+
+class CheckedLink(str):
+    """A {filename}/{static}/{attach} link the policy checked: left for Pelican."""
+
+
+class Serialiser(HTMLFormatter):
+    """HTML5 that escapes only "&", "<", ">" (and quotes in attributes), so the
+    text stays as written, accents included; and "{" and "|" everywhere but
+    in the checked links of URL attributes. Pelican replaces its {…} links
+    after the policy by pasting text between quotes: no other "{" may reach
+    it (a title holding 'src="{tag}' would otherwise turn text into markup).
+    """
+
+    def __init__(self):
+        super().__init__(
+            entity_substitution=self.escape,
+            void_element_close_prefix=None,
+            empty_attributes_are_booleans=True,
+        )
+
+    @staticmethod
+    def escape(text):
+        escaped = EntitySubstitution.substitute_xml(text)
+        return escaped.replace("{", "&#123;").replace("|", "&#124;")
+
+    def attributes(self, tag):
+        for name, value in super().attributes(tag):
+            if (
+                name in LOADS | LINKS
+                and isinstance(value, str)
+                and PELICAN_LINK.match(value.strip())
+            ):
+                value = CheckedLink(value)
+            yield name, value
+
+    def attribute_value(self, value):
+        if isinstance(value, CheckedLink):
+            return EntitySubstitution.substitute_xml(value)
+        return self.substitute(value)
+
+
+SERIALISE = Serialiser()
+
+
+def serialise(soup):
+    """A tree of content HTML as text, as the policy writes it (see Serialiser)."""
+    return soup.decode(formatter=SERIALISE)
+
+
+def apply_policy(html, source, content_path, relative_dir="", title=""):
+    """``(clean_html, problems)`` for one body or summary of the file ``source``."""
+    if not html or ("<" not in html and not NOT_TEXT.search(html)):
+        return html, []
+    duplicates = []
+
+    def on_duplicate(attributes, name, value):
+        duplicates.append(name)
+        attributes.setdefault(name, value)  # browsers keep the first
+
+    soup = BeautifulSoup(html, "html.parser", on_duplicate_attribute=on_duplicate)
+    policy = Policy(source, content_path, relative_dir, title)
+    control = NOT_TEXT.search(html)
+    if control:
+        policy.refuse(
+            control.group(),
+            f"holds the control character U+{ord(control.group()):04X}",
+            "delete it (it is invisible; some editors show it as a box or ^@)",
+        )
+    for name in duplicates:
+        policy.refuse(
+            f"{name}=",
+            f"the attribute {name} is written twice in one element",
+            "write each attribute once",
+        )
+    for node in soup.find_all(
+        string=lambda s: isinstance(
+            s, Comment | Declaration | Doctype | ProcessingInstruction | CData
+        )
+    ):
+        node.extract()
+    for element in soup.find_all(True):
+        policy.element(element)
+    return serialise(soup), policy.problems
+
+
+class Policy:
+    """The decisions about one fragment; ``problems`` collects the refusals."""
+
+    def __init__(self, source, content_path, relative_dir, title):
+        self.source = source
+        self.content_path = content_path
+        self.relative_dir = relative_dir
+        self.title = title
+        self.problems = []
+
+    def refuse(self, needle, message, hint, field="body", *, near=None):
+        """A problem at the first line holding ``needle`` (else ``near``)."""
+        line = text_line(self.source, needle)
+        if line == 1 and near:
+            line = text_line(self.source, near)
+        self.problems.append(
+            problem(
+                self.source,
+                field,
+                message,
+                hint.format(path=shown_path(self.source)),
+                line=line,
+            )
+        )
+
+    def element(self, element):
+        tag = element.name
+        if tag == "iframe":
+            return self.frame(element)
+        if tag not in ELEMENTS and tag not in PLAIN:
+            why = REFUSED.get(tag, "is not an element content may use")
+            return self.refuse(f"<{tag}", f"<{tag}> {why}", REMOVE_HINT)
+        allowed = ELEMENTS.get(tag, ())
+        for name, value in element.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value or ""
+            self.attribute(tag, name, value, allowed)
+        if tag == "img" and not (element.get("alt") or "").strip():
+            src = element.get("src") or ""
+            self.refuse(
+                src.split("}")[-1] or "<img",
+                f"{shorten(src)} has no alt text",
+                "describe it: ![Cosa mostra l'immagine](percorso)",
+                field="image",
+            )
+
+    def attribute(self, tag, name, value, allowed):
+        if name.startswith("on"):
+            return self.refuse(f"{name}=", f"<{tag} {name}> runs a script", REMOVE_HINT)
+        if name.startswith("data-"):
+            return self.refuse(
+                f"{name}=",
+                f"<{tag} {name}> is the site's own markup",
+                "remove it: data-… attributes (search filters, the player) come "
+                "from the site's templates",
+            )
+        if name == "style":
+            return self.style(tag, value)
+        # Pelican replaces {…} links after the policy, pasting the text that
+        # follows the {…} between the attribute's quotes.
+        pelican_link = name in LOADS | LINKS and PELICAN_LINK.match(value.strip())
+        if pelican_link and not self.pelican_link(tag, name, value, pelican_link):
+            return None
+        before = len(self.problems)
+        if name in LOADS:
+            for url in candidates(value, srcset=name == "srcset"):
+                self.load(tag, name, url)
+        elif name in LINKS:
+            self.link(tag, name, value)
+        known = name in allowed or name in GLOBAL or name.startswith("aria-")
+        if not known and len(self.problems) == before:
+            self.refuse(
+                f"{name}=",
+                f"<{tag} {name}> is not an attribute content may use",
+                "remove it",
+            )
+        return None
+
+    def pelican_link(self, tag, name, value, match):
+        """Pelican's {what} links: replaced after the policy, keeping the scheme
+        and host of what follows; False when refused."""
+        what, rest = match["what"], value.strip()[match.end() :]
+        needle, near = value.split("}")[-1][:30] or f"{name}=", f"{name}="
+        if UNSAFE_IN_LINK.search(value):
+            message = (
+                f"<{tag} {name}> links a file of the site with quotes, <, >, & "
+                "or control characters in the link"
+            )
+        elif what == "attach":
+            message = f"<{tag} {name}> uses {{attach}}, which moves the file"
+        elif what not in PELICAN_LINKS:
+            message = (
+                f"<{tag} {name}> uses {{{what}}}, which is not a link Pelican makes"
+            )
+        elif rest.lstrip().startswith(("//", "\\")) or re.match(
+            r"^[A-Za-z][\w+.-]*:", browser_url(rest)
+        ):
+            message = f"<{tag} {name}> sends a {{{what}}} link to {shorten(rest, 40)}"
+        else:
+            return True
+        self.refuse(
+            needle,
+            message,
+            "write the path of a file of the site plainly, e.g. "
+            "{{static}}/images/foto.jpg or {{filename}}/articles/x.md",
+            near=near,
+        )
+        return False
+
+    def load(self, tag, name, url):
+        plain = browser_url(url)
+        if INTRASITE.match(plain):
+            wrong = reference_problem(plain, self.content_path, self.relative_dir)
+            if wrong:
+                self.refuse(url.split("}")[-1], *wrong)
+        elif is_remote(plain):
+            self.refuse(
+                url,
+                f"<{tag} {name}> loads {shorten(url)} from another site",
+                REMOTE_HINT,
+            )
+
+    def link(self, tag, name, value):
+        href = browser_url(value)
+        if SCRIPTABLE.match(href):
+            return self.refuse(
+                value[:30],
+                f"<{tag} {name}='{shorten(value, 40)}'> can run a script",
+                "link to an http(s) address or a page of this site",
+                near=f"{name}=",
+            )
+        if href.startswith(("#", "mailto:", "tel:", "?")) or not (
+            is_remote(href) or INTRASITE.match(href) or href.startswith("/")
+        ):
+            return None
+        wrong = link_problem(
+            href, self.content_path, self.relative_dir, must_exist=False
+        )
+        if wrong:
+            self.refuse(value.split("}")[-1], *wrong, field="link")
+        return None
+
+    def style(self, tag, css):
+        loads = CSS_LOAD.search(unescape_css(css))
+        if loads:
+            url = (loads.group(1) or loads.group(2) or "").strip()
+            where = f"{shorten(url)} from another site" if is_remote(url) else "a file"
+            return self.refuse(
+                url or "style=",
+                f"style loads {where}",
+                REMOTE_HINT if is_remote(url) else REMOVE_HINT,
+            )
+        for declaration in filter(str.strip, css.split(";")):
+            prop, _, value = declaration.partition(":")
+            if prop.strip().lower() not in CSS_PROPERTIES or not CSS_VALUE.match(value):
+                return self.refuse(
+                    "style=",
+                    f"<{tag} style='{shorten(declaration.strip(), 40)}'> is not "
+                    "a style content may use",
+                    "remove it: the site's stylesheet styles content (allowed: "
+                    + ", ".join(sorted(CSS_PROPERTIES))
+                    + ", with plain values)",
+                )
+        return None
+
+    def frame(self, element):
+        src = browser_url(element.get("src") or "")
+        try:
+            facade = facade_for_frame(
+                src, element.get("title") or self.title, self.content_path
+            )
+        except ValueError as exc:
+            youtube = "youtu" in src.lower()
+            return self.refuse(
+                src[:40] or "<iframe",
+                f"<iframe> {exc}"
+                if youtube
+                else f"<iframe src='{shorten(src, 60)}'> loads another site's page",
+                "paste the video's own embed code from YouTube"
+                if youtube
+                else "only YouTube videos may be embedded (they become the site's "
+                "player); link to anything else",
+            )
+        wrapper = element.parent
+        if wrapper is not None and "youtube" in (wrapper.get("class") or []):
+            element = wrapper  # pelican-youtube's <div class="youtube">
+        element.replace_with(BeautifulSoup(facade, "html.parser"))
+        return None
+
+
+def browser_url(value):
+    """A URL as a browser reads it: no tab or newline, no leading or trailing
+    space or control character, backslashes as slashes."""
+    return (
+        URL_NOISE.sub("", value)
+        .strip(
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b"
+            "\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16"
+            "\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+        )
+        .replace("\\", "/")
+    )
+
+
+def is_remote(url):
+    try:
+        parts = urlsplit(browser_url(url))
+    except ValueError:  # e.g. "http://[x": no browser loads it from the site
+        return True
+    return bool(parts.netloc) or bool(parts.scheme) or url.startswith("//")
+
+
+def candidates(value, srcset=False):
+    """The URLs of a ``src`` (one) or a ``srcset`` (one per candidate)."""
+    if not srcset:
+        return [value] if value.strip() else []
+    return [c.split()[0] for c in value.split(",") if c.strip()]

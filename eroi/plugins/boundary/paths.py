@@ -1,0 +1,121 @@
+"""Output paths belong to the site: no page is written over another.
+
+``Save_as``, ``Url`` and ``Template`` are refused when a file is read
+(readers.py); ``Slug:`` (one URL path segment) and ``Lang:`` (a language
+code) are parsed by the content model. Once every file is read, no two of
+them are written to the same path, and none is written over a page of the
+site (home, search, playlist...) or into a folder the site writes whole (its
+theme, the search index, share cards).
+"""
+
+import os
+
+from eroi.problems import field_line, problem, shown_path
+
+SEARCH_BUNDLE = "pagefind"
+# The lists of content objects a generator holds, and how to reach a speaker's.
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+    "talks",
+)
+
+
+def site_outputs(settings):
+    """``({path: what}, [folder/, ...])``: the site's own pages, folders it owns."""
+    pages = {}
+    for name in settings.get("DIRECT_TEMPLATES", ()):
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            pages[os.path.normpath(save_as)] = "/" + (
+                settings.get(f"{name.upper()}_URL") or save_as
+            )
+    for key, value in settings.items():
+        fixed = isinstance(value, str) and value and "{" not in value
+        if key.endswith("_SAVE_AS") and fixed:
+            url = settings.get(key.replace("_SAVE_AS", "_URL")) or value
+            pages.setdefault(os.path.normpath(value), "/" + url)
+    folders = [
+        settings.get("THEME_STATIC_DIR", "theme"),
+        SEARCH_BUNDLE,
+        settings.get("SEARCH_SPOKEN_BUNDLE"),  # the spoken words' search
+        settings.get("OPEN_DATA_FOLDER"),
+    ]
+    cards = settings.get("SHARE_CARD_URL")
+    if cards:
+        folders.append(cards.split("/", 1)[0])
+    return pages, [folder.strip("/") + "/" for folder in folders if folder]
+
+
+def content_outputs(generators):
+    """``(save_as, source path)`` of every page that a content file makes."""
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, ()) or ():
+                if getattr(content, "save_as", None):
+                    yield content.save_as, content.source_path
+        for speaker in getattr(generator, "registry", ()) or ():
+            source = speaker.source
+            if source is not None and speaker.save_as:
+                yield speaker.save_as, source.source_path
+
+
+def listing_outputs(generators):
+    """``{path: URL}`` of the pages the site makes for tags, categories, authors."""
+    pages = {}
+    for generator in generators:
+        for name in ("tags", "categories", "authors", "talk_tags"):
+            entries = getattr(generator, name, None) or ()
+            for entry in entries.items() if isinstance(entries, dict) else entries:
+                wrapper = entry[0] if isinstance(entry, tuple) else entry
+                save_as = getattr(wrapper, "save_as", None)
+                if save_as:
+                    pages[os.path.normpath(save_as)] = "/" + wrapper.url
+    return pages
+
+
+def output_clashes(generators, settings):
+    """Problems for pages written over another page, or into the site's folders."""
+    pages, folders = site_outputs(settings)
+    pages.update(listing_outputs(generators))
+    owners, found = {}, []
+    for save_as, source in content_outputs(generators):
+        target = os.path.normpath(save_as)
+        if target in pages or target.startswith(tuple(folders)):
+            what = pages.get(target) or "/" + target.split("/", 1)[0] + "/"
+            found.append(
+                _clash(source, f"its page would be written over the site's {what}")
+            )
+            continue
+        other = owners.setdefault(target, source)
+        if other != source:
+            found.append(
+                _clash(
+                    source, f"its page /{target} is also made by {shown_path(other)}"
+                )
+            )
+            found.append(
+                _clash(
+                    other, f"its page /{target} is also made by {shown_path(source)}"
+                )
+            )
+    return found
+
+
+def _clash(source, message):
+    line = field_line(source, "slug")
+    return problem(
+        source,
+        "slug",
+        message,
+        "write a different 'Slug:' for it",
+        line=line if line > 1 else field_line(source, "title"),
+    )

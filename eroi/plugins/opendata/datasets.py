@@ -1,0 +1,347 @@
+"""What the open data holds: each file's records, one declared property at a time.
+
+A ``Property`` is one key of a record: its JSON Schema, its Italian
+description and how to read its value from a talk, a speaker or an article.
+A property that publishes a field of the content model takes its schema and
+description from the field (``Field.json``); the others (a talk's number, its
+state, the URLs the site makes) are described here. The records
+(``Dataset.records``) and their JSON Schema (schemas.py) are both made from
+these declarations, so the two cannot drift apart.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from eroi.model import archive
+from eroi.model import schema as model
+
+# The id of a talk page's "Trascrizione" section (partials/transcript.html):
+# transcripts have no file of their own, the section is their address.
+TRANSCRIPT_ANCHOR = "trascrizione"
+ADDRESS = {"type": "string", "format": "uri-reference"}
+
+
+class Site:
+    """The site's URLs as the data gives them: absolute when FEED_DOMAIN (else
+    SITEURL) is an absolute address, otherwise from the site's root."""
+
+    def __init__(self, settings):
+        self.base = (settings.get("FEED_DOMAIN") or settings["SITEURL"]).rstrip("/")
+
+    def url(self, path):
+        return f"{self.base}/{path.lstrip('/')}"
+
+
+@dataclass(frozen=True)
+class Property:
+    key: str
+    schema: dict  # the JSON Schema of the value, description included
+    value: Callable  # (item, site) -> the JSON value
+    nullable: bool = False  # null when the item has no such value
+
+    @property
+    def json(self):
+        """The JSON Schema of the value, ``null`` allowed if it is nullable."""
+        return nullable(self.schema) if self.nullable else self.schema
+
+
+def nullable(schema):
+    if "type" in schema:
+        return {**schema, "type": [schema["type"], "null"]}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def object_schema(properties):
+    """A record: exactly these keys, each always present (null when empty)."""
+    return {
+        "type": "object",
+        "properties": {p.key: p.json for p in properties},
+        "required": [p.key for p in properties],
+        "additionalProperties": False,
+    }
+
+
+def field(declared, value, *, key=None, description=None, schema=None, **options):
+    """A property that publishes a field of the content model (schema.py)."""
+    described = declared.json
+    if schema is not None:
+        described = {**schema, "description": described["description"]}
+    if description is not None:
+        described = {**described, "description": description}
+    return Property(key or declared.key, described, value, **options)
+
+
+def derived(key, schema, description, value, **options):
+    """A property the site computes (a number, a state, a URL)."""
+    return Property(key, {**schema, "description": description}, value, **options)
+
+
+def record_of(properties, item, site):
+    return {p.key: p.value(item, site) for p in properties}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str  # the file's name and the key of its list: "videoconferenze"
+    item: str  # one record, the name of its schema: "videoconferenza"
+    title: str
+    description: str  # Italian: what the file lists
+    item_description: str  # Italian: what one record is
+    properties: tuple
+    items: Callable  # context -> the items, in the file's order
+
+    def records(self, context, site):
+        return [record_of(self.properties, item, site) for item in self.items(context)]
+
+
+# Values -------------------------------------------------------------------------
+
+
+def plain(html):
+    """Text without tags or entities, whitespace collapsed (a summary)."""
+    return Markup(html or "").striptags()
+
+
+def names(terms):
+    return [str(term) for term in terms or ()]
+
+
+def optional(value):
+    return value if value else None
+
+
+# Talks --------------------------------------------------------------------------
+
+CHAPTER = (
+    derived(
+        "start",
+        {"type": "integer", "minimum": 0},
+        "Il secondo della registrazione in cui inizia il capitolo.",
+        lambda chapter, _site: chapter[0],
+    ),
+    derived(
+        "title",
+        {"type": "string"},
+        "Il titolo del capitolo.",
+        lambda chapter, _site: chapter[1],
+    ),
+)
+SPEAKER_OF_TALK = (
+    field(model.HANDLE, lambda speaker, _site: speaker.handle),
+    field(model.NAME, lambda speaker, _site: speaker.name),
+)
+
+TALK_NUMBER = derived(
+    "number",
+    {"type": "integer", "minimum": 1},
+    "Il numero della videoconferenza: si contano da 1, in ordine di data.",
+    lambda talk, _site: talk.number,
+)
+TALK_URL = derived(
+    "url",
+    ADDRESS,
+    "L'indirizzo della pagina della videoconferenza.",
+    lambda talk, site: site.url(talk.url),
+)
+TALK_PROPERTIES = (
+    TALK_NUMBER,
+    field(model.TITLE, lambda talk, _site: talk.title),
+    field(model.DATE, lambda talk, _site: talk.date.isoformat()),
+    field(
+        model.SPEAKERS,
+        lambda talk, site: [record_of(SPEAKER_OF_TALK, s, site) for s in talk.speakers],
+        description="I relatori: l'handle del forum e il nome di ciascuno.",
+        schema={"type": "array", "items": object_schema(SPEAKER_OF_TALK)},
+    ),
+    field(
+        model.YOUTUBE,
+        lambda talk, _site: talk.video_id,
+        key="video",
+        description="L'id del video della registrazione su YouTube; "
+        "null se la registrazione non c'è.",
+        nullable=True,
+    ),
+    field(
+        model.DURATION,
+        lambda talk, _site: talk.duration,
+        description="Quanto dura la registrazione, in secondi; null se non è indicato.",
+        nullable=True,
+    ),
+    derived(
+        "chapters",
+        {"type": "array", "items": object_schema(CHAPTER)},
+        "I capitoli della registrazione, in ordine di tempo.",
+        lambda talk, site: [record_of(CHAPTER, c, site) for c in talk.chapters],
+    ),
+    field(model.TAGS, lambda talk, _site: names(getattr(talk, "tags", ()))),
+    TALK_URL,
+    derived(
+        "calendar",
+        ADDRESS,
+        "L'evento della videoconferenza in un file iCalendar (.ics).",
+        lambda talk, site: site.url(talk.event_file) if talk.event_file else None,
+        nullable=True,
+    ),
+    derived(
+        "transcript",
+        ADDRESS,
+        "La trascrizione: la sezione «Trascrizione» della pagina della "
+        "videoconferenza (non c'è un file a parte); null se non c'è.",
+        lambda talk, site: (
+            f"{site.url(talk.url)}#{TRANSCRIPT_ANCHOR}" if talk.transcript else None
+        ),
+        nullable=True,
+    ),
+    derived(
+        "state",
+        {"enum": [archive.RECORDED, archive.UPCOMING, archive.UNAVAILABLE]},
+        f"Lo stato: {archive.RECORDED} (la registrazione è disponibile), "
+        f"{archive.UPCOMING} (in programma), {archive.UNAVAILABLE} (passata, "
+        "senza registrazione).",
+        lambda talk, _site: talk.state,
+    ),
+)
+
+# Speakers -----------------------------------------------------------------------
+
+TALK_OF_SPEAKER = (TALK_NUMBER, TALK_URL)
+SPEAKER_PROPERTIES = (
+    field(model.NAME, lambda speaker, _site: speaker.name),
+    field(model.HANDLE, lambda speaker, _site: speaker.handle),
+    field(
+        model.ALIASES,
+        lambda speaker, _site: list(speaker.aliases),
+        description="Altri handle con cui è stato citato.",
+    ),
+    field(
+        model.COMPANY,
+        lambda speaker, _site: optional(speaker.company),
+        description="L'azienda o l'organizzazione; null se non è indicata.",
+        nullable=True,
+    ),
+    field(
+        model.WEBSITE,
+        lambda speaker, _site: optional(speaker.website),
+        description="Il sito personale; null se non è indicato.",
+        nullable=True,
+    ),
+    field(
+        model.COMMUNITY,
+        lambda speaker, _site: speaker.community,
+        description="Il profilo nella community.",
+    ),
+    derived(
+        "url",
+        ADDRESS,
+        "L'indirizzo della pagina del relatore.",
+        lambda speaker, site: site.url(speaker.url),
+    ),
+    field(
+        model.AVATAR,
+        lambda speaker, site: site.url(speaker.avatar) if speaker.avatar else None,
+        description="L'indirizzo della foto; null se non c'è.",
+        nullable=True,
+    ),
+    derived(
+        "talks",
+        {"type": "array", "items": object_schema(TALK_OF_SPEAKER)},
+        "Le sue videoconferenze, dalla più recente: numero e indirizzo.",
+        lambda speaker, site: [
+            record_of(TALK_OF_SPEAKER, t, site) for t in speaker.talks
+        ],
+    ),
+)
+
+# Articles -----------------------------------------------------------------------
+
+ARTICLE_PROPERTIES = (
+    field(model.TITLE, lambda article, _site: article.title),
+    field(model.DATE, lambda article, _site: article.date.isoformat()),
+    field(
+        model.MODIFIED,
+        lambda article, _site: (
+            article.modified.isoformat() if getattr(article, "modified", None) else None
+        ),
+        description="Data dell'ultimo aggiornamento importante; null se non c'è stato.",
+        nullable=True,
+    ),
+    field(
+        model.AUTHORS,
+        lambda article, _site: names(getattr(article, "authors", ())),
+        description="Chi ha scritto il testo.",
+    ),
+    field(
+        model.CATEGORY,
+        lambda article, _site: str(article.category) if article.category else None,
+        nullable=True,
+    ),
+    field(model.TAGS, lambda article, _site: names(getattr(article, "tags", ()))),
+    field(
+        model.SUMMARY,
+        lambda article, _site: plain(article.summary),
+        description="Il riassunto mostrato negli elenchi e nelle anteprime, "
+        "come testo semplice.",
+    ),
+    derived(
+        "url",
+        ADDRESS,
+        "L'indirizzo della pagina dell'articolo.",
+        lambda article, site: site.url(article.url),
+    ),
+    field(
+        model.LANG,
+        lambda article, _site: article.lang,
+        description="La lingua del testo: it, en ...",
+    ),
+)
+
+
+def published_articles(context):
+    """Listed articles and their translations, never drafts or hidden ones."""
+    found = []
+    for article in context.get("articles", ()):
+        found.append(article)
+        found.extend(getattr(article, "translations", ()))
+    found = [a for a in found if a.status == "published"]
+    return sorted(found, key=lambda a: (a.date, a.url))
+
+
+# The files ----------------------------------------------------------------------
+
+TALKS = Dataset(
+    "videoconferenze",
+    "videoconferenza",
+    "Videoconferenze",
+    "Le videoconferenze del lunedì, dalla prima: data, relatori, video, "
+    "capitoli, tag e indirizzi.",
+    "Una videoconferenza.",
+    TALK_PROPERTIES,
+    lambda context: sorted(context.get("talks", ()), key=lambda t: t.number),
+)
+SPEAKERS = Dataset(
+    "relatori",
+    "relatore",
+    "Relatori",
+    "Chi ha tenuto le videoconferenze: nome, handle del forum, collegamenti "
+    "e le sue videoconferenze.",
+    "Un relatore.",
+    SPEAKER_PROPERTIES,
+    lambda context: sorted(
+        context.get("speakers", ()), key=lambda s: (s.handle.lower(), s.handle)
+    ),
+)
+ARTICLES = Dataset(
+    "articoli",
+    "articolo",
+    "Articoli",
+    "Gli articoli del blog, dal primo: titolo, date, autori, categoria, tag "
+    "e riassunto.",
+    "Un articolo del blog.",
+    ARTICLE_PROPERTIES,
+    published_articles,
+)
+DATASETS = (TALKS, SPEAKERS, ARTICLES)

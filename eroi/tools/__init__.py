@@ -1,0 +1,1 @@
+"""The writers' tools: build runner, check, scaffolds, import, local server."""

@@ -1,0 +1,189 @@
+"""`invoke check`: every content problem at once, without writing the site.
+
+Runs Pelican's first phase (each generator reads and validates its content,
+reporting to the run's Problems: the same checks as the build), then checks what
+only a whole site can tell: links and images that point to no page or file of
+the site. Prints every Problem with ``report()``, as the build does.
+"""
+
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.contents import Content
+from pelican.log import FatalLogger
+
+from eroi import run
+from eroi.model.links import INTRASITE
+from eroi.plugins.reading import phase_one_context
+from eroi.problems import problem, text_line
+
+CONTENT_SUFFIXES = {".md", ".markdown", ".mdown", ".rst", ".html", ".htm"}
+WHERE_HINT = (
+    "check the path: {filename}/articles/x.md for a page, "
+    "{static}/images/x.jpg for a file"
+)
+
+
+@dataclass
+class Report:
+    problems: list
+    notes: list
+    counts: dict  # what was checked: {"articles": 2, ...}
+    context: dict  # what phase one read (talks, speakers ...), e.g. for --todo
+
+    @property
+    def summary(self):
+        checked = ", ".join(f"{folder}/ {n}" for folder, n in self.counts.items())
+        checked = f"{sum(self.counts.values())} files checked: {checked}"
+        if not self.problems:
+            return f"check: all good ({checked})."
+        files = len({p.path for p in self.problems})
+        plural = "s" if len(self.problems) != 1 else ""
+        return (
+            f"check: {len(self.problems)} problem{plural} in {files} "
+            f"file{'s' if files != 1 else ''} ({checked})."
+        )
+
+
+def read_site(settings):
+    """Pelican's phase one: ``(generators, context)``; problems in the run's."""
+    FatalLogger.fatal_lvl = logging.CRITICAL + 1  # report everything, raise nothing
+    pelican = Pelican(settings)
+    context = phase_one_context(settings)
+    with tempfile.TemporaryDirectory(prefix="check-") as scratch:
+        generators = [
+            cls(
+                context=context,
+                settings=settings,
+                path=settings["PATH"],
+                theme=settings["THEME"],
+                output_path=scratch,
+            )
+            for cls in pelican._get_generator_classes()  # starts the run
+        ]
+        for generator in generators:
+            generator.generate_context()
+    from eroi.plugins.checks import content_read
+
+    content_read.send(generators)
+    return generators, context
+
+
+def contents_of(context):
+    """The content objects (articles, pages, talks ...) phase one read."""
+    return [c for c in context["generated_content"].values() if isinstance(c, Content)]
+
+
+def site_urls(generators, context, settings):
+    """Every path the built site would have, as "/a/b/" or "/a/b.ext"."""
+    urls = {"/", "/404.html"}
+    for key in (
+        "ARCHIVES_URL",
+        "TAGS_URL",
+        "CATEGORIES_URL",
+        "AUTHORS_URL",
+        "TALKS_URL",
+        "SPEAKERS_URL",
+        "TALKS_CALENDAR",
+        "FEED_ALL_ATOM",
+        "TALKS_FEED_ATOM",
+        "TALKS_NEWS_FEED_ATOM",
+        "SEARCH_URL",
+        "CONTRIBUTE_URL",
+        "OPEN_DATA_URL",
+    ):
+        if settings.get(key):
+            urls.add("/" + settings[key])
+    for collection in ("generated_content", "static_content"):
+        for item in context[collection].values():
+            if item is not None:  # None: a file that failed to be read
+                urls.add("/" + item.url)
+    for generator in generators:
+        for name in ("tags", "categories", "authors"):
+            for entry in getattr(generator, name, ()):
+                wrapper = entry[0] if isinstance(entry, tuple) else entry
+                urls.add("/" + wrapper.url)
+        for tag in getattr(generator, "talk_tags", {}):
+            urls.add("/" + tag.url)
+    return urls
+
+
+def check_targets(contents, context, urls, content_path):
+    """Links and images in content bodies that point to no page or file."""
+    found = []
+    for content in contents:
+        html = content._content or ""
+        if "src=" not in html and "href=" not in html:
+            continue
+        source = content.source_path
+        soup = BeautifulSoup(html, "html.parser")
+        targets = [(a, "href") for a in soup.find_all("a", href=True)]
+        targets += [(i, "src") for i in soup.find_all("img", src=True)]
+        for element, attribute in targets:
+            target = element[attribute]
+            if resolves(target, content, context, urls, content_path):
+                continue
+            found.append(
+                problem(
+                    source,
+                    "image" if element.name == "img" else "link",
+                    f"{target} points to no page or file of the site",
+                    WHERE_HINT,
+                    line=text_line(source, target.split("}")[-1] or target),
+                )
+            )
+    return found
+
+
+def resolves(target, content, context, urls, content_path):
+    parts = urlsplit(target)
+    if parts.scheme or target.startswith(("#", "//", "mailto:", "tel:")):
+        return True  # another site, or this page
+    intrasite = INTRASITE.match(target)
+    if intrasite:
+        path = unquote(urlsplit(intrasite["target"]).path)
+        if path.startswith("/"):
+            relative = path.lstrip("/")
+        else:
+            relative = str(Path(content.relative_dir, path))
+        relative = str(Path(relative))  # normalise a/../b
+        return (
+            relative in context["generated_content"]
+            or relative in context["static_content"]
+            or Path(content_path, relative).is_file()
+        )
+    path = unquote(urljoin("/" + content.url, parts.path))
+    return (
+        path in urls
+        or path.rstrip("/") + "/" in urls
+        or path.removesuffix("index.html") in urls
+    )
+
+
+def check_site(settings):
+    """Every problem of the content in ``settings["PATH"]``: a Report."""
+    content_path = settings["PATH"]
+    generators, context = read_site(settings)
+    found = run.problems(settings)
+    problems = list(found.problems)
+    contents = contents_of(context)
+    urls = site_urls(generators, context, settings)
+    problems += check_targets(contents, context, urls, content_path)
+    return Report(
+        sorted(set(problems)), list(found.notes), count_files(content_path), context
+    )
+
+
+def count_files(content_path):
+    """``{"articles": 2, "talks": 1, ...}``: content files per top folder."""
+    counts = {}
+    for path in sorted(Path(content_path).rglob("*")):
+        if path.suffix.lower() in CONTENT_SUFFIXES and path.is_file():
+            folder = path.relative_to(content_path).parts[0]
+            counts[folder] = counts.get(folder, 0) + 1
+    return counts

@@ -1,0 +1,161 @@
+"""Scaffolds for writers: new article, talk and speaker files, front matter complete.
+
+Every field of the content model's schema is written, in its order: the ones
+the command knows filled in, the others empty for the writer (empty is absent).
+
+Each function writes one file and returns its path, or raises ScaffoldError
+(`path:line: field: problem (hint: ...)`) without writing anything: an existing file is
+never overwritten, and a talk's speakers must be known.
+"""
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from eroi.model.parsers import HANDLE
+from eroi.model.schema import SCHEMAS, front_matter, single_line
+from eroi.model.slugs import slug_for
+from eroi.model.speakers import name_from_handle
+from eroi.model.youtube import parse_youtube
+from eroi.plugins.talks.validation import duplicate_video, unknown_speaker
+from eroi.problems import Problem, problem, shown_path
+from eroi.tools.sources import archive_sources
+
+TALK_TIME = "17:00"  # the Monday video conferences start at five
+
+
+class ScaffoldError(ValueError):
+    """The scaffold was refused; ``problems`` say why and how to fix it."""
+
+    def __init__(self, problems):
+        self.problems = [problems] if isinstance(problems, Problem) else problems
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+def write_new(path, text):
+    """Create ``path`` with ``text``; refuse if it exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(
+            problem(
+                path,
+                "file",
+                "already exists",
+                "edit it, or choose another title",
+            )
+        ) from None
+    return path
+
+
+def new_article(title, settings, now=None):
+    title = single_line(title)
+    now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
+    slug = slug_for(title, settings)
+    path = Path(settings["PATH"], "articles", f"{slug}.md")
+    fields = {
+        "title": title,
+        "date": f"{now:%Y-%m-%d %H:%M}",
+        "author": settings["AUTHOR"],
+        "category": "Community",
+        "slug": slug,
+        "lang": settings["DEFAULT_LANG"],
+    }
+    text = front_matter(SCHEMAS["article"], fields)
+    return write_new(path, text + "\nIl testo dell'articolo, in Markdown.\n")
+
+
+def next_monday(now):
+    days = (7 - now.weekday()) % 7 or 7
+    return (now + timedelta(days=days)).date()
+
+
+def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
+    """``date``: ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``; default: next Monday, 17:00."""
+    content = settings["PATH"]
+    title, speakers = single_line(title), single_line(speakers or "")
+    youtube = single_line(youtube or "")
+    sources = archive_sources(settings)
+    slug = slug_for(title, settings)
+    path = Path(content, "talks", f"{slug}.md")
+    handles = [h.strip() for h in (speakers or "").split(",") if h.strip()]
+    if not handles:
+        raise ScaffoldError(
+            problem(path, "speakers", "missing", "add --speakers handle,other.handle")
+        )
+    problems = [
+        unknown_speaker(path, h, sources.registry)
+        for h in handles
+        if sources.registry.get(h) is None
+    ]
+    if slug in sources.slugs:
+        problems.append(
+            problem(path, "slug", f"'{slug}' is already a talk", "choose another title")
+        )
+    video = ""
+    if youtube:
+        try:
+            video_id, _start = parse_youtube(youtube)
+        except ValueError as exc:
+            problems.append(problem(path, "youtube", str(exc), "paste the video's URL"))
+        else:
+            if video_id in sources.videos:
+                owner = sources.videos[video_id]
+                problems.append(duplicate_video(path, video_id, owner))
+            video = youtube.strip()
+    when = date or ""
+    if when and len(when) == 10:
+        when = f"{when} {TALK_TIME}"
+    try:
+        when = when and datetime.strptime(when, "%Y-%m-%d %H:%M")
+    except ValueError:
+        problems.append(
+            problem(path, "date", f"'{date}' is not a date", "write --date YYYY-MM-DD")
+        )
+    if problems:
+        raise ScaffoldError(problems)
+    if not when:
+        today = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
+        when = datetime.fromisoformat(f"{next_monday(today)} {TALK_TIME}")
+    fields = {
+        "title": title,
+        "date": f"{when:%Y-%m-%d %H:%M}",
+        "speakers": ", ".join(handles),
+        "youtube": video,
+        "slug": slug,
+    }
+    return write_new(
+        path,
+        front_matter(SCHEMAS["talk"], fields)
+        + "\nLa descrizione della videoconferenza, in Markdown.\n",
+    )
+
+
+def new_speaker(handle, settings, name=None):
+    content = settings["PATH"]
+    handle, name = single_line(handle).lstrip("@"), name and single_line(name)
+    path = Path(content, "speakers", f"{handle}.md")
+    if not HANDLE.match(handle):
+        raise ScaffoldError(
+            problem(
+                Path(content, "speakers", "<handle>.md"),
+                "handle",
+                f"'{handle[:40]}' is not a forum handle",
+                "write the handle as on the forum: letters, digits, '.', '-', '_'",
+            )
+        )
+    owner = archive_sources(settings).registry.get(handle)
+    if owner is not None:
+        raise ScaffoldError(
+            problem(
+                path,
+                "handle",
+                f"'{handle}' is already the handle or an alias of "
+                f"{shown_path(content, owner.source_path)}",
+                "edit that file instead",
+            )
+        )
+    fields = {"name": name or name_from_handle(handle), "handle": handle}
+    return write_new(path, front_matter(SCHEMAS["speaker"], fields) + "\n")
