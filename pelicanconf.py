@@ -103,7 +103,7 @@ PLUGINS = [
     "pelican.plugins.youtube",
     "eroi.plugins.checks",
     "eroi.plugins.boundary",
-    "eroi.plugins.model",
+    "eroi.plugins.reading",
     "eroi.plugins.italian",
     "eroi.plugins.authors",
     "eroi.plugins.video",

@@ -10,8 +10,8 @@ from pathlib import Path
 from invoke import Exit, task
 
 from eroi.problems import one_line, report, report_line
-from eroi.tools import importer, media, runner, scaffold, sources, thumbnails
-from eroi.tools.check import check_site, contents_of, read_site
+from eroi.tools import importer, media, runner, scaffold, thumbnails
+from eroi.tools.check import archive_sources, check_site, contents_of, read_site
 
 HOST = "localhost"
 PORT = 8000
@@ -190,7 +190,7 @@ def import_playlist(c, source):
     from playlist exports (Data API or yt-dlp -J)."""
     settings = runner.load_settings()
     try:
-        archive = sources.archive_sources(settings)
+        archive = archive_sources(settings)
         if source.startswith(("https://", "http://")):
             imported = importer.import_url(source, settings["PATH"], archive, settings)
         else:

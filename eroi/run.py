@@ -4,15 +4,15 @@ Pelican hands one settings dict to its generators, their readers and every
 content object, so a run's state travels in it, under keys that no settings
 file can set (they are not identifiers):
 
-- ``Run`` (key ``eroi.run``): made afresh when a run starts (get_generators,
-  also on every `pelican -r` loop); it holds this run's ``Problems`` and the
-  objects a plugin keeps for the length of one run (``state``).
+- ``Run`` (key ``eroi.run``): made afresh when a run starts (get_generators);
+  it holds this run's ``Problems`` and the objects a plugin keeps for the
+  length of one run (``state``).
 - ``Memory`` (key ``eroi.memory``): caches that may outlive a run, such as
-  parsed caption files. The build runner (eroi.tools.runner) owns one and passes it
-  to every rebuild of `invoke livereload`; a run without a runner (the plain
-  `pelican content` command) gets a memory of its own.
+  parsed caption files. The build runner (eroi.tools.runner) owns one and
+  passes it to every rebuild of `invoke livereload`; a run without a runner
+  (the plain `pelican content` command) gets a memory of its own.
 - ``eroi.reported`` (True when a runner prints the problems itself): without
-  it, the content_checks plugin prints them before stopping the run.
+  it, eroi.plugins.checks prints them before stopping the run.
 """
 
 import threading
@@ -22,6 +22,17 @@ from eroi.problems import Problems
 RUN = "eroi.run"
 MEMORY = "eroi.memory"
 REPORTED = "eroi.reported"
+# True in a run that only reads (``invoke check``, the writers' tools): once
+# every generator has read its content, it stops with ContentRead.
+READ_ONLY = "eroi.read_only"
+
+
+class ContentRead(Exception):
+    """The end of a run that only reads: its generators, as Pelican made them."""
+
+    def __init__(self, generators):
+        super().__init__("content read")
+        self.generators = generators
 
 
 class Memory:

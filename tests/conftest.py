@@ -45,10 +45,11 @@ class Recorder(logging.Handler):
         self.records.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def build_site(output, settings_file=runner.DEV_SETTINGS, **overrides):
+def build_site(output, settings_file=None, **overrides):
     """Build with the project's own runner (warnings fatal) and record the log."""
     # Share cards are drawn into a cache beside the output, never the project's.
     overrides.setdefault("SHARE_CARDS_CACHE", str(Path(output).parent / "cards"))
+    settings_file = settings_file or str(ROOT / runner.DEV_SETTINGS)
     recorder = Recorder()
     logging.getLogger().addHandler(recorder)
     try:

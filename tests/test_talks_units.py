@@ -13,7 +13,7 @@ from eroi.model.parsers import duration as parse_duration
 from eroi.model.parsers import split_list
 from eroi.model.speakers import SpeakerRegistry, initials, name_from_handle
 from eroi.model.youtube import parse_youtube
-from eroi.plugins.talks.mentions import link_mentions
+from eroi.plugins.mentions import link_mentions
 
 ID = "dQw4w9WgXcQ"
 ROME = ZoneInfo("Europe/Rome")
@@ -166,12 +166,10 @@ def test_initials():
 
 def test_chapters_become_timestamp_links():
     html = "<p>Intro</p>\n<p>00:00 Benvenuto\n00:12:30 Demo\n1:02:03 Domande</p>"
-    out, chapters, bad = extract_chapters(html, lambda s: f"https://v.example/?t={s}")
-    assert chapters == [
-        (0, "Benvenuto", "00:00"),
-        (750, "Demo", "00:12:30"),
-        (3723, "Domande", "1:02:03"),
-    ]
+    out, chapters, bad = extract_chapters(
+        html, lambda s: f"https://v.example/?t={s}", "talk.md"
+    )
+    assert chapters == [(0, "Benvenuto"), (750, "Demo"), (3723, "Domande")]
     assert bad == []
     assert '<ol class="chapters">' in out
     assert 'href="https://v.example/?t=750"' in out and 'data-start="750"' in out
@@ -180,45 +178,53 @@ def test_chapters_become_timestamp_links():
 
 def test_chapters_in_a_list_and_without_video():
     html = "<ul>\n<li>00:05:00 Primo</li>\n<li>00:10:00 Secondo</li>\n</ul>"
-    out, chapters, _bad = extract_chapters(html, lambda _s: None)
-    assert chapters == [(300, "Primo", "00:05:00"), (600, "Secondo", "00:10:00")]
+    out, chapters, _bad = extract_chapters(html, None, "talk.md")
+    assert chapters == [(300, "Primo"), (600, "Secondo")]
     assert 'class="chapters"' in out and "<a" not in out
 
 
 def test_text_without_chapters_is_untouched():
     html = "<p>Alle 17:00 iniziamo, 12:30 non è un capitolo qui.</p>"
-    assert extract_chapters(html, lambda s: None) == (html, [], [])
+    assert extract_chapters(html, None, "talk.md") == (html, [], [])
 
 
-def test_impossible_chapter_times_are_reported():
-    html = "<p>00:00 Inizio\n00:61:00 Fine\n1:75 Altro</p>"
-    _out, chapters, bad = extract_chapters(html, lambda _s: None)
-    assert chapters == [(0, "Inizio", "00:00")]
-    assert [stamp for stamp, _reason in bad] == ["00:61:00", "1:75"]
+def test_impossible_chapter_times_and_chapters_past_the_end_are_reported():
+    html = "<p>00:00 Inizio\n00:61:00 Fine\n1:75 Altro\n2:00:00 Dopo</p>"
+    _out, chapters, bad = extract_chapters(html, None, "talk.md", duration=3600)
+    assert chapters == [(0, "Inizio"), (7200, "Dopo")]
+    assert [p.message for p in bad] == [
+        "'00:61:00' is not a time: minutes and seconds go up to 59",
+        "'1:75' is not a time: minutes and seconds go up to 59",
+        "'2:00:00' is after the end of the video (1 h 00 min)",
+    ]
 
 
 def mention_registry():
     registry = SpeakerRegistry()
     stefano = speaker("stefano.pasquini", ["spasquini"])
-    stefano.source_path = "speakers/stefano.pasquini.md"
+    stefano.relative_source_path = "speakers/stefano.pasquini.md"
     registry.add(stefano)
     return registry
 
 
-PROFILE = "https://community.nethesis.it/u/{handle}"
-
-
-def test_known_mentions_link_to_the_speaker_page_unknown_to_the_profile():
+def test_known_mentions_link_to_the_speaker_page_unknown_ones_stay_text():
     html = "<p>Grazie @stefano.pasquini e @SPasquini, e a @sconosciuto.</p>"
-    out = link_mentions(html, mention_registry(), PROFILE)
+    out = link_mentions(html, mention_registry())
     assert out.count('href="{filename}/speakers/stefano.pasquini.md"') == 2
-    assert 'href="https://community.nethesis.it/u/sconosciuto"' in out
-    assert "@sconosciuto</a>." in out  # the full stop is not part of the handle
+    assert "e a @sconosciuto.</p>" in out
 
 
-def test_mentions_leave_code_links_and_emails_alone():
-    html = (
-        "<p>Scrivi a info@example.org, <code>@stefano.pasquini</code>, "
-        '<a href="/x">@stefano.pasquini</a></p><pre>@stefano.pasquini</pre>'
-    )
-    assert link_mentions(html, mention_registry(), PROFILE) == html
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Scrivi a info@example.org o a stefano.pasquini@example.org</p>",
+        "<p><code>@stefano.pasquini</code></p>",
+        '<p><a href="/x">@stefano.pasquini</a></p>',
+        "<pre>@stefano.pasquini</pre>",
+        '<p><span class="docutils literal">@stefano.pasquini</span></p>',
+        "<p>Vedi https://example.org/?u=@stefano.pasquini e www.example.org/@spasquini</p>",
+        "<p>@property e @staticmethod sono decoratori</p>",
+    ],
+)
+def test_mentions_leave_code_literals_links_addresses_and_unknown_words_alone(html):
+    assert link_mentions(html, mention_registry()) == html

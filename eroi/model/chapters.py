@@ -2,34 +2,37 @@
 
 A paragraph made only of such lines becomes an ordered list of chapters; a
 list item that starts with a timestamp gets its timestamp linked. Each link
-points at the video at that time (the player facade makes it seek).
+points at the video at that time (the player facade makes it seek). A time
+that is not one (minutes or seconds past 59), or one after the end of the
+video, is a problem at its line.
 """
 
 import re
 
 from bs4 import BeautifulSoup
 
-from eroi.model.italian import momento
+from eroi.model.italian import durata, momento
 from eroi.model.parsers import timestamp
 from eroi.plugins.boundary.html import serialise
+from eroi.problems import line_where, problem
 
 CHAPTER_LINE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s+[-–—]?\s*(\S.*?)\s*$")
 HAS_TIMESTAMP = re.compile(r"\d:\d\d")
 
 
-def extract_chapters(html, link_for):
-    """Return ``(html, chapters, bad)``.
+def extract_chapters(html, link_for, source, duration=None):
+    """``(html, chapters, problems)`` of a talk's body read from ``source``.
 
-    ``chapters`` is ``[(seconds, title, written), ...]`` in time order;
-    ``bad`` lists ``(written, reason)`` for chapter lines whose time is
-    impossible (those stay as they are). ``link_for(seconds)`` gives the URL of
-    the video at that time, or None when there is no video (timestamps then
-    stay plain text).
+    ``chapters`` is ``[(seconds, title), ...]`` in time order.
+    ``link_for(seconds)`` gives the URL of the video at that time; without a
+    video (None) timestamps stay plain text. ``duration``: the video's length
+    in seconds, if known.
     """
     if not HAS_TIMESTAMP.search(html):
         return html, [], []
     soup = BeautifulSoup(html, "html.parser")
     chapters, bad = [], []
+    link_for = link_for or (lambda _seconds: None)
     for item in soup.find_all("li"):
         first = item.contents[0] if item.contents else None
         match = CHAPTER_LINE.match(first) if isinstance(first, str) else None
@@ -55,9 +58,37 @@ def extract_chapters(html, link_for):
             item.append(" " + match.group(2))
             listing.append(item)
         paragraph.replace_with(listing)
+    found = [
+        problem(
+            source,
+            "chapters",
+            f"'{stamp}' is not a time: {reason}",
+            "write the chapter's time as H:MM:SS or MM:SS, minutes and seconds "
+            "below 60",
+            line=_line_of(source, stamp),
+        )
+        for stamp, reason in bad
+    ]
+    found += [
+        problem(
+            source,
+            "chapters",
+            f"'{stamp}' is after the end of the video ({durata(duration)})",
+            "check the chapter's time, or the Duration",
+            line=_line_of(source, stamp),
+        )
+        for seconds, _title, stamp in chapters
+        if duration and seconds > duration
+    ]
     if not chapters:
-        return html, [], bad
-    return serialise(soup), sorted(chapters), bad
+        return html, [], found
+    ordered = sorted((seconds, title) for seconds, title, _stamp in chapters)
+    return serialise(soup), ordered, found
+
+
+def _line_of(source, stamp):
+    pattern = re.compile(rf"(?<![\d:]){re.escape(stamp)}(?![\d:])")
+    return line_where(source, pattern.search)
 
 
 def _chapter(match, chapters, bad):

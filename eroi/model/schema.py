@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 
 from eroi.model import parsers as p
 
+MISSING = object()
+
 
 @dataclass(frozen=True)
 class Field:
@@ -30,6 +32,9 @@ class Field:
     drafts_may_omit: bool = False  # e.g. a talk imported before its speakers
     repeatable: bool = False  # written twice, the values are joined as a list
     italian: tuple = ()  # names writers may use instead, lowercase
+    # What a content object holds when the file does not write the field
+    # (MISSING: nothing, for the fields Pelican itself reads: title, date ...).
+    default: object = MISSING
 
     @property
     def key(self):
@@ -158,6 +163,7 @@ SPEAKERS = Field(
     drafts_may_omit=True,
     repeatable=True,
     italian=("relatori", "relatore", "relatrice", "speaker", "oratori"),
+    default=(),
 )
 YOUTUBE = Field(
     "YouTube",
@@ -167,6 +173,7 @@ YOUTUBE = Field(
     "paste the video's URL, e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ, "
     "or its 11-character id",
     italian=("video", "registrazione", "yt"),
+    default=None,
 )
 DURATION = Field(
     "Duration",
@@ -175,6 +182,7 @@ DURATION = Field(
     "Quanto dura la registrazione.",
     "write e.g. 1:30:00 or 90 min",
     italian=("durata",),
+    default=None,
 )
 SLIDES = Field(
     "Slides",
@@ -183,6 +191,7 @@ SLIDES = Field(
     "Le slide della serata: un indirizzo.",
     LINK_HINT,
     italian=("slide", "presentazione", "lucidi"),
+    default=None,
 )
 DISCUSSION = Field(
     "Discussion",
@@ -191,6 +200,7 @@ DISCUSSION = Field(
     "La discussione sul forum.",
     LINK_HINT,
     italian=("discussione", "forum", "thread"),
+    default=None,
 )
 TRANSCRIPT = Field(
     "Transcript",
@@ -199,6 +209,7 @@ TRANSCRIPT = Field(
     "Il file dei sottotitoli, se non ha il nome della serata.",
     "name a .vtt or .srt file beside the talk",
     italian=("trascrizione", "sottotitoli"),
+    default=None,
 )
 NAME = Field(
     "Name",
@@ -226,6 +237,7 @@ ALIASES = Field(
     "write other handles separated by commas",
     repeatable=True,
     italian=("alias",),
+    default=(),
 )
 AVATAR = Field(
     "Avatar",
@@ -234,6 +246,7 @@ AVATAR = Field(
     "La foto, un file in content/images/.",
     "put the image in content/images/ and write its path",
     italian=("foto", "immagine", "ritratto"),
+    default=None,
 )
 COMPANY = Field(
     "Company",
@@ -242,6 +255,7 @@ COMPANY = Field(
     "L'azienda o l'organizzazione.",
     "write it on one line",
     italian=("azienda", "società", "organizzazione"),
+    default=None,
 )
 WEBSITE = Field(
     "Website",
@@ -250,6 +264,7 @@ WEBSITE = Field(
     "Il sito personale.",
     LINK_HINT,
     italian=("sito", "sito web", "web", "blog"),
+    default=None,
 )
 COMMUNITY = Field(
     "Community",
@@ -258,6 +273,7 @@ COMMUNITY = Field(
     "Il profilo nella community, se non è quello del suo handle.",
     LINK_HINT,
     italian=("profilo", "comunità"),
+    default=None,
 )
 ROLE = Field(
     "Role",
@@ -266,6 +282,7 @@ ROLE = Field(
     "Il ruolo, mostrato sotto il nome.",
     "write it on one line",
     italian=("ruolo", "incarico"),
+    default=None,
 )
 
 

@@ -1,8 +1,8 @@
 """Speakers: the people who give talks, and the registry that resolves handles.
 
-A speaker is a URL wrapper (like Pelican's Author) with the fields of its
-content/speakers/<handle>.md file. The registry maps every handle and alias,
-case-insensitively, to its speaker and suggests the closest handle for a typo.
+A speaker is a content object read from content/speakers/<handle>.md. The
+registry maps every handle and alias, case-insensitively, to its speaker and
+suggests the closest handle for a typo.
 """
 
 import difflib
@@ -10,44 +10,44 @@ import re
 import zlib
 from functools import cached_property
 
-from pelican.urlwrappers import URLWrapper
+from pelican.contents import Content
 from pelican.utils import slugify
-
-from eroi.plugins.sharing.cards import initials
 
 AVATAR_COLOURS = 8
 
 
-class Speaker(URLWrapper):
-    """URL and save path come from SPEAKER_URL / SPEAKER_SAVE_AS."""
+class Speaker(Content):
+    """A speaker: the fields of the file as the schema parsed them (name,
+    handle, aliases, avatar, company, website, community), the bio as its
+    body. URL from SPEAKER_URL / SPEAKER_SAVE_AS; the talks generator gives
+    it its slug (from Slug, else the name; namesakes add their handle) and
+    its talks, newest first."""
 
-    def __init__(self, name, settings, *, handle, aliases=(), **fields):
-        super().__init__(name, settings)
-        self.handle = handle
-        self.aliases = list(aliases)
-        self.avatar = fields.get("avatar")
-        self.company = fields.get("company")
-        self.website = fields.get("website")
-        self.community = fields.get("community") or settings[
-            "TALKS_COMMUNITY_PROFILE_URL"
-        ].format(handle=handle)
-        self.source = fields.get("source")  # the SpeakerSource read from the file
-        self.source_path = fields.get("source_path")
-        self.talks = []  # newest first; filled by the generator
+    mandatory_properties = ()
+    # A speaker's page is public as soon as the file is: no draft to leak.
+    allowed_statuses = ("published",)
+    default_status = "published"
+    default_template = "speaker"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.talks = []
 
     # Asked for on every page that lists the speaker: compute it once.
     @cached_property
     def url(self):
-        return self._from_settings("URL")
+        return self.get_url_setting("url")
 
     @cached_property
     def save_as(self):
-        return self._from_settings("SAVE_AS")
+        return self.get_url_setting("save_as")
 
     @property
-    def bio(self):
-        """The bio as HTML, with intrasite links adjusted for the page being written."""
-        return self.source.content if self.source is not None else ""
+    def profile(self):
+        """The speaker's page in the community: Community, else the forum's."""
+        return self.community or self.settings["TALKS_COMMUNITY_PROFILE_URL"].format(
+            handle=self.handle
+        )
 
     @property
     def handle_slug(self):
@@ -64,6 +64,14 @@ class Speaker(URLWrapper):
     def avatar_colour(self):
         """A stable colour index for the initials avatar, from the handle."""
         return zlib.crc32(self.handle.lower().encode()) % AVATAR_COLOURS
+
+
+def initials(name):
+    """What an avatar shows without a picture: ``Maurizio Bonazzi`` → ``MB``."""
+    words = [w for w in re.split(r"[\W_\d]+", name) if w]
+    if len(words) >= 2:
+        return (words[0][0] + words[-1][0]).upper()
+    return (words[0][:2] if words else "?").upper()
 
 
 def name_from_handle(handle):
@@ -96,6 +104,13 @@ class SpeakerRegistry:
                 self._by_key[key.lower()] = speaker
         self.speakers.append(speaker)
         return clashes
+
+    def replace(self, old, new):
+        """``new`` (the same file read again) where ``old`` was."""
+        self.speakers[self.speakers.index(old)] = new
+        for key, speaker in self._by_key.items():
+            if speaker is old:
+                self._by_key[key] = new
 
     def get(self, handle):
         return self._by_key.get(handle.lstrip("@").lower())

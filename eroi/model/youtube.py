@@ -1,6 +1,7 @@
 """YouTube video ids and URLs, as people paste them: normalised to id + start time."""
 
 import re
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -21,8 +22,29 @@ THUMBNAIL_FOLDER = "images/thumbnails"
 YOUTUBE_TIME = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$")
 
 
+class Video(NamedTuple):
+    """A talk's recording: its YouTube id, and where to start (seconds)."""
+
+    id: str
+    start: int = 0
+
+    @property
+    def url(self):
+        """The video's page on YouTube, at its start."""
+        return watch_url(self.id, self.start)
+
+    def at(self, seconds):
+        """The video's page on YouTube at ``seconds``."""
+        return watch_url(self.id, seconds)
+
+    @property
+    def thumbnail(self):
+        """The local thumbnail's path, relative to content/ and to the output."""
+        return thumbnail_path(self.id)
+
+
 def parse_youtube(value):
-    """Return ``(video_id, start_seconds)`` from an id or any YouTube URL form.
+    """Return a ``Video`` (id, start seconds) from an id or any YouTube URL form.
 
     Accepts watch, youtu.be, embed, shorts and live URLs, with or without
     scheme, and a start time given as ``t=``/``start=`` (``90``, ``90s``,
@@ -30,7 +52,7 @@ def parse_youtube(value):
     """
     text = value.strip()
     if VIDEO_ID.fullmatch(text):
-        return text, 0
+        return Video(text)
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
@@ -54,7 +76,7 @@ def parse_youtube(value):
     start = query.get("t", query.get("start", [""]))[0] or parts.fragment.removeprefix(
         "t="
     )
-    return video, parse_youtube_time(start) if start else 0
+    return Video(video, parse_youtube_time(start) if start else 0)
 
 
 def parse_youtube_time(value):

@@ -1,242 +1,520 @@
-"""Every content file read in its own guard: a problem names the file, never crashes.
+"""Every content file read once, into typed fields and the HTML readers get.
 
-Pelican reads a file with ``Readers.read_file``; this module wraps that method
-on every Readers object (``readers_init``), and wraps each reader class so that
-a bad metadata value or a file that is not UTF-8 names its field and line.
-Before a file is read, receivers of ``file_to_read`` may refuse it (the
-boundary plugin refuses links and files that may not be published).
-A file with problems is reported to the run's Problems and handed back to Pelican
-as a ``SkipStub``, which every generator skips quietly: so the next file is
-read, and all problems of all files are reported at once. Empty fields count as
-absent.
+A mixin goes in front of every Pelican reader class (``readers_init``). For
+each file it:
+
+1. refuses a file it must not read: reached through a link, too big, empty,
+   not UTF-8 (a file published as it is must be an image that is what its
+   extension says: eroi.plugins.boundary.files);
+2. parses each field with the schema as the reader meets it (a Duration is
+   seconds, Speakers a list of handles, YouTube a Video), refuses a field
+   written twice unless it may repeat, a field its content type (known from
+   its folder) does not have (naming the closest, Italian names included), a
+   field that would set one of Pelican's attributes, and a required field
+   that is missing;
+3. puts body and summary through the one HTML policy (what is refused and
+   what is rewritten: eroi.plugins.boundary.html), links the chapters of a
+   talk and the ``@mentions`` of known speakers; the title becomes HTML
+   text (escaped once, in every format);
+4. refuses a page or article whose URL another file already has.
+
+A file with problems is reported to the run's Problems with its file and
+line, and handed back to Pelican as ``status: skip``, which every generator
+skips quietly: the next file is read, and every problem of every file is
+reported at once. Pelican's Markdown and reStructuredText readers are
+subclassed on their public methods: the Markdown front matter is read here
+(a field written twice, or continued on an indented line, is seen as
+written), and docutils' messages come from the document the writer gets.
 """
 
-import functools
 import os
+import re
 from pathlib import Path
 
-from blinker import signal
-from pelican.contents import Page, SkipStub
+from docutils import nodes
+from markdown import Markdown
+from markupsafe import Markup
+from pelican import signals
+from pelican.contents import Content
+from pelican.readers import MarkdownReader, RstReader, parse_path_metadata
+from pelican.utils import pelican_open
 
 from eroi import run
-from eroi.model.slugs import MAX_SLUG
+from eroi.model.chapters import extract_chapters
+from eroi.model.parsers import FieldError, text_line
+from eroi.model.schema import MISSING, SCHEMAS, fields_by_key
+from eroi.model.slugs import shorten, slug_for
+from eroi.plugins.boundary.files import linked_on_the_way, static_problems
+from eroi.plugins.boundary.html import apply_policy
+from eroi.plugins.mentions import link_mentions, registry_of
 from eroi.problems import Problem, field_line, problem, shown_path
+from eroi.settings import declare
 
+DEFAULTS = {"SCHEMA_EXTRA_FIELDS": {}}  # {"article": ["Subtitle"], ...}
+# The settings naming the folders of each content type.
+FOLDERS = {
+    "article": "ARTICLE_PATHS",
+    "page": "PAGE_PATHS",
+    "talk": "TALK_PATHS",
+    "speaker": "SPEAKER_PATHS",
+    "author": "AUTHOR_PROFILE_PATHS",
+}
+TRANSLATABLE = ("article", "page")  # Pelican pairs these by slug and language
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # a content file of text; a long article is 100 KB
 DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00"
 HINTS = {"date": DATE_HINT, "modified": DATE_HINT}
-TRANSLATABLE = ("Article", "Page")
+URLS = "eroi.reading.urls"  # run state: {(kind, status, slug, lang): file}
+
+# Fields that decide where a page is written or how it is built: the site's.
+RESERVED = {
+    "save_as": "the site decides where pages are written",
+    "url": "the site decides the addresses of pages",
+    "template": "the site decides which template shows a page",
+    "settings": "is the site's configuration",
+    "metadata": "is Pelican's own record of the fields",
+    "translations": "is Pelican's own list",
+    "source_path": "is the file's own path",
+    "relative_source_path": "is the file's own path",
+    "relative_dir": "is the file's own folder",
+    "in_default_lang": "is worked out from Lang",
+    "timezone": "every date is in the site's time zone (Europe/Rome)",
+    "date_format": "the site formats dates",
+    "locale_date": "the site formats dates",
+    "locale_modified": "the site formats dates",
+}
+RESERVED_HINT = "remove the field; to choose the address write 'Slug:'"
+# How docutils words a directive it refused because file insertion is off.
+DISABLED = re.compile(
+    r'^"(?P<directive>[\w:-]+)" directive disabled'
+    r'|^File and URL access deactivated; ignoring "(?P<other>[\w:-]+)"'
+)
+ARTICLES = {"a": "an", "t": "a", "s": "a", "p": "a"}
 
 
-# Sent with a file's absolute path before it is read, with ``root`` (content/)
-# and ``static`` (True for a file published as it is); receivers return the
-# file's problems. A file with problems is not read.
-file_to_read = signal("content_checks.file_to_read")
+def kind_of(source_path, settings):
+    """The content type of the file at ``source_path``, from its folder; or None."""
+    try:
+        relative = (
+            Path(source_path).resolve().relative_to(Path(settings["PATH"]).resolve())
+        )
+    except ValueError:
+        return None
+    best, depth = None, -1
+    for kind, key in FOLDERS.items():
+        for folder in settings.get(key) or ():
+            parts = Path(folder).parts
+            if relative.parts[: len(parts)] == parts and len(parts) > depth:
+                best, depth = kind, len(parts)
+    return best
 
 
-class ReadProblem(Exception):
-    """A reader met values or a file it cannot use; ``problems`` say which."""
-
-    def __init__(self, found):
-        self.problems = [found] if isinstance(found, Problem) else list(found)
-        super().__init__("; ".join(map(str, self.problems)))
+def schema_for(kind, settings):
+    schema = SCHEMAS[kind]
+    return schema.with_extra((settings.get("SCHEMA_EXTRA_FIELDS") or {}).get(kind, ()))
 
 
-class CheckedReading:
-    """Mixin over a Pelican reader class: name the file and field of a read error."""
+def a(kind):
+    return f"{ARTICLES.get(kind[0], 'a')} {kind}"
+
+
+class Reading:
+    """Mixin over a Pelican reader class: one file read into checked, typed fields."""
+
+    source = None  # the file being read, while it is read
 
     def read(self, source_path):
-        self._source_path = source_path
+        settings = self.settings
+        root = settings["PATH"]
+        if "static" in self.file_extensions:  # a file published as it is
+            # A {static} link to a missing file is the linking file's problem.
+            if os.path.lexists(source_path):
+                found = static_problems(source_path, root)
+                run.problems(settings).add(source_path, found)
+            return super().read(source_path)
+        self.source = source_path
+        self.fields = fields_by_key()  # the schema as it is now (tests extend it)
+        self.written = {}  # key -> [raw values], in the order met
+        self.found = []
         try:
-            content, metadata = super().read(source_path)
-        except UnicodeDecodeError:
-            raise ReadProblem(not_utf8(source_path)) from None
+            found = self.file_problems(source_path)
+            if not found:
+                content, metadata = self.read_checked(source_path)
+                found = self.found
+        except RecursionError:
+            found = [self.unreadable("its markup is nested too deeply")]
+        except Exception as exc:  # a reader's or an extension's: name the file
+            found = [self.unreadable(f"{type(exc).__name__}: {exc}")]
         finally:
-            self._source_path = None
+            self.source = None
+        if found:
+            run.problems(settings).add(source_path, found)
+            return "", {"status": "skip"}
+        return content, metadata
+
+    def file_problems(self, source_path):
+        """Why the file itself cannot be read (reached through a link, too big,
+        empty, not UTF-8)."""
+        wrong = linked_on_the_way(source_path, self.settings["PATH"])
+        if wrong:
+            return [wrong]
+        data = Path(source_path).read_bytes()
+        if len(data) > MAX_TEXT_BYTES:
+            return [
+                file_problem(
+                    source_path,
+                    f"is {len(data) // 1024} KB of text, more than "
+                    f"{MAX_TEXT_BYTES // (1024 * 1024)} MB",
+                    "split it, or link a large file from its own site",
+                )
+            ]
+        if not data.strip():
+            return [
+                file_problem(
+                    source_path,
+                    "is empty",
+                    "write its front matter and text, or delete it",
+                )
+            ]
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return [
+                Problem(
+                    shown_path(source_path),
+                    data[: exc.start].count(b"\n") + 1,
+                    "file",
+                    "is not UTF-8 text",
+                    "save it with the UTF-8 encoding",
+                )
+            ]
+        return []
+
+    def read_checked(self, source_path):
+        settings = self.settings
+        content, metadata = super().read(source_path)
         # An empty field ("Summary: " in a scaffold) is the same as no field.
         # (A Category or Tag compares equal to its slug: only strings are tested.)
-        return content, {
+        metadata = {
             key: value
             for key, value in metadata.items()
             if not (isinstance(value, str) and value == "")
         }
+        self.reserved(metadata)
+        self.title(metadata)
+        kind = kind_of(source_path, settings)
+        if kind is not None:
+            self.against(kind, metadata)
+        if self.found:
+            return None, metadata
+        content_path = settings["PATH"]
+        relative_dir = os.path.relpath(os.path.dirname(source_path), content_path)
+        title = Markup(metadata.get("title") or metadata.get("name", "")).striptags()
+        references = []
+        content = self.police(content, relative_dir, title, references)
+        if metadata.get("summary"):
+            metadata["summary"] = self.police(
+                str(metadata["summary"]), relative_dir, title, references
+            )
+        # What the body links, loads and shows: for the checks across files.
+        metadata["references"] = references
+        if kind == "talk" and content:
+            content = self.chapters(content, metadata)
+        registry = registry_of(settings)
+        if registry is not None and content:
+            content = link_mentions(content, registry)
+        if kind in TRANSLATABLE and not self.found:
+            self.same_url(kind, metadata)
+        if kind is not None:  # every field of its type is an attribute
+            for declared in schema_for(kind, settings).fields:
+                if declared.default is not MISSING:
+                    metadata.setdefault(declared.key, declared.default)
+        return content, metadata
+
+    def unreadable(self, why):
+        return file_problem(
+            self.source,
+            f"could not be read: {why}",
+            "fix the file (markup, encoding, field values), or report the message",
+        )
+
+    # Fields ----------------------------------------------------------------------
 
     def process_metadata(self, name, value):
-        try:
+        path = self.source
+        if path is None:  # a default from the settings, not a file's value
             return super().process_metadata(name, value)
-        except ValueError as exc:
-            path = getattr(self, "_source_path", None)
-            if path is None:  # a default from the settings, not a file's value
-                raise
-            hint = HINTS.get(name, f"check the value of '{name}'")
-            raise ReadProblem(problem(path, name, str(exc), hint)) from None
+        key = name.lower()
+        declared = self.fields.get(key)
+        raws = [str(v) for v in value] if isinstance(value, list) else [value]
+        seen = self.written.setdefault(key, [])
+        if seen and not (declared and declared.repeatable):
+            self.repeated(key)  # reStructuredText or HTML: a second field
+            return self.process_metadata_of(name, seen[0], declared)
+        seen.extend(raws)
+        if declared is not None and declared.repeatable:
+            text = ", ".join(map(str, seen))
+        elif len(raws) > 1:  # HTML: a <meta> written twice
+            self.repeated(key)
+            text = raws[0]
+        else:
+            text = raws[0]
+        return self.process_metadata_of(name, text, declared)
+
+    def process_metadata_of(self, name, text, declared):
+        if declared is None or not isinstance(text, str):
+            try:
+                return super().process_metadata(name, text)
+            except ValueError as exc:
+                hint = HINTS.get(name, f"check the value of '{name}'")
+                self.found.append(problem(self.source, name, str(exc), hint))
+                return ""
+        if not text.strip():
+            return ""  # empty, as in a scaffold: as if absent
+        try:
+            return declared.parse(text, self.settings)
+        except FieldError as exc:
+            self.found.append(
+                problem(self.source, declared.key, str(exc), exc.hint or declared.hint)
+            )
+            return ""  # dropped: the file is refused anyway
+
+    def repeated(self, key):
+        declared = self.fields.get(key)
+        self.found.append(
+            problem(
+                self.source,
+                key,
+                "is written more than once",
+                "keep one line"
+                + (f": {declared.line}" if declared else "; a field is written once"),
+                line=second_line(self.source, key),
+            )
+        )
+
+    def reserved(self, metadata):
+        """Fields that would choose an output path or a template, or set one of
+        the content object's own attributes."""
+        attributes = content_attributes()
+        for key in metadata:
+            if (
+                key in RESERVED
+                or key.startswith(("_", "override_"))
+                or (key in attributes and key not in self.fields)
+            ):
+                why = RESERVED.get(key, "is one of Pelican's internal attributes")
+                self.found.append(
+                    Problem(
+                        shown_path(self.source),
+                        field_line(self.source, key),
+                        key,
+                        f"not allowed: {why}",
+                        RESERVED_HINT,
+                    )
+                )
+
+    def title(self, metadata):
+        """The title as HTML text: a field's text escaped once; reStructuredText's
+        heading as docutils wrote it, its text checked as a field's."""
+        title = metadata.get("title")
+        if not title:
+            return
+        if "title" in self.written:  # a field: text, parsed by the schema
+            metadata["title"] = Markup.escape(title)
+            return
+        try:
+            text_line(Markup(title).striptags())
+        except FieldError as exc:
+            declared = self.fields["title"]
+            self.found.append(
+                problem(self.source, "title", str(exc), exc.hint or declared.hint)
+            )
+        metadata["title"] = Markup(title)
+
+    def against(self, kind, metadata):
+        """Fields a file of ``kind`` does not have, values it does not allow, and
+        the required ones it lacks."""
+        source = self.source
+        schema = schema_for(kind, self.settings)
+        for key, raws in self.written.items():
+            declared = schema.get(key)
+            if any(f.field == key for f in self.found):
+                continue  # already refused: its value, or a reserved name
+            if declared is None:
+                self.found.append(unknown(source, key, kind, schema))
+            elif choices := getattr(declared.parse, "choices", None):
+                value = str(raws[0]).strip()
+                if value and value not in choices:
+                    self.found.append(
+                        problem(
+                            source,
+                            key,
+                            f"'{value[:40]}' is not a status of {a(kind)}",
+                            declared.hint,
+                        )
+                    )
+        if self.found:  # a field already refused: its file is refused anyway
+            return
+        # A Date may come from the file's name (FILENAME_METADATA).
+        from_path = parse_path_metadata(source, self.settings)
+        for declared in schema.fields:
+            if (
+                declared.required
+                and not metadata.get(declared.key)
+                and not from_path.get(declared.key)
+                and not (declared.drafts_may_omit and metadata.get("status") == "draft")
+            ):
+                self.found.append(
+                    Problem(
+                        shown_path(source),
+                        field_line(source, declared.key),
+                        declared.key,
+                        "missing",
+                        f"add '{declared.line}' to the front matter",
+                    )
+                )
+
+    # Body ------------------------------------------------------------------------
+
+    def police(self, html, relative_dir, title, references):
+        html, found, seen = apply_policy(
+            html, self.source, self.settings["PATH"], relative_dir, title
+        )
+        self.found += found
+        references += seen
+        return html
+
+    def chapters(self, html, metadata):
+        """A talk's chapter lines linked to its video; impossible times and
+        chapters after the end of the video refused."""
+        video = metadata.get("youtube")
+        html, chapters, found = extract_chapters(
+            html, video.at if video else None, self.source, metadata.get("duration")
+        )
+        metadata["chapters"] = chapters
+        self.found += found
+        return html
+
+    def same_url(self, kind, metadata):
+        """Articles and pages whose slug gives no URL, or the URL of another file.
+
+        Pelican pairs these as translations of one another and only warns; here
+        both files are named. Keyed like Pelican's translations: kind, status,
+        slug and language.
+        """
+        settings = self.settings
+        slug = metadata.get("slug") or slug_for(metadata.get("title", ""), settings)
+        if not slug:
+            title = Markup(metadata.get("title", "")).striptags()
+            self.found.append(
+                problem(
+                    self.source,
+                    "title",
+                    f"'{title}' gives no URL",
+                    "add 'Slug: una-parola-o-due' to the front matter",
+                )
+            )
+            return
+        status = metadata.get("status") or "published"
+        key = (kind, status, slug, metadata.get("lang") or settings["DEFAULT_LANG"])
+        urls = run.current(settings).state.setdefault(URLS, {})
+        other = urls.setdefault(key, self.source)
+        if other != self.source:
+            run.problems(settings).add(other, duplicate_url(other, slug, self.source))
+            self.found.append(duplicate_url(self.source, slug, other))
 
 
-def not_utf8(path):
-    data = Path(path).read_bytes()
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-    else:
-        line = 1
+class MarkdownFile(MarkdownReader):
+    """Pelican's Markdown reader, with the front matter read as it is written:
+    a field written twice is seen, a field continued on indented lines is one
+    value."""
+
+    def read(self, source_path):
+        markdown = Markdown(**self.settings["MARKDOWN"])
+        with pelican_open(source_path) as text:
+            content = markdown.convert(text)
+        markdown.preprocessors.deregister("meta")  # none in formatted fields
+        metadata = {}
+        for name, values in getattr(markdown, "Meta", {}).items():
+            key = name.lower()
+            if key in self.settings["FORMATTED_FIELDS"]:
+                markdown.reset()
+                value = markdown.convert("\n".join(values))
+            else:
+                value = self.one_value(key, values)
+            metadata[key] = self.process_metadata(key, value)
+        return content, metadata
+
+    def one_value(self, key, values):
+        """Markdown gives several lines for a field written twice, and for a
+        value continued on indented lines (one value, wrapped)."""
+        if len(values) < 2:
+            return values[0] if values else ""
+        declared = self.fields.get(key)
+        repeatable = declared is not None and declared.repeatable
+        if not repeatable and front_matter_lines(self.source, key) > 1:
+            self.repeated(key)
+            return values[0]
+        return (", " if repeatable else " ").join(values)
+
+
+class RstFile(RstReader):
+    """Pelican's reStructuredText reader: every docutils message of level
+    WARNING or above is a problem at its line, naming the directive when one
+    was refused (file insertion is off: eroi.plugins.boundary)."""
+
+    def read(self, source_path):
+        messages = []
+
+        class Writer(RstReader.writer_class):
+            def translate(self):
+                messages.extend(
+                    m
+                    for m in self.document.findall(nodes.system_message)
+                    if m["level"] >= 2
+                )
+                super().translate()
+
+        self.writer_class = Writer
+        content, metadata = super().read(source_path)
+        self.found += [rst_problem(source_path, m) for m in messages]
+        return content, metadata
+
+
+def content_attributes():
+    """The attributes and methods of every content class (Pelican's and ours)."""
+    names, classes = set(), [Content]
+    while classes:
+        cls = classes.pop()
+        names.update(vars(cls))
+        classes.extend(cls.__subclasses__())
+    return names
+
+
+def rst_problem(path, message):
+    text = message.children[0].astext() if message.children else message.astext()
+    text = " ".join(text.split())
+    line = message.get("line") or 1
+    refused = DISABLED.match(text)
+    if refused:
+        return Problem(
+            shown_path(path),
+            line,
+            refused["directive"] or refused["other"],
+            "reads a file or an address while the site is built, which it never does",
+            "write the text in this file; inline HTML may use '.. raw:: html' "
+            "followed by the HTML itself",
+        )
     return Problem(
         shown_path(path),
         line,
-        "file",
-        "is not UTF-8 text",
-        "save it with the UTF-8 encoding",
+        "rst",
+        text.rstrip("."),
+        "fix the reStructuredText at that line",
     )
 
 
-@functools.cache
-def _mixed(mixin, reader_class):
-    return type(reader_class.__name__, (mixin, reader_class), {})
-
-
-def mix_into_readers(readers, mixin):
-    """Put ``mixin`` in front of every reader class of ``readers`` (once)."""
-    for extension, reader_class in readers.reader_classes.items():
-        if reader_class and not issubclass(reader_class, mixin):
-            readers.reader_classes[extension] = _mixed(mixin, reader_class)
-
-
-def guard_readers(readers):
-    """readers_init: checked reader classes, and a guarded ``read_file``."""
-    mix_into_readers(readers, CheckedReading)
-    if not hasattr(readers.read_file, "guarded"):
-        readers.read_file = guarded(readers.read_file, readers.settings)
-
-
-def guarded(read_file, settings):
-    @functools.wraps(read_file)
-    def read_file_guarded(base_path, path, content_class=Page, *args, **kwargs):
-        problems = run.problems(settings)
-        source = os.path.abspath(os.path.join(base_path, path))
-        static = content_class.__name__ == "Static"  # files copied as they are
-        found = [
-            found
-            for _receiver, problems in file_to_read.send(
-                source, root=base_path, static=static
-            )
-            for found in problems or ()
-        ]
-        if static:  # Pelican reads no byte of a static file: it only copies it
-            problems.add(source, found)
-            return read_file(base_path, path, content_class, *args, **kwargs)
-        if found:
-            problems.add(source, found)
-            return SkipStub(None, source_path=source)
-        found = empty_file(source)
-        content = None
-        if not found:
-            try:
-                content = read_file(base_path, path, content_class, *args, **kwargs)
-            except ReadProblem as exc:
-                found = exc.problems
-            except RecursionError:
-                found = [unreadable(source, "its markup is nested too deeply")]
-            except Exception as exc:  # a reader's or a plugin's: name the file
-                found = [unreadable(source, f"{type(exc).__name__}: {exc}")]
-        if content is not None and not isinstance(content, SkipStub):
-            found = invalid(content, source, problems)
-        problems.add(source, found)
-        if problems.has_refused(source):
-            return SkipStub(None, source_path=source)
-        return content
-
-    read_file_guarded.guarded = True
-    return read_file_guarded
-
-
-def unreadable(path, why):
-    return Problem(
-        shown_path(path),
-        1,
-        "file",
-        f"could not be read: {why}",
-        "fix the file (markup, encoding, field values), or report the message",
-    )
-
-
-def empty_file(path):
-    try:
-        with open(path, "rb") as handle:
-            blank = not handle.read().strip()
-    except OSError as exc:
-        return [Problem(shown_path(path), 1, "file", f"cannot be read: {exc}", "-")]
-    if blank:
-        return [
-            Problem(
-                shown_path(path),
-                1,
-                "file",
-                "is empty",
-                "write its front matter and text, or delete it",
-            )
-        ]
-    return []
-
-
-def invalid(content, source, problems):
-    """Terms without a URL, and two files on one URL, as problems of the file.
-    (Missing fields and wrong statuses are the content model's.)"""
-    found = long_terms(content, source)
-    refused = found or problems.has_refused(source)
-    if not refused and type(content).__name__ in TRANSLATABLE:
-        found += same_url(content, source, problems)
-    return found
-
-
-def long_terms(content, source):
-    """A tag, category or author whose URL part would be empty, or too long."""
-    found = []
-    for field in ("tags", "category", "authors"):
-        value = getattr(content, field, None) or []
-        for term in value if isinstance(value, list) else [value]:
-            if not term.slug:
-                # Its page would be the list of all of them (/categorie/ ...).
-                found.append(
-                    problem(
-                        source,
-                        field,
-                        f"'{term.name[:40]}' gives no URL",
-                        "use letters or digits in it",
-                    )
-                )
-            elif len(term.slug) > MAX_SLUG:
-                found.append(
-                    problem(
-                        source,
-                        field,
-                        f"'{term.name[:40]}…' is {len(term.name)} characters long",
-                        f"write a shorter one, at most {MAX_SLUG} characters",
-                    )
-                )
-    return found
-
-
-def same_url(content, source, problems):
-    """Articles and pages whose slug gives no URL, or the URL of another file.
-
-    Pelican groups these as translations of one another and only warns; here
-    both files are named. Keyed like Pelican's translations: kind, status,
-    slug and language.
-    """
-    if not content.slug:
-        return [
-            problem(
-                source,
-                "title",
-                f"'{content.title}' gives no URL",
-                "add 'Slug: una-parola-o-due' to the front matter",
-            )
-        ]
-    key = (type(content).__name__, content.status, content.slug, content.lang)
-    other = problems.urls.setdefault(key, source)
-    if other == source:
-        return []
-    problems.add(other, duplicate_url(other, content.slug, source))
-    return [duplicate_url(source, content.slug, other)]
+def file_problem(path, message, hint):
+    return Problem(shown_path(path), 1, "file", message, hint)
 
 
 def duplicate_url(path, slug, other):
@@ -250,13 +528,65 @@ def duplicate_url(path, slug, other):
     )
 
 
-def phase_one_context(settings):
-    """The context a Pelican run starts from, for tools that read without writing."""
-    context = settings.copy()
-    context.update(
-        generated_content={},
-        static_links=set(),
-        static_content={},
-        localsiteurl=settings["SITEURL"],
-    )
-    return context
+def unknown(path, key, kind, schema):
+    meant = schema.closest(key)
+    if meant is not None:
+        hint = f"did you mean '{meant.name}'? e.g. {meant.line}"
+    else:
+        hint = f"the fields of {a(kind)} are: " + ", ".join(
+            f.name for f in schema.fields
+        )
+    return problem(path, key, f"is not a field of {a(kind)}", hint)
+
+
+def numbered(path):
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def second_line(path, key):
+    """The line where ``key`` is written a second time (1 if it is not)."""
+    start = re.compile(rf"^\s*:?{re.escape(key)}\s*:", re.IGNORECASE)
+    lines = [n for n, text in enumerate(numbered(path), 1) if start.match(text)]
+    return lines[1] if len(lines) > 1 else 1
+
+
+def front_matter_lines(path, key):
+    """How many lines of the Markdown front matter of ``path`` start ``key:``."""
+    start = re.compile(rf"^ {{0,3}}{re.escape(key)}\s*:", re.IGNORECASE)
+    count = 0
+    for line in numbered(path):
+        if not line.strip():
+            break
+        count += bool(start.match(line))
+    return count
+
+
+BASES = {MarkdownReader: MarkdownFile, RstReader: RstFile}
+_MIXED = {}
+
+
+def install(readers):
+    """readers_init: every reader class reads with ``Reading`` in front."""
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if reader_class is None or issubclass(reader_class, Reading):
+            continue
+        if reader_class not in _MIXED:
+            base = BASES.get(reader_class, reader_class)
+            _MIXED[reader_class] = type(reader_class.__name__, (Reading, base), {})
+        readers.reader_classes[extension] = _MIXED[reader_class]
+
+
+def shorten_slug(content):
+    """content_object_init: a slug Pelican made from the title, shortened."""
+    slug = getattr(content, "slug", None)
+    if slug and "slug" not in content.metadata:
+        content.slug = shorten(slug)
+
+
+def register():
+    declare(__name__, DEFAULTS, ("SCHEMA_",))
+    signals.readers_init.connect(install)
+    signals.content_object_init.connect(shorten_slug)

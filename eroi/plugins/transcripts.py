@@ -17,6 +17,7 @@ the whole text is the VideoObject's ``transcript``.
 Settings: TRANSCRIPT_PASSAGE_SECONDS, (shortest, longest), default (30, 60).
 """
 
+import hashlib
 import logging
 import os
 from collections import defaultdict
@@ -107,11 +108,9 @@ def named_file(value, talk_source, content_path):
     return (root / relative_to / text.lstrip("/")).resolve(), None
 
 
-def transcript_of(talk, source, content_path, files, duration, chapters):
-    """``(Transcript or None, problems)``: the talk's caption file, read.
-
-    ``duration`` and ``chapters`` are the talk's, parsed; ``talk`` is only read.
-    """
+def transcript_of(talk, source, content_path, files):
+    """``(Transcript or None, problems)``: the talk's caption file, read
+    (``talk`` is only read: its Transcript, Duration, chapters, language)."""
     named = str(talk.metadata.get("transcript", "") or "").strip()
     if named:
         path, wrong = named_file(named, source, content_path)
@@ -123,13 +122,14 @@ def transcript_of(talk, source, content_path, files, duration, chapters):
         path = files.beside(source, talk.lang)
         if path is None:
             return None, []
-    chapters = tuple(seconds for seconds, _title, _written in chapters)
+    duration = talk.duration
+    chapters = tuple(seconds for seconds, _title in talk.chapters)
     passage_seconds = tuple(talk.settings["TRANSCRIPT_PASSAGE_SECONDS"])
-    stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size, duration, chapters)
-    key += (passage_seconds, talk.lang, os.getcwd())  # paths shown from the cwd
-    # Kept by the runner's memory, by file version and talk fields: a
-    # livereload rebuild parses only the caption files that changed.
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    key = (path, digest, duration, chapters, passage_seconds, talk.lang, os.getcwd())
+    # Kept by the runner's memory, by the file's bytes and the talk's fields
+    # (paths are shown from the working folder): a livereload rebuild parses
+    # only the caption files that changed.
     transcript, found = run.current(talk.settings).memory.remember(
         "transcripts",
         key,

@@ -61,20 +61,20 @@ def facade_html(video_id, title, *, start=0, thumbnail=None, lazy=True):
 
 
 def facade_for_frame(src, title, content_path):
-    """The facade's HTML for an iframe's ``src``; ValueError if it is no video."""
+    """``(facade HTML, Video)`` for an iframe's ``src``; ValueError if it is no
+    video."""
     if src.startswith("//"):
         src = "https:" + src
-    video_id, start = parse_youtube(src)
-    thumbnail = thumbnail_path(video_id)
-    return facade_html(
-        video_id,
+    video = parse_youtube(src)
+    has_thumbnail = Path(content_path, video.thumbnail).is_file()
+    html = facade_html(
+        video.id,
         title,
-        start=start,
+        start=video.start,
         # {static} links are resolved by Pelican, relative to each page.
-        thumbnail=f"{{static}}/{thumbnail}"
-        if Path(content_path, thumbnail).is_file()
-        else None,
+        thumbnail=f"{{static}}/{video.thumbnail}" if has_thumbnail else None,
     )
+    return html, video
 
 
 def add_template_function(generator):

@@ -6,20 +6,17 @@ only a whole site can tell: links and images that point to no page or file of
 the site. Prints every Problem with ``report()``, as the build does.
 """
 
-import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.contents import Content
-from pelican.log import FatalLogger
 
 from eroi import run
 from eroi.model.links import INTRASITE
-from eroi.plugins.reading import phase_one_context
 from eroi.problems import problem, text_line
 
 CONTENT_SUFFIXES = {".md", ".markdown", ".mdown", ".rst", ".html", ".htm"}
@@ -51,27 +48,17 @@ class Report:
 
 
 def read_site(settings):
-    """Pelican's phase one: ``(generators, context)``; problems in the run's."""
-    FatalLogger.fatal_lvl = logging.CRITICAL + 1  # report everything, raise nothing
-    pelican = Pelican(settings)
-    context = phase_one_context(settings)
+    """Pelican's phase one (every generator reads its files, then the checks
+    across files) and nothing else: ``(generators, context)``; the problems
+    are the run's (``run.problems(generators[0].settings)``)."""
+    settings = {**settings, run.READ_ONLY: True, run.REPORTED: True}
     with tempfile.TemporaryDirectory(prefix="check-") as scratch:
-        generators = [
-            cls(
-                context=context,
-                settings=settings,
-                path=settings["PATH"],
-                theme=settings["THEME"],
-                output_path=scratch,
-            )
-            for cls in pelican._get_generator_classes()  # starts the run
-        ]
-        for generator in generators:
-            generator.generate_context()
-    from eroi.plugins.checks import content_read
-
-    content_read.send(generators)
-    return generators, context
+        settings["OUTPUT_PATH"] = scratch
+        try:
+            Pelican(settings).run()
+        except run.ContentRead as done:
+            generators = done.generators
+    return generators, generators[0].context
 
 
 def contents_of(context):
@@ -117,21 +104,16 @@ def check_targets(contents, context, urls, content_path):
     """Links and images in content bodies that point to no page or file."""
     found = []
     for content in contents:
-        html = content._content or ""
-        if "src=" not in html and "href=" not in html:
-            continue
         source = content.source_path
-        soup = BeautifulSoup(html, "html.parser")
-        targets = [(a, "href") for a in soup.find_all("a", href=True)]
-        targets += [(i, "src") for i in soup.find_all("img", src=True)]
-        for element, attribute in targets:
-            target = element[attribute]
+        for element, attribute, target in getattr(content, "references", ()):
+            if (element, attribute) not in (("a", "href"), ("img", "src")):
+                continue
             if resolves(target, content, context, urls, content_path):
                 continue
             found.append(
                 problem(
                     source,
-                    "image" if element.name == "img" else "link",
+                    "image" if element == "img" else "link",
                     f"{target} points to no page or file of the site",
                     WHERE_HINT,
                     line=text_line(source, target.split("}")[-1] or target),
@@ -169,6 +151,7 @@ def check_site(settings):
     """Every problem of the content in ``settings["PATH"]``: a Report."""
     content_path = settings["PATH"]
     generators, context = read_site(settings)
+    settings = generators[0].settings  # with every plugin's defaults
     found = run.problems(settings)
     problems = list(found.problems)
     contents = contents_of(context)
@@ -187,3 +170,15 @@ def count_files(content_path):
             folder = path.relative_to(content_path).parts[0]
             counts[folder] = counts.get(folder, 0) + 1
     return counts
+
+
+def archive_sources(settings):
+    """What the scaffolds and the playlist import need of the archive, read
+    as the build reads it (so an RST talk, a long title or two namesake
+    speakers give the same answers): the speakers (a SpeakerRegistry), the
+    videos (``{id: file}``, drafts included) and the talk slugs."""
+    generators, _context = read_site(settings)
+    talks = next(g for g in generators if hasattr(g, "registry"))
+    return SimpleNamespace(
+        registry=talks.registry, videos=dict(talks.videos), slugs=set(talks.slugs)
+    )

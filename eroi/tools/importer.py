@@ -47,7 +47,7 @@ from eroi.model.italian import momento
 from eroi.model.schema import SCHEMAS, front_matter, single_line
 from eroi.model.slugs import slug_for
 from eroi.model.youtube import VIDEO_ID, YOUTUBE_HOSTS, thumbnail_path
-from eroi.plugins.talks.mentions import MENTION
+from eroi.plugins.mentions import MENTION
 from eroi.problems import one_line as shown_line
 from eroi.problems import shown_path
 from eroi.tools import ytdlp
@@ -373,7 +373,8 @@ def import_playlist(export_paths, content_path, sources, settings):
     """Write the talk files of export files; return an ImportReport.
 
     ``sources`` is what the archive holds: ``registry`` (speakers),
-    ``videos`` ({id: file}) and ``slugs`` (talk slugs), from sources.py.
+    ``videos`` ({id: file}) and ``slugs`` (talk slugs), from
+    eroi.tools.check.archive_sources.
     """
     report = ImportReport()
     videos = [video for path in export_paths for video in read_export(path)]

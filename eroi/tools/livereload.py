@@ -84,10 +84,6 @@ def remember_generators(generators):
         run.current(settings).state[GENERATORS] = generators
 
 
-signals.get_writer.connect(recording_writer)
-signals.all_generators_finalized.connect(remember_generators)
-
-
 class Loop:
     """Builds once, then on each change: a quick render, then a full build.
 
@@ -96,6 +92,9 @@ class Loop:
     """
 
     def __init__(self, server, builder=None):
+        # Only the loop's builds (RECORD in their settings) record and keep.
+        signals.get_writer.connect(recording_writer)
+        signals.all_generators_finalized.connect(remember_generators)
         self.server = server
         self.runner = builder or runner.Runner()
         self.lock = threading.Lock()  # a quick render or a swap, never both
@@ -284,8 +283,6 @@ class Quick:
             new = talks.reread_speaker(relative, old)
         elif isinstance(old, Article | Page):
             new = self._reread_pelican(relative, old)
-        if new is not None and talks is not None:
-            talks.link_mentions(getattr(new, "source", new))
         return new
 
     def _reread_pelican(self, relative, old):

@@ -19,7 +19,7 @@ from eroi.model.speakers import name_from_handle
 from eroi.model.youtube import parse_youtube
 from eroi.plugins.talks.validation import duplicate_video, unknown_speaker
 from eroi.problems import Problem, problem, shown_path
-from eroi.tools.sources import archive_sources
+from eroi.tools.check import archive_sources
 
 TALK_TIME = "17:00"  # the Monday video conferences start at five
 

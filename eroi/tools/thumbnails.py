@@ -7,7 +7,6 @@ drawn placeholder).
 """
 
 import http.client
-import re
 import urllib.request
 from pathlib import Path
 
@@ -17,20 +16,24 @@ from eroi.tools.progress import track
 
 THUMBNAIL_URL = "https://i.ytimg.com/vi/{id}/hqdefault.jpg"
 MAX_BYTES = 5 * 1024 * 1024
-FACADE_VIDEO = re.compile(r'data-video-id="([A-Za-z0-9_-]{11})"')
 
 
 def videos_in(contents):
     """``{video_id: source path of the first content using it}``.
 
     ``contents`` are content objects as the build reads them: a talk's
-    ``video_id``, and every facade in a body (pelican-youtube directives and
-    pasted iframes have become facades by then).
+    ``youtube``, and every YouTube embed in a body (pelican-youtube directives
+    and pasted iframes, which the reader made facades: its ``references``).
     """
     videos = {}
     for content in sorted(contents, key=lambda c: c.source_path or ""):
-        found = [content.video_id] if getattr(content, "video_id", None) else []
-        found += FACADE_VIDEO.findall(getattr(content, "_content", None) or "")
+        video = getattr(content, "youtube", None)
+        found = [video.id] if video else []
+        found += [
+            url
+            for element, attribute, url in getattr(content, "references", ())
+            if (element, attribute) == ("iframe", "youtube")
+        ]
         for video_id in found:
             videos.setdefault(video_id, content.source_path)
     return videos

@@ -248,16 +248,25 @@ def walk_without_links(generator, paths, exclude=None, extensions=None):
     """Pelican's ``Generator.get_files``, except that no link is ever followed.
 
     Links and special files (a FIFO would block its reader) are left out
-    (``scan_links`` reports them); everything else is as in
-    Pelican 4.12: ``exclude`` folders, IGNORE_FILES, ``extensions``.
+    (``scan_links`` reports them); everything else is as in Pelican 4.12:
+    ``exclude`` folders, IGNORE_FILES, ``extensions`` (None: the readers',
+    False: any).
     """
     if isinstance(paths, str):
         paths = [paths]
+    if extensions is None:
+        extensions = tuple(generator.readers.extensions)
+    ignores = generator.settings["IGNORE_FILES"]
+
+    def wanted(name):
+        if any(fnmatch.fnmatch(name, pattern) for pattern in ignores):
+            return False
+        return extensions is False or os.path.splitext(name)[1][1:] in extensions
+
     excluded = {}
     for name in exclude or []:
         parent, folder = os.path.split(os.path.join(generator.path, name))
         excluded.setdefault(parent, set()).add(folder)
-    ignores = generator.settings["IGNORE_FILES"]
     files = set()
     for path in paths:
         root = os.path.join(generator.path, path) if path else generator.path
@@ -274,11 +283,8 @@ def walk_without_links(generator, paths, exclude=None, extensions=None):
                 ]
                 relative = os.path.relpath(folder, generator.path)
                 for name in names:
-                    candidate = os.path.join(relative, name)
-                    if plain_file(os.path.join(folder, name)) and (
-                        generator._include_path(candidate, extensions)
-                    ):
-                        files.add(candidate)
-        elif os.path.exists(root) and generator._include_path(path, extensions):
+                    if wanted(name) and plain_file(os.path.join(folder, name)):
+                        files.add(os.path.join(relative, name))
+        elif os.path.exists(root) and wanted(os.path.basename(path)):
             files.add(path)
     return files

@@ -182,9 +182,12 @@ def serialise(soup):
 
 
 def apply_policy(html, source, content_path, relative_dir="", title=""):
-    """``(clean_html, problems)`` for one body or summary of the file ``source``."""
+    """``(clean_html, problems, references)`` for one body or summary of the
+    file ``source``; ``references``: ``[(element, attribute, url), ...]`` in
+    order, what it links and loads (a YouTube iframe, now a facade, as
+    ``("iframe", "youtube", video id)``)."""
     if not html or ("<" not in html and not NOT_TEXT.search(html)):
-        return html, []
+        return html, [], []
     duplicates = []
 
     def on_duplicate(attributes, name, value):
@@ -214,7 +217,7 @@ def apply_policy(html, source, content_path, relative_dir="", title=""):
         node.extract()
     for element in soup.find_all(True):
         policy.element(element)
-    return serialise(soup), policy.problems
+    return serialise(soup), policy.problems, policy.references
 
 
 class Policy:
@@ -226,6 +229,7 @@ class Policy:
         self.relative_dir = relative_dir
         self.title = title
         self.problems = []
+        self.references = []
 
     def refuse(self, needle, message, hint, field="body", *, near=None):
         """A problem at the first line holding ``needle`` (else ``near``)."""
@@ -283,8 +287,10 @@ class Policy:
         if name in LOADS:
             for url in candidates(value, srcset=name == "srcset"):
                 self.load(tag, name, url)
+                self.references.append((tag, name, url.strip()))
         elif name in LINKS:
             self.link(tag, name, value)
+            self.references.append((tag, name, value.strip()))
         known = name in allowed or name in GLOBAL or name.startswith("aria-")
         if not known and len(self.problems) == before:
             self.refuse(
@@ -384,7 +390,7 @@ class Policy:
     def frame(self, element):
         src = browser_url(element.get("src") or "")
         try:
-            facade = facade_for_frame(
+            facade, video = facade_for_frame(
                 src, element.get("title") or self.title, self.content_path
             )
         except ValueError as exc:
@@ -403,6 +409,7 @@ class Policy:
         if wrapper is not None and "youtube" in (wrapper.get("class") or []):
             element = wrapper  # pelican-youtube's <div class="youtube">
         element.replace_with(BeautifulSoup(facade, "html.parser"))
+        self.references.append(("iframe", "youtube", video.id))
         return None
 
 

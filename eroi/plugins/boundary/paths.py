@@ -63,9 +63,7 @@ def content_outputs(generators):
                 if getattr(content, "save_as", None):
                     yield content.save_as, content.source_path
         for speaker in getattr(generator, "registry", ()) or ():
-            source = speaker.source
-            if source is not None and speaker.save_as:
-                yield speaker.save_as, source.source_path
+            yield speaker.save_as, speaker.source_path
 
 
 def listing_outputs(generators):

@@ -22,7 +22,6 @@ from bs4 import BeautifulSoup
 from eroi.model.archive import UPCOMING
 from eroi.model.italian import quante
 from eroi.model.schema import SCHEMAS
-from eroi.model.youtube import thumbnail_path
 
 TALK = SCHEMAS["talk"]
 SPEAKER = SCHEMAS["speaker"]
@@ -125,11 +124,11 @@ def _past(talk):
 
 
 def _recorded(talk):
-    return bool(talk.video_id) and talk.state != UPCOMING
+    return bool(talk.youtube) and talk.state != UPCOMING
 
 
 def _no_thumbnail(talk, settings):
-    return not Path(settings["PATH"], thumbnail_path(talk.video_id)).is_file()
+    return not Path(settings["PATH"], talk.youtube.thumbnail).is_file()
 
 
 def _missing_field(declared):
@@ -207,7 +206,7 @@ def talk_needs():
             f"or add '{summary.line}'",
             applies=lambda _talk: True,
             lacks=lambda talk, _settings: (
-                not (_meta(talk, summary.key) or _text(talk._content))
+                not (_meta(talk, summary.key) or _text(talk.content))
             ),
             example=summary.line,
         ),
@@ -226,7 +225,7 @@ def speaker_needs():
             "e di cosa si occupa.",
             hint="write a short bio below the front matter, after a blank line",
             applies=always,
-            lacks=lambda source, _settings: not _text(source._content),
+            lacks=lambda speaker, _settings: not _text(speaker.content),
         ),
         _field_need("speaker", SPEAKER.get("avatar"), "senza foto", always),
         _field_need("speaker", SPEAKER.get("company"), "senza azienda", always),
@@ -251,7 +250,7 @@ def find_gaps(talks, speakers, settings):
     # own; a speaker's is its SpeakerSource (fields in metadata, bio as body).
     items = {
         "talk": [(talk, talk) for talk in talks],
-        "speaker": [(s, s.source) for s in speakers if s.source is not None],
+        "speaker": [(s, s) for s in speakers],
     }
     needs = talk_needs() + speaker_needs()
     found = [

@@ -159,7 +159,7 @@ TALK_PROPERTIES = (
     ),
     field(
         model.YOUTUBE,
-        lambda talk, _site: talk.video_id,
+        lambda talk, _site: talk.youtube.id if talk.youtube else None,
         key="video",
         description="L'id del video della registrazione su YouTube; "
         "null se la registrazione non c'è.",
@@ -231,7 +231,7 @@ SPEAKER_PROPERTIES = (
     ),
     field(
         model.COMMUNITY,
-        lambda speaker, _site: speaker.community,
+        lambda speaker, _site: speaker.profile,
         description="Il profilo nella community.",
     ),
     derived(

@@ -15,7 +15,6 @@ import json
 import logging
 import multiprocessing
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -45,14 +44,6 @@ MAX_PEOPLE = 4
 # More characters than any card can show: the layout never measures more, so
 # its time does not grow with the length of a title.
 MAX_CHARACTERS = 400
-
-
-def initials(name):
-    """What an avatar shows without a picture: ``Maurizio Bonazzi`` → ``MB``."""
-    words = [w for w in re.split(r"[\W_\d]+", name) if w]
-    if len(words) >= 2:
-        return (words[0][0] + words[-1][0]).upper()
-    return (words[0][:2] if words else "?").upper()
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ from PIL import Image
 
 from eroi.clock import build_time
 from eroi.model.italian import data, ora
+from eroi.model.speakers import initials
 from eroi.plugins.sharing import structured
-from eroi.plugins.sharing.cards import HEIGHT, WIDTH, Card, Person, initials
+from eroi.plugins.sharing.cards import HEIGHT, WIDTH, Card, Person
 from eroi.plugins.sharing.structured import plain
 
 # A page's first picture, written as {static}/path or {filename}/path.

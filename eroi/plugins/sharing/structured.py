@@ -116,7 +116,7 @@ def person(speaker, site, image=None):
         "name": speaker.name,
         "url": f"{site.url}/{speaker.url}",
         "alternateName": [speaker.handle, *speaker.aliases],
-        "sameAs": [link for link in (speaker.community, speaker.website) if link],
+        "sameAs": [link for link in (speaker.profile, speaker.website) if link],
     }
     if image:
         node["image"] = image
@@ -171,8 +171,8 @@ def video_object(talk, page_url, description, thumbnail, site):
         "description": description,
         "thumbnailUrl": [thumbnail.url],
         "uploadDate": talk.date.isoformat(),
-        "embedUrl": YOUTUBE_EMBED.format(id=talk.video_id),
-        "contentUrl": YOUTUBE_WATCH.format(id=talk.video_id),
+        "embedUrl": YOUTUBE_EMBED.format(id=talk.youtube.id),
+        "contentUrl": YOUTUBE_WATCH.format(id=talk.youtube.id),
         "url": page_url,
         "inLanguage": talk.lang,
         "isPartOf": {"@id": page_url},
@@ -189,10 +189,10 @@ def video_object(talk, page_url, description, thumbnail, site):
 
 
 def clips(talk, page_url):
-    starts = [seconds for seconds, _title, _written in talk.chapters]
+    starts = [seconds for seconds, _title in talk.chapters]
     ends = [*starts[1:], talk.duration]
     parts = []
-    for (seconds, title, _written), end in zip(talk.chapters, ends, strict=True):
+    for (seconds, title), end in zip(talk.chapters, ends, strict=True):
         clip = {
             "@type": "Clip",
             "name": title,

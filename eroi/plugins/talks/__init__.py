@@ -5,18 +5,14 @@ checked and written by this plugin's own generator (generator.py): a page per
 talk, the playlist, the speaker index and pages, talk-tag pages, Atom feeds
 (all talks, per speaker, per talk tag, and "novità" with the articles), an
 iCalendar file and one event file per talk. ``@handle`` mentions in any
-content link to speakers (mentions.py). Settings below are defaults;
-pelicanconf.py may override any.
+content link to speakers (eroi.plugins.mentions). Settings below are
+defaults; pelicanconf.py may override any.
 """
-
-import logging
 
 from pelican import signals
 
-from eroi.plugins.talks.generator import TalksGenerator, talks_generator
+from eroi.plugins.talks.generator import talks_generator
 from eroi.settings import Derived, declare
-
-logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "TALK_PATHS": ["talks"],
@@ -32,6 +28,9 @@ DEFAULTS = {
     "TALKTAG_SAVE_AS": "videoconferenze/tag/{slug}/index.html",
     "SPEAKER_URL": "relatori/{slug}/",
     "SPEAKER_SAVE_AS": "relatori/{slug}/index.html",
+    # A speaker's bio in another language (Lang: en): the same page.
+    "SPEAKER_LANG_URL": "relatori/{slug}/",
+    "SPEAKER_LANG_SAVE_AS": "relatori/{slug}/index.html",
     "SPEAKERS_URL": "relatori/",
     "SPEAKERS_SAVE_AS": "relatori/index.html",
     "TALKS_FEED_ATOM": "feeds/videoconferenze.atom.xml",
@@ -53,28 +52,6 @@ DEFAULTS = {
 SETTING_PREFIXES = ("TALK_", "TALKS_", "TALKTAG_", "SPEAKER_", "SPEAKERS_")
 
 
-def link_all_mentions(generators):
-    """Link @mentions in articles, pages, talks and bios once speakers are known."""
-    talks = next((g for g in generators if isinstance(g, TalksGenerator)), None)
-    if talks is None:
-        return
-    for generator in generators:
-        for name in (
-            "articles",
-            "translations",
-            "hidden_articles",
-            "drafts",
-            "pages",
-            "hidden_pages",
-            "talks",
-        ):
-            for content in getattr(generator, name, ()):
-                talks.link_mentions(content)
-    for speaker in talks.registry:
-        talks.link_mentions(speaker.source)
-
-
 def register():
     declare(__name__, DEFAULTS, SETTING_PREFIXES)
     signals.get_generators.connect(talks_generator)
-    signals.all_generators_finalized.connect(link_all_mentions)

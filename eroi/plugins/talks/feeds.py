@@ -50,10 +50,10 @@ class TalkEntry:
                 talk.number, when, speakers
             )
         ]
-        if talk.video_id:
+        if talk.youtube:
             parts.append(
                 Markup('<p><a href="{}">Guarda il video su YouTube</a></p>').format(
-                    talk.video_url
+                    talk.youtube.url
                 )
             )
         if talk.state == UPCOMING and self.settings.get("TALK_CALENDAR_SAVE_AS"):

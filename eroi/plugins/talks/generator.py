@@ -1,9 +1,12 @@
 """TalksGenerator: reads and checks speakers and talks, then writes their pages.
 
-Phase one (``generate_context``) reads content/speakers/ and content/talks/,
-reports every problem to content_checks (which stops the build once all
-content is read) and leaves those files out; it numbers the talks, links
-speakers, chapters and tags, and fills the context.
+The speakers are read as the generator is made, before any generator reads
+its files, so that every reader links @mentions (eroi.plugins.mentions).
+Phase one (``generate_context``) reads content/talks/, checks each talk
+against the archive (its speakers, its video, its caption file), reports
+every problem to the run (the build stops once all content is read) and
+leaves those files out; it numbers the talks, links speakers and tags, and
+fills the context.
 Phase two (``generate_output``) writes the talk pages, the playlist, the
 speaker index and pages, the talk-tag pages, the Atom feeds (feeds.py), the
 calendar and each talk's own event file.
@@ -14,9 +17,11 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican.contents import SkipStub
-from pelican.generators import CachingGenerator
+from pelican.generators import Generator
 from pelican.urlwrappers import Author, URLWrapper
+from pelican.utils import slugify
 
 from eroi import run
 from eroi.clock import build_time
@@ -25,10 +30,10 @@ from eroi.model.captions import SUFFIXES
 from eroi.model.related import relate_all
 from eroi.model.slugs import shorten
 from eroi.model.speakers import Speaker, SpeakerRegistry
-from eroi.model.talks import SpeakerSource, Talk
+from eroi.model.talks import Talk
+from eroi.plugins.mentions import REGISTRY
 from eroi.plugins.talks.calendar import Calendars
 from eroi.plugins.talks.feeds import write_talk_feeds
-from eroi.plugins.talks.mentions import link_mentions
 from eroi.plugins.talks.sharing import PLAYLIST, SPEAKER, TALK, TALK_TAG
 from eroi.plugins.talks.validation import (
     check_talk,
@@ -46,15 +51,16 @@ class TalkTag(URLWrapper):
     """A tag of talks; URLs from TALKTAG_URL / TALKTAG_SAVE_AS."""
 
 
-class TalksGenerator(CachingGenerator):
+class TalksGenerator(Generator):
     def __init__(self, *args, **kwargs):
         self.talks = []  # published, newest first
         self.drafts = []
-        self.registry = SpeakerRegistry()
         self.talk_tags = {}
         self.videos = {}  # {video id: file}, drafts included
         self.slugs = {}  # {slug: file}, drafts included
         super().__init__(*args, **kwargs)
+        # Before any generator reads its files: the readers link @mentions.
+        self.registry = self._read_speakers()
 
     @property
     def problems(self):
@@ -64,13 +70,12 @@ class TalksGenerator(CachingGenerator):
     # Phase one -----------------------------------------------------------------
 
     def generate_context(self):
-        self._read_speakers()
+        for speaker in self.registry:
+            self.context["generated_content"][speaker.relative_source_path] = speaker
         talks = self._read_talks()
-        self.save_cache()
-        self.readers.save_cache()
         now = build_time(self.settings)
         for talk in talks:
-            talk.state = archive.talk_state(talk.date, talk.video_id, now)
+            talk.state = archive.talk_state(talk.date, talk.youtube, now)
         self.talks = archive.number_talks(talks)
         tagged = defaultdict(list)
         for talk in self.talks:
@@ -93,63 +98,61 @@ class TalksGenerator(CachingGenerator):
 
     def _read(self, path, content_class):
         """The content object of ``path``, or None when the file was refused."""
-        content = self.get_cached_data(path, None)
-        if content is None:
-            content = self.readers.read_file(
-                base_path=self.path,
-                path=path,
-                content_class=content_class,
-                context=self.context,
-            )
-            if isinstance(content, SkipStub):
-                return None
-            self.cache_data(path, content)
-        return content
+        content = self.readers.read_file(
+            base_path=self.path,
+            path=path,
+            content_class=content_class,
+            context=self.context,
+        )
+        return None if isinstance(content, SkipStub) else content
 
     def _read_speakers(self):
-        speakers = []
+        """Every speaker file, in the run's registry (eroi.plugins.mentions)."""
+        registry = SpeakerRegistry()
+        run.current(self.settings).state[REGISTRY] = registry
+        read = {}
         for path in sorted(self.get_files(self.settings["SPEAKER_PATHS"])):
-            source_path = os.path.join(self.path, path)
-            source = self._read(path, SpeakerSource)
-            if source is None:
+            speaker = self._read(path, Speaker)
+            if speaker is None:
                 continue
-            speaker = self._speaker(source, path)
+            self._slug(speaker)
             if not speaker.slug:
-                self.problems.add(
-                    source_path, no_url(source_path, speaker.name, "name")
-                )
+                source = speaker.source_path
+                self.problems.add(source, no_url(source, speaker.name, "name"))
                 continue
-            for key, owner in self.registry.add(speaker):
+            for key, owner in registry.add(speaker):
                 self.problems.add(
-                    source_path,
+                    speaker.source_path,
                     problem(
-                        source_path,
+                        speaker.source_path,
                         "handle" if key == speaker.handle else "aliases",
                         f"'{key}' is already the handle or an alias of "
-                        f"{shown_path(self.path, owner.source_path)}",
+                        f"{shown_path(owner.source_path)}",
                         "each handle and alias names one speaker",
                     ),
                 )
-            speakers.append(speaker)
-        self._give_unique_urls(speakers)
+            read[path] = speaker
+        # A bio that mentions someone is read again, now that everyone is known.
+        for path, speaker in read.items():
+            if "@" in speaker.content:
+                fresh = self._read(path, Speaker)
+                if fresh is not None:
+                    fresh.slug = speaker.slug
+                    registry.replace(speaker, fresh)
+        self._give_unique_urls(list(registry))
+        return registry
 
-    def _speaker(self, source, path):
-        """The Speaker a speaker file describes (its URL from Slug or name)."""
-        meta = source.metadata
-        speaker = Speaker(
-            meta["name"],
-            self.settings,
-            handle=meta["handle"],
-            aliases=meta.get("aliases", []),
-            avatar=meta.get("avatar"),
-            company=meta.get("company"),
-            website=meta.get("website"),
-            community=meta.get("community"),
-            source=source,
-            source_path=Path(path).as_posix(),
+    def _slug(self, speaker):
+        """A speaker's URL part: its Slug, else its name (shortened)."""
+        settings = self.settings
+        speaker.slug = speaker.metadata.get("slug") or shorten(
+            slugify(
+                Markup.escape(speaker.name),  # its text as written, tags too
+                regex_subs=settings["SPEAKER_REGEX_SUBSTITUTIONS"],
+                preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+                use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+            )
         )
-        speaker.slug = meta.get("slug") or shorten(speaker.slug or "")
-        return speaker
 
     def _give_unique_urls(self, speakers):
         """Namesakes get a URL each, from name and handle; equal Slugs are refused."""
@@ -157,15 +160,14 @@ class TalksGenerator(CachingGenerator):
         for speaker in speakers:
             by_slug[speaker.slug].append(speaker)
         for slug, namesakes in sorted(by_slug.items()):
-            written = [s for s in namesakes if s.source.metadata.get("slug")]
+            written = [s for s in namesakes if s.metadata.get("slug")]
             for speaker in namesakes[1:] if written else ():
-                source_path = os.path.join(self.path, speaker.source_path)
                 self.problems.add(
-                    source_path,
+                    speaker.source_path,
                     duplicate_slug(
-                        source_path,
+                        speaker.source_path,
                         slug,
-                        shown_path(self.path, namesakes[0].source_path),
+                        shown_path(namesakes[0].source_path),
                     ),
                 )
             if written or len(namesakes) == 1:
@@ -173,15 +175,10 @@ class TalksGenerator(CachingGenerator):
             for speaker in namesakes:
                 speaker.slug = f"{slug}-{speaker.handle_slug}"
                 self.problems.note(
-                    f"{shown_path(self.path, speaker.source_path)}: note: "
+                    f"{shown_path(speaker.source_path)}: note: "
                     f"'{speaker.name}' is the name of {len(namesakes)} speakers; "
                     f"this one's page is /{speaker.url} (write 'Slug:' to choose it)"
                 )
-        for speaker in speakers:
-            if not self.problems.has_refused(
-                os.path.join(self.path, speaker.source_path)
-            ):
-                self.context["generated_content"][speaker.source_path] = speaker
 
     def _read_talks(self):
         talks, videos, slugs = [], self.videos, self.slugs
@@ -215,15 +212,15 @@ class TalksGenerator(CachingGenerator):
             talk, source, self.registry, videos, self.path, captions
         )
         if not talk.slug:
-            found.append(no_url(source, talk.title))
+            found.append(no_url(source, Markup(talk.title).striptags()))
         if not found and talk.slug in slugs:
             found = [duplicate_slug(source, talk.slug, slugs[talk.slug])]
         if found:
             self.problems.add(source, found)
             return False
         slugs[talk.slug] = shown_path(source)
-        for name, value in values.items():
-            setattr(talk, name, value)
+        talk.speakers = values["speakers"]
+        talk.transcript = values["transcript"]
         # Feeds name the speakers as the entry's author.
         names = ", ".join(speaker.name for speaker in talk.speakers)
         talk.author = Author(names, self.settings)
@@ -233,14 +230,6 @@ class TalksGenerator(CachingGenerator):
         ]
         return True
 
-    def link_mentions(self, content):
-        """Link the @handles in ``content``'s body (once speakers are known)."""
-        content._content = link_mentions(
-            content._content,
-            self.registry,
-            self.settings["TALKS_COMMUNITY_PROFILE_URL"],
-        )
-
     # One file again (the writer's loop) -----------------------------------------
 
     def reread_talk(self, path, old):
@@ -249,10 +238,8 @@ class TalksGenerator(CachingGenerator):
         this generator read it, in the place ``old`` had (number, related
         talks). None if the file has a problem or is now a draft."""
         source = os.path.join(self.path, path)
-        talk = self.readers.read_file(
-            base_path=self.path, path=path, content_class=Talk, context=self.context
-        )
-        if isinstance(talk, SkipStub) or talk.status == "draft":
+        talk = self._read(path, Talk)
+        if talk is None or talk.status == "draft":
             return None
         captions = CaptionFiles(
             os.path.join(self.path, caption)
@@ -264,27 +251,19 @@ class TalksGenerator(CachingGenerator):
         slugs = {s: f for s, f in self.slugs.items() if f != shown_path(source)}
         if not self._check(talk, source, captions, videos, slugs):
             return None
-        for name, value in vars(old).items():  # its place in the archive
-            # (not what the class computes and caches, e.g. its URL)
-            if name not in vars(talk) and not hasattr(type(talk), name):
-                setattr(talk, name, value)
+        for name in ("number", "previous_talk", "next_talk", "related"):
+            setattr(talk, name, getattr(old, name))
         talk.state = archive.talk_state(
-            talk.date, talk.video_id, build_time(self.settings)
+            talk.date, talk.youtube, build_time(self.settings)
         )
         return talk
 
     def reread_speaker(self, path, old):
         """A fresh Speaker from the file at ``path`` that was ``old``, with
         ``old``'s URL and talks; None if the file has a problem."""
-        source = self.readers.read_file(
-            base_path=self.path,
-            path=path,
-            content_class=SpeakerSource,
-            context=self.context,
-        )
-        if isinstance(source, SkipStub):
+        speaker = self._read(path, Speaker)
+        if speaker is None:
             return None
-        speaker = self._speaker(source, path)
         speaker.slug = old.slug
         speaker.talks = old.talks
         return speaker

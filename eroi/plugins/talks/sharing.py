@@ -9,7 +9,6 @@ talks itself.
 
 from eroi.model.archive import RECORDED
 from eroi.model.italian import quante
-from eroi.model.youtube import thumbnail_path
 from eroi.plugins.sharing import structured
 from eroi.plugins.sharing.cards import Card, Person
 from eroi.plugins.sharing.pages import Kind, ShareImage, image_size, listing, section
@@ -99,9 +98,9 @@ def person(describer, speaker):
 
 def thumbnail(describer, talk):
     """The talk's video thumbnail in content/, if it has one Pillow can read."""
-    if not talk.video_id:
+    if not talk.youtube:
         return None
-    path = thumbnail_path(talk.video_id)
+    path = talk.youtube.thumbnail
     size = image_size(describer.content / path)
     if size is None:
         return None

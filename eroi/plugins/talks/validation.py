@@ -1,19 +1,13 @@
 """The checks of a talk against the rest of the archive: its speakers exist,
-its video belongs to no other talk, its chapters fit the video, its caption
-file is readable.
+its video belongs to no other talk, its caption file is readable.
 
-Each field was parsed by the content model while the file was read; these
-checks need the other files. Every problem names the file, line and field
+Each field (and the chapters) was checked as the file was read; these checks
+need the other files. Every problem names the file, line and field
 and says how to fix it; the generator reports them and leaves the file out.
 """
 
-import re
-
-from eroi.model.chapters import extract_chapters
-from eroi.model.italian import durata
-from eroi.model.youtube import watch_url
 from eroi.plugins.transcripts import transcript_of
-from eroi.problems import line_where, problem, shown_path
+from eroi.problems import problem, shown_path
 
 
 def unknown_speaker(path, handle, registry):
@@ -57,89 +51,34 @@ def duplicate_slug(path, slug, owner):
 
 
 def check_talk(talk, source, registry, videos, content_path, captions):
-    """``(problems, values)`` of one talk, its fields already parsed by the
-    schema: ``values`` are what the generator sets on the talk once every
-    check passed (speakers, video, duration, chapters, body, transcript);
-    ``captions`` is a transcripts.CaptionFiles. Nothing is changed here."""
-    meta = talk.metadata
-    found, speakers = _speakers(meta.get("speakers") or [], source, registry)
-    video_id, start = meta.get("youtube") or (None, 0)
-    found += _video(video_id, source, videos)
-    duration = meta.get("duration")
-    body, chapters, wrong = extract_chapters(
-        talk._content,
-        (lambda seconds: watch_url(video_id, seconds)) if video_id else lambda _s: None,
-    )
-    found += _chapters(chapters, wrong, duration, source)
-    transcript, problems = transcript_of(
-        talk, source, content_path, captions, duration, chapters
-    )
-    found += problems
-    return found, {
-        "speakers": speakers,
-        "video_id": video_id,
-        "start": start,
-        "duration": duration,
-        "chapters": chapters,
-        "_content": body,
-        "transcript": transcript,
-    }
-
-
-def _speakers(handles, source, registry):
+    """``(problems, values)`` of one talk against the archive; its own fields,
+    chapters included, were checked as it was read. ``values`` are what the
+    generator sets on the talk once every check passed (its Speakers and its
+    Transcript); ``captions`` is a transcripts.CaptionFiles. Nothing is
+    changed here."""
     found, speakers = [], []
-    for handle in handles:
+    for handle in talk.speakers:
         speaker = registry.get(handle)
         if speaker is None:
             found.append(unknown_speaker(source, handle, registry))
         elif speaker not in speakers:
             speakers.append(speaker)
-    return found, speakers
+    found += _video(talk.youtube, source, videos)
+    transcript, problems = transcript_of(talk, source, content_path, captions)
+    found += problems
+    return found, {"speakers": speakers, "transcript": transcript}
 
 
-def _video(video_id, source, videos):
-    if not video_id:
+def _video(video, source, videos):
+    if not video:
         return []
-    owner = videos.setdefault(video_id, shown_path(source))
+    owner = videos.setdefault(video.id, shown_path(source))
     if owner != shown_path(source):
-        return [duplicate_video(source, video_id, owner)]
+        return [duplicate_video(source, video.id, owner)]
     return []
 
 
 def draft_video(talk, source, videos):
     """A draft's video counts as in the archive (the import skips it)."""
-    video_id, _start = talk.metadata.get("youtube") or (None, 0)
-    if video_id:
-        videos.setdefault(video_id, shown_path(source))
-
-
-def _chapters(chapters, wrong, duration, source):
-    found = [
-        problem(
-            source,
-            "chapters",
-            f"'{stamp}' is not a time: {reason}",
-            "write the chapter's time as H:MM:SS or MM:SS, minutes and seconds "
-            "below 60",
-            line=_line_of(source, stamp),
-        )
-        for stamp, reason in wrong
-    ]
-    if duration:
-        found += [
-            problem(
-                source,
-                "chapters",
-                f"'{stamp}' is after the end of the video ({durata(duration)})",
-                "check the chapter's time, or the Duration",
-                line=_line_of(source, stamp),
-            )
-            for seconds, _title, stamp in chapters
-            if seconds > duration
-        ]
-    return found
-
-
-def _line_of(source, stamp):
-    pattern = re.compile(rf"(?<![\d:]){re.escape(stamp)}(?![\d:])")
-    return line_where(source, pattern.search)
+    if talk.youtube:
+        videos.setdefault(talk.youtube.id, shown_path(source))

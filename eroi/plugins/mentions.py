@@ -1,0 +1,76 @@
+"""@mentions: ``@handle`` in a body links to the speaker it names.
+
+A handle or alias of a known speaker links to the speaker's page (a Pelican
+``{filename}`` link to the speaker's file, so relative URLs stay right); any
+other ``@word`` (a Twitter handle, a Python decorator, a first name) stays
+text. Never inside code, literals, links, or a web or e-mail address written
+as text. The talks generator keeps the speakers in the run (``REGISTRY``)
+before any other file is read, so the reader links mentions as it reads.
+Only fragments holding a mention are parsed again; they are written back as
+the content boundary's policy writes them.
+"""
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString
+
+from eroi import run
+from eroi.plugins.boundary.html import serialise
+
+REGISTRY = "eroi.speakers"  # run state: the speakers, by handle and alias
+MENTION = re.compile(r"(?<![\w@/.:+-])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)")
+# Where a mention is not a mention: code, literals, links.
+SKIP = {"a", "code", "pre", "script", "style", "kbd", "samp", "tt", "var"}
+LITERAL = "literal"  # docutils' inline literal: <span class="docutils literal">
+# A web or e-mail address written as text: no mention inside it.
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def registry_of(settings):
+    """The run's speakers (a SpeakerRegistry), or None before they are read."""
+    this_run = settings.get(run.RUN)
+    return this_run.state.get(REGISTRY) if this_run is not None else None
+
+
+def link_mentions(html, registry):
+    """``html`` with every mention of a known speaker linked."""
+    if "@" not in html or not MENTION.search(html):
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    changed = False
+    for text in soup.find_all(string=MENTION):
+        if any(
+            parent.name in SKIP or LITERAL in (parent.get("class") or ())
+            for parent in text.parents
+        ):
+            continue
+        pieces = _linked(soup, str(text), registry)
+        if pieces:
+            text.replace_with(*pieces)
+            changed = True
+    return serialise(soup) if changed else html
+
+
+def _linked(soup, text, registry):
+    """The pieces of ``text`` with its mentions linked; [] if none is known."""
+    addresses = [match.span() for match in ADDRESS.finditer(text)]
+    pieces, position = [], 0
+    for match in MENTION.finditer(text):
+        if any(start <= match.start() < end for start, end in addresses):
+            continue
+        speaker = registry.get(match.group(1))
+        if speaker is None:
+            continue
+        pieces.append(NavigableString(text[position : match.start()]))
+        link = soup.new_tag(
+            "a",
+            href="{filename}/" + speaker.relative_source_path,
+            attrs={"class": "mention"},
+        )
+        link.string = match.group(0)
+        pieces.append(link)
+        position = match.end()
+    if not pieces:
+        return []
+    pieces.append(NavigableString(text[position:]))
+    return [piece for piece in pieces if piece != ""]
