@@ -12,6 +12,7 @@ from invoke import Exit, task
 from eroi.problems import one_line, report, report_line
 from eroi.tools import importer, media, runner, scaffold, thumbnails
 from eroi.tools.check import archive_sources, check_site, contents_of, read_site
+from eroi.tools.server import LocalServer, PreviewServer
 
 HOST = "localhost"
 PORT = 8000
@@ -25,18 +26,18 @@ def pelican_run(settings_file=runner.DEV_SETTINGS, fatal="errors", **overrides):
         raise Exit(code=exc.exit_status) from None
 
 
-def serve_forever(path, port=PORT, open_browser=False):
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
-
-    RootedHTTPServer.allow_reuse_address = True
-    server = RootedHTTPServer(str(path), (HOST, port), ComplexHTTPRequestHandler)
-    url = f"http://{HOST}:{port}/"
-    print(f"Serving {path} at {url} (Ctrl-C to stop)", file=sys.stderr)
+def serve_forever(server, open_browser=False):
+    """Serve until Ctrl-C; ``server`` is one of eroi.tools.server's."""
+    url = f"http://{HOST}:{server.server_port}/"
+    folder = os.path.relpath(server.root)
+    print(f"Serving {folder} at {url} (Ctrl-C to stop)", file=sys.stderr)
     if open_browser:
         webbrowser.open(url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
+        pass
+    finally:
         server.server_close()
 
 
@@ -69,7 +70,7 @@ def clean(c):
 )
 def serve(c, port=PORT, browser=False):
     """Build, then serve output/ at http://localhost:8000/."""
-    serve_forever(pelican_run(), port, browser)
+    serve_forever(LocalServer(pelican_run(), HOST, port), browser)
 
 
 @task(
@@ -81,26 +82,18 @@ def serve(c, port=PORT, browser=False):
 def livereload(c, port=PORT, browser=False):
     """Serve the site and show each saved change at once, then build it whole."""
     from eroi.tools import livereload as devloop
-    from eroi.tools import server as devserver
 
     settings = runner.load_settings()
-    server = devserver.PreviewServer(settings["OUTPUT_PATH"], HOST, port)
+    server = PreviewServer(settings["OUTPUT_PATH"], HOST, port)
     loop = devloop.Loop(server)
     # The first build; then every change: its pages at once, a full build after.
     loop.start(
         [settings["PATH"], settings["THEME"], Path(runner.DEV_SETTINGS).resolve()]
     )
-    url = f"http://{HOST}:{port}/"
-    print(
-        f"Serving {settings['OUTPUT_PATH']} at {url} (Ctrl-C to stop)", file=sys.stderr
-    )
-    if browser:
-        webbrowser.open(url)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
+        serve_forever(server, browser)
+    finally:
         loop.stop()
-        server.server_close()
 
 
 @task(
@@ -119,7 +112,7 @@ def preview(c, port=PORT, browser=False):
         SITEURL=siteurl,
         FEED_DOMAIN=siteurl,
     )
-    serve_forever(output, port, browser)
+    serve_forever(LocalServer(output, HOST, port), browser)
 
 
 @task

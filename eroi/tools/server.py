@@ -1,26 +1,55 @@
-"""The writers' preview server: the built site, reloaded in the browser on a change.
+"""The one local server, for `invoke serve`, `invoke preview` and `invoke livereload`.
 
-A threaded HTTP server (the standard library's) serves the output folder as
-the static host would (``/dir/`` is ``/dir/index.html``, a missing page is
-``404.html`` with status 404). Every HTML page it serves gets one script tag,
-``/__livereload.js``, which listens to ``/__livereload`` (server-sent events,
-the same origin: the site's Content-Security-Policy allows it) and reloads
-the page when told. The files in the output folder are never changed.
+It serves the output folder as the static host would, and nothing else:
 
-The server remembers the last page the browser asked for (``open_page``), so
-the writer's loop can render that one first.
+- only to this machine's names: a request whose ``Host`` is not ``localhost``,
+  ``127.0.0.1`` or ``[::1]`` (any port) gets 403 whatever its method, so a page
+  of another site that rebinds its name to 127.0.0.1 reads nothing (drafts
+  included);
+- GET and HEAD only (HEAD: GET's status and headers, no body); any other
+  method gets 405;
+- files under the output folder only: no ``..``, no symbolic link leading
+  out of it;
+- ``/dir/`` is ``/dir/index.html`` and ``/dir`` redirects there; a folder
+  without ``index.html`` and a missing page get the site's ``404.html`` with
+  status 404. No folder is ever listed.
+
+The output folder is resolved on each request: the writer's loop replaces it
+whole on every full build.
+
+``PreviewServer`` is `invoke livereload`'s: every HTML page it serves gets one
+script tag, ``/__livereload.js``, which listens to ``/__livereload``
+(server-sent events, the same origin: the site's Content-Security-Policy
+allows it) and reloads the page when told (``reload()``). It remembers the
+last page the browser asked for (``open_page``), so the writer's loop can
+render that one first. The files in the output folder are never changed.
 """
 
+import contextlib
 import hashlib
 import http.server
 import logging
+import mimetypes
 import queue
+import re
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote
 
+# Never log a warning here: after `invoke preview` (warnings fatal) Pelican's
+# logger class raises on one.
 logger = logging.getLogger(__name__)
+
+LOCAL_HOST = re.compile(
+    r"(?:localhost|127\.0\.0\.1|\[::1\])(?::[0-9]*)?", re.ASCII | re.IGNORECASE
+)
+ALLOW = "GET, HEAD"
+DRAIN_LIMIT = 65536  # a refused request's body, read so the answer arrives
+PLAIN = "text/plain; charset=utf-8"
+FORBIDDEN = "Questo server locale risponde solo a localhost, 127.0.0.1 e [::1].\n"
+NOT_ALLOWED = "Questo server locale accetta solo GET e HEAD.\n"
+NOT_FOUND = "Pagina non trovata.\n"
 
 EVENTS = "/__livereload"
 SCRIPT = "/__livereload.js"
@@ -31,22 +60,36 @@ SCRIPT_BODY = (
 ).encode()
 TAG = f'<script src="{SCRIPT}" defer></script>'.encode()
 PING_SECONDS = 15
-LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 
-class PreviewServer(http.server.ThreadingHTTPServer):
-    """Serves ``root`` on ``host:port``; ``reload()`` reloads every open page."""
+class LocalServer(http.server.ThreadingHTTPServer):
+    """Serves the output folder ``root`` on ``host:port`` to this machine."""
 
     daemon_threads = True
     allow_reuse_address = True
+    livereload = False
 
     def __init__(self, root, host, port):
-        self.root = Path(root)
+        self.root = Path(root).absolute()  # whatever the working folder becomes
+        super().__init__((host, port), LocalHandler)
+
+    def handle_error(self, request, client_address):
+        """A page that went away mid-answer (a reload cuts its loads) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class PreviewServer(LocalServer):
+    """`invoke livereload`'s server; ``reload()`` reloads every open page."""
+
+    livereload = True
+
+    def __init__(self, root, host, port):
         self._listeners = set()
         self._lock = threading.Lock()
         self.open_page = None  # the output file of the last page served
         self.open_digest = None  # its bytes' digest when it was served
-        super().__init__((host, port), PreviewHandler)
+        super().__init__(root, host, port)
 
     def reload(self):
         """Tell every open page to load itself again."""
@@ -61,11 +104,6 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         if page is not None and _digest(self.root / page) != self.open_digest:
             self.reload()
 
-    def handle_error(self, request, client_address):
-        """A page that went away mid-answer (a reload cuts its loads) is no error."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
     def listen(self):
         listener = queue.Queue()
         with self._lock:
@@ -76,75 +114,98 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         with self._lock:
             self._listeners.discard(listener)
 
+    def shown(self, page, body, opened):
+        """An HTML page about to be sent: remember it if ``opened``, add the script."""
+        if opened:
+            self.open_page = page
+            self.open_digest = hashlib.sha256(body).digest()
+        at = body.rfind(b"</body>")
+        return body + TAG if at < 0 else body[:at] + TAG + body[at:]
 
-class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    server: PreviewServer
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, directory=None, **kwargs)
+class LocalHandler(http.server.BaseHTTPRequestHandler):
+    server: LocalServer
+    timeout = 30  # seconds a silent client may hold its thread
 
-    def translate_path(self, path):
-        # The output folder is replaced whole by every full build: resolve it
-        # on each request, never keep a handle on the old one.
-        self.directory = str(self.server.root)
-        return super().translate_path(path)
+    def parse_request(self):
+        """Every request, whatever its method, passes here before an answer."""
+        if not super().parse_request():
+            return False  # malformed: the standard library answered 400
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 or not LOCAL_HOST.fullmatch(hosts[0].strip(" \t")):
+            logger.info("refused %s %r for Host %r", self.command, self.path, hosts)
+            self._refuse(403, FORBIDDEN)
+            return False
+        if self.command not in ("GET", "HEAD"):
+            self._refuse(405, NOT_ALLOWED, Allow=ALLOW)
+            return False
+        return True
 
     def do_GET(self):
-        # Only for this machine's own names: a page of another site that
-        # rebinds its name to 127.0.0.1 must not read the preview (drafts).
-        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]")
-        if host not in LOCAL_NAMES:
-            return self.send_error(403, "the preview answers to localhost only")
-        path = urlsplit(self.path).path
-        if path == EVENTS:
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if self.server.livereload and path == EVENTS:
             return self._events()
-        if path == SCRIPT:
+        if self.server.livereload and path == SCRIPT:
             return self._send(200, "text/javascript; charset=utf-8", SCRIPT_BODY)
         return self._page(path)
 
+    do_HEAD = do_GET  # _send leaves the body out
+
     def _page(self, path):
-        target = Path(self.translate_path(path))
-        if target.is_dir():
+        root = self.server.root.resolve()  # the folder of the latest build
+        parts = _parts(path)
+        target = _inside(root, root.joinpath(*parts)) if parts is not None else None
+        if target is not None and target.is_dir():
             if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.end_headers()
-                return None
-            target = target / "index.html"
+                query = self.path[len(path) :]
+                location = "".join(f"/{quote(part)}" for part in parts) + "/"
+                return self._send(301, PLAIN, b"", Location=location + query)
+            target = _inside(root, target / "index.html")
+        elif path.endswith("/"):
+            target = None  # a file is no folder
         status = 200
-        if not target.is_file():
-            status, target = 404, self.server.root / "404.html"
-            if not target.is_file():
-                return self.send_error(404)
-        try:
-            body = target.read_bytes()
-        except OSError:  # replaced by a full build meanwhile
-            return self.send_error(404)
-        kind = self.guess_type(str(target))
-        if target.suffix == ".html":
-            if status == 200:
-                self.server.open_page = target.relative_to(self.server.root)
-                self.server.open_digest = hashlib.sha256(body).digest()
-            body = _with_script(body)
-            kind = "text/html; charset=utf-8"
+        if target is None or not target.is_file():
+            status, target = 404, _inside(root, root / "404.html")
+        body = _read(target) if target is not None else None
+        if body is None:  # no 404.html, or the file went with a full build
+            return self._send(404, PLAIN, NOT_FOUND.encode())
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/"):
+            kind += "; charset=utf-8"
+        if self.server.livereload and target.suffix == ".html":
+            opened = status == 200 and self.command == "GET"
+            body = self.server.shown(target.relative_to(root), body, opened)
         return self._send(status, kind, body)
 
-    def _send(self, status, kind, body):
+    def _send(self, status, kind, body, **headers):
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _refuse(self, status, message, **headers):
+        # Read what the client sent first, or closing the connection could
+        # reset it before the answer is read.
+        length = self.headers.get("Content-Length", "")
+        if length.isdigit() and int(length) <= DRAIN_LIMIT:
+            with contextlib.suppress(OSError):
+                self.rfile.read(int(length))
+        self._send(status, PLAIN, message.encode(), **headers)
 
     def _events(self):
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        listener = self.server.listen()
+        # Listening before the answer starts: no reload falls in between.
+        listener = self.server.listen() if self.command == "GET" else None
         try:
-            while True:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            while listener is not None:
                 try:
                     listener.get(timeout=PING_SECONDS)
                     self.wfile.write(b"data: reload\n\n")
@@ -160,14 +221,30 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         logger.debug("%s", format % args)
 
 
-def _with_script(body):
-    """The page with the reload script before ``</body>`` (or at its end)."""
-    at = body.rfind(b"</body>")
-    return body + TAG if at < 0 else body[:at] + TAG + body[at:]
+def _parts(path):
+    """The decoded segments of a URL path; None if one is ``..`` or has a NUL."""
+    parts = [part for part in unquote(path).split("/") if part not in ("", ".")]
+    if ".." in parts or any("\0" in part for part in parts):
+        return None
+    return parts
+
+
+def _inside(root, path):
+    """``path`` resolved (links followed) if it is still under ``root``, else None."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return None
+    return resolved if resolved.is_relative_to(root) else None
+
+
+def _read(path):
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _digest(path):
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).digest()
-    except OSError:
-        return None
+    body = _read(Path(path))
+    return None if body is None else hashlib.sha256(body).digest()
