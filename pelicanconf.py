@@ -129,12 +129,17 @@ SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
     "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
 )
 
-# content_checks reports an image without alt text, and a tag, category or
-# author that gives no URL, as problems of their file, with their line;
-# Pelican's own warnings would only repeat them.
+# The readers (eroi.plugins.reading) report an image without alt text, a tag,
+# category or author that gives no URL, and a reStructuredText file without
+# one title as problems of their file, with their line; Pelican's own
+# warnings would only repeat them.
 LOG_FILTER = [
     (logging.WARNING, "Empty alt attribute for image %s in %s"),
     (logging.WARNING, 'Unable to generate valid slug for %s "%s".'),
+    (
+        logging.WARNING,
+        "Document title missing in file %s: Ensure exactly one top level section",
+    ),
 ]
 
 # Templates escape every value unless it is marked |safe (content bodies only).

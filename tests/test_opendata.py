@@ -179,7 +179,8 @@ def test_the_talks_are_the_archive_s(published):
         assert datetime.fromisoformat(talk["date"]) == expected["date"]
         assert talk["date"].endswith(("+01:00", "+02:00"))
         assert [s["handle"] for s in talk["speakers"]] == expected["speakers"]
-        assert talk["video"] == expected["video"]
+        assert talk["youtube"] == expected["video"]
+        assert talk["lang"] == "it"
         assert talk["state"] == expected["state"]
         assert talk["duration"] == expected["duration"]
         assert talk["tags"] == [expected["tag"]]
@@ -288,7 +289,7 @@ def test_a_hostile_title_stays_a_json_string(published):
     )
     talk = records(published, "videoconferenze")[-1]
     assert talk["title"] == HOSTILE
-    assert talk["state"] == "upcoming" and talk["video"] is None
+    assert talk["state"] == "upcoming" and talk["youtube"] is None
     assert "Serata" not in published.file("/dati/").read_text(encoding="utf-8")
 
 

@@ -16,13 +16,15 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 from webvtt.models import Timestamp
 
+from eroi.model.parsers import NOT_TEXT
 from eroi.problems import problem
 
 FIELD = "transcript"
 SUFFIXES = (".vtt", ".srt")
 # The per-word timing tags of YouTube's automatic captions: <00:00:01.230>.
 WORD_TIMING = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
-TIMESTAMP = r"(?:\d+:)?\d{2}:\d{2}[.,]\d{3}"
+# Minutes and seconds go up to 59: webvtt-py would drop a cue at 00:61:00.
+TIMESTAMP = r"(?:\d+:)?[0-5]\d:[0-5]\d[.,]\d{3}"
 GOOD_TIMING = re.compile(rf"^\s*{TIMESTAMP}\s+-->\s+{TIMESTAMP}(?:\s|$)")
 LANGUAGE = re.compile(r"^Language:\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\s*$")
 # Cue markup: <c>, <i>, <b>, <u>, <v Name>, <lang it>, <ruby>, <rt>.
@@ -87,7 +89,8 @@ def read_captions(path, duration=None):
         return None, [
             _problem(path, "the file is empty", "download the captions again", 1)
         ]
-    lines = text.splitlines()
+    # Split at newlines only: str.splitlines() also splits at \x0b, \x1c ...
+    lines = [line.rstrip("\r") for line in text.split("\n")]
     timing_lines = [n for n, line in enumerate(lines, 1) if "-->" in line]
     srt = path.suffix.lower() == ".srt"
     found = [
@@ -104,6 +107,16 @@ def read_captions(path, duration=None):
         )
         for n in timing_lines
         if not GOOD_TIMING.match(lines[n - 1])
+    ]
+    found += [
+        _problem(
+            path,
+            f"holds the control character U+{ord(control.group()):04X}",
+            "delete it (it is invisible; some editors show it as a box)",
+            n,
+        )
+        for n, line in enumerate(lines, 1)
+        if (control := NOT_TEXT.search(line))
     ]
     if found:
         return None, found

@@ -6,6 +6,7 @@ Pure functions shared by every check of a field or body that becomes a link
 wrong as ``(message, hint)``, or None.
 """
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -70,3 +71,15 @@ def path_problem(path, content_path, relative_to="", must_exist=True):
 
 def shorten(text, limit=80):
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def intrasite_path(target, relative_dir):
+    """The file (relative to content/) a ``{filename}``/``{static}`` link of a
+    file in ``relative_dir`` names; None for any other link."""
+    match = INTRASITE.match(target)
+    if not match:
+        return None
+    path = unquote(urlsplit(match["target"]).path)
+    if not path.startswith("/"):
+        path = str(Path(relative_dir, path))
+    return os.path.normpath(path.lstrip("/"))  # a/../b is b

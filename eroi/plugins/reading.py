@@ -376,8 +376,9 @@ class Reading:
     # Body ------------------------------------------------------------------------
 
     def police(self, html, relative_dir, title, references):
+        settings = self.settings
         html, found, seen = apply_policy(
-            html, self.source, self.settings["PATH"], relative_dir, title
+            html, self.source, settings["PATH"], relative_dir, title, settings["THEME"]
         )
         self.found += found
         references += seen
@@ -477,6 +478,17 @@ class RstFile(RstReader):
         self.writer_class = Writer
         content, metadata = super().read(source_path)
         self.found += [rst_problem(source_path, m) for m in messages]
+        if not self.found and not metadata.get("title"):
+            self.found.append(
+                Problem(
+                    shown_path(source_path),
+                    1,
+                    "title",
+                    "is not one heading of its own",
+                    "write the title on its first line, with a line of # as long "
+                    "as the title under it",
+                )
+            )
         return content, metadata
 
 

@@ -16,7 +16,7 @@ from pelican import Pelican
 from pelican.contents import Content
 
 from eroi import run
-from eroi.model.links import INTRASITE
+from eroi.model.links import intrasite_path
 from eroi.problems import problem, text_line
 
 CONTENT_SUFFIXES = {".md", ".markdown", ".mdown", ".rst", ".html", ".htm"}
@@ -126,14 +126,8 @@ def resolves(target, content, context, urls, content_path):
     parts = urlsplit(target)
     if parts.scheme or target.startswith(("#", "//", "mailto:", "tel:")):
         return True  # another site, or this page
-    intrasite = INTRASITE.match(target)
-    if intrasite:
-        path = unquote(urlsplit(intrasite["target"]).path)
-        if path.startswith("/"):
-            relative = path.lstrip("/")
-        else:
-            relative = str(Path(content.relative_dir, path))
-        relative = str(Path(relative))  # normalise a/../b
+    relative = intrasite_path(target, content.relative_dir)
+    if relative is not None:
         return (
             relative in context["generated_content"]
             or relative in context["static_content"]

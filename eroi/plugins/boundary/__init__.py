@@ -6,6 +6,7 @@ runs a script, calls another host, or writes over a page of the site.
 - html.py: the one HTML policy every body and summary goes through, once
   (the reader applies it: eroi.plugins.reading);
 - paths.py: no page is written over another;
+- drafts.py: no page links a draft, and what only drafts use is not published;
 - here: reStructuredText cannot insert files or URLs (docutils' file
   insertion is off, whatever the settings say), and every file under
   content/ is looked at once per run.
@@ -18,6 +19,7 @@ before anything is written.
 from pelican import signals
 
 from eroi import run
+from eroi.plugins.boundary.drafts import drafts_only, links_to_drafts
 from eroi.plugins.boundary.files import scan_links, walk_without_links
 from eroi.plugins.boundary.paths import output_clashes
 from eroi.plugins.checks import content_read, run_started
@@ -75,12 +77,16 @@ def seal_settings(pelican):
 
 
 def check_outputs(generators):
-    """content_read: no page over another, none over the site's own."""
+    """content_read: no page over another, none over the site's own, none
+    that links a draft; and no file only drafts use where drafts are not
+    written."""
     if not generators:
         return
-    settings = generators[0].settings
-    for found in output_clashes(generators, settings):
-        run.problems(settings).add(found.path, found)
+    settings, context = generators[0].settings, generators[0].context
+    problems = run.problems(settings)
+    for found in [*output_clashes(generators, settings), *links_to_drafts(context)]:
+        problems.add(found.path, found)
+    drafts_only(context, settings)
 
 
 def register():

@@ -14,6 +14,7 @@ import io
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -53,11 +54,14 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml")
 def scan_links(root, reader_folders=()):
     """A problem for every symbolic link and special file under ``root``, and
     for every HTML file outside ``reader_folders`` (where it is a page)."""
-    found = []
+    found, seen = [], {}
     readers = tuple(os.path.join(root, f.strip("/")) + os.sep for f in reader_folders)
     for folder, dirs, files in os.walk(root):  # never descends into a link
         for name in sorted(dirs + files):
             path = os.path.join(folder, name)
+            other = seen.setdefault(same(path), path)
+            if other != path:
+                found += [twin(path, other), twin(other, path)]
             wrong = not_plain(path, must_be_file=name in files) or odd_name(path)
             if wrong is None and name in files:
                 if is_stray_html(path, readers):
@@ -67,6 +71,21 @@ def scan_links(root, reader_folders=()):
             if wrong:
                 found.append(wrong)
     return found
+
+
+def same(path):
+    """A path as a case-insensitive file system (macOS, Windows, many web
+    hosts) sees it: letter case and Unicode normalisation (NFC, NFD) aside."""
+    return unicodedata.normalize("NFC", os.path.normpath(path)).casefold()
+
+
+def twin(path, other):
+    return file_problem(
+        path,
+        f"has the name of {shown_path(other)} but for letter case or accents",
+        "rename one of them: on macOS, Windows and many web hosts the two are "
+        "one file, and one would overwrite the other",
+    )
 
 
 # Characters a file's URL cannot carry as written (quotes and angle brackets

@@ -21,7 +21,9 @@ serialised again, so what was checked is exactly what readers get.
 - Comments, doctypes and processing instructions are dropped.
 """
 
+import functools
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
@@ -106,6 +108,8 @@ NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # a URL attribute, resolved after the policy by pasting text into the
 # attribute: kept to plain paths. Anywhere else "{" and "|" are escaped.
 PELICAN_LINK = re.compile(r"[{|](?P<what>\w+)[}|]")
+# The extensions of pages' sources (linked with {filename}).
+SOURCES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 # The ones this site uses ({attach} would move the file next to the page).
 PELICAN_LINKS = {"filename", "static", "tag", "category", "author", "index"}
 UNSAFE_IN_LINK = re.compile(r"[\"'<>&\x00-\x1f\x7f]")
@@ -181,11 +185,14 @@ def serialise(soup):
     return soup.decode(formatter=SERIALISE)
 
 
-def apply_policy(html, source, content_path, relative_dir="", title=""):
+def apply_policy(html, source, content_path, relative_dir="", title="", theme=None):
     """``(clean_html, problems, references)`` for one body or summary of the
     file ``source``; ``references``: ``[(element, attribute, url), ...]`` in
     order, what it links and loads (a YouTube iframe, now a facade, as
-    ``("iframe", "youtube", video id)``)."""
+    ``("iframe", "youtube", video id)``). An id that the ``theme`` folder's
+    templates give an element of their own (``contenuto``, ``cerca-nel-sito``,
+    ``t-120`` ...) is renamed ``testo-<id>``, and so are the links to it in
+    the fragment: content never takes over the theme's markup."""
     if not html or ("<" not in html and not NOT_TEXT.search(html)):
         return html, [], []
     duplicates = []
@@ -195,7 +202,7 @@ def apply_policy(html, source, content_path, relative_dir="", title=""):
         attributes.setdefault(name, value)  # browsers keep the first
 
     soup = BeautifulSoup(html, "html.parser", on_duplicate_attribute=on_duplicate)
-    policy = Policy(source, content_path, relative_dir, title)
+    policy = Policy(source, content_path, relative_dir, title, theme_ids(theme))
     control = NOT_TEXT.search(html)
     if control:
         policy.refuse(
@@ -217,14 +224,35 @@ def apply_policy(html, source, content_path, relative_dir="", title=""):
         node.extract()
     for element in soup.find_all(True):
         policy.element(element)
+    for link in soup.find_all(href=True) if policy.renamed else ():
+        target = policy.renamed.get(str(link["href"]).removeprefix("#"))
+        if target and link["href"].startswith("#"):
+            link["href"] = f"#{target}"
     return serialise(soup), policy.problems, policy.references
+
+
+@functools.cache
+def theme_ids(theme):
+    """A pattern of the ids the theme's templates write (``{{ ... }}`` in an
+    id matches any text), or None without a theme."""
+    if theme is None:
+        return None
+    patterns = set()
+    for path in sorted(Path(theme, "templates").rglob("*.html")):
+        for value in re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")):
+            pieces = re.split(r"\{\{.*?\}\}", value)
+            if any(pieces):  # an id made whole by the template: its own values
+                patterns.add(".+".join(re.escape(piece) for piece in pieces))
+    return re.compile("|".join(sorted(patterns))) if patterns else None
 
 
 class Policy:
     """The decisions about one fragment; ``problems`` collects the refusals."""
 
-    def __init__(self, source, content_path, relative_dir, title):
+    def __init__(self, source, content_path, relative_dir, title, reserved_ids=None):
         self.source = source
+        self.reserved_ids = reserved_ids
+        self.renamed = {}  # {theme's id: the id the content's element gets}
         self.content_path = content_path
         self.relative_dir = relative_dir
         self.title = title
@@ -250,13 +278,30 @@ class Policy:
         tag = element.name
         if tag == "iframe":
             return self.frame(element)
+        if tag == "object" and element.get("type") == "image/svg+xml":
+            # How docutils shows an SVG (``.. image:: x.svg``): a picture.
+            picture = BeautifulSoup("<img>", "html.parser").img
+            picture["src"] = element.get("data") or ""
+            picture["alt"] = element.get_text(" ", strip=True)
+            element.replace_with(picture)
+            return self.element(picture)
         if tag not in ELEMENTS and tag not in PLAIN:
             why = REFUSED.get(tag, "is not an element content may use")
             return self.refuse(f"<{tag}", f"<{tag}> {why}", REMOVE_HINT)
         allowed = ELEMENTS.get(tag, ())
-        for name, value in element.attrs.items():
+        for name, value in list(element.attrs.items()):
             value = " ".join(value) if isinstance(value, list) else value or ""
             self.attribute(tag, name, value, allowed)
+            link = PELICAN_LINK.match(value.strip())
+            if link and link["what"] in ("static", "filename") and name != "srcset":
+                # Pelican links a page's source with {filename}, any other
+                # file with {static}: whichever the writer wrote, it works.
+                page = value.split("?")[0].split("#")[0].lower().endswith(SOURCES)
+                what = "filename" if page else "static"
+                element[name] = value.strip().replace(link.group(), f"{{{what}}}", 1)
+        own = element.get("id")
+        if own and self.reserved_ids and self.reserved_ids.fullmatch(own):
+            element["id"] = self.renamed[own] = f"testo-{own}"
         if tag == "img" and not (element.get("alt") or "").strip():
             src = element.get("src") or ""
             self.refuse(
@@ -278,6 +323,13 @@ class Policy:
             )
         if name == "style":
             return self.style(tag, value)
+        if name == "srcset" and PELICAN_LINK.search(value):
+            return self.refuse(
+                "srcset=",
+                f"<{tag} srcset> uses {{static}} or {{filename}}, which Pelican "
+                "does not resolve in srcset",
+                "show one picture with src, e.g. ![Cosa mostra]({static}/images/x.jpg)",
+            )
         # Pelican replaces {…} links after the policy, pasting the text that
         # follows the {…} between the attribute's quotes.
         pelican_link = name in LOADS | LINKS and PELICAN_LINK.match(value.strip())

@@ -10,6 +10,7 @@ theme, the search index, share cards).
 
 import os
 
+from eroi.plugins.boundary.files import same
 from eroi.problems import field_line, problem, shown_path
 
 SEARCH_BUNDLE = "pagefind"
@@ -81,28 +82,31 @@ def listing_outputs(generators):
 
 
 def output_clashes(generators, settings):
-    """Problems for pages written over another page, or into the site's folders."""
+    """Problems for pages written over another page, or into the site's
+    folders, even where only letter case or Unicode normalisation differ."""
     pages, folders = site_outputs(settings)
     pages.update(listing_outputs(generators))
+    pages = {same(path): url for path, url in pages.items()}
+    folders = tuple(same(folder) + os.sep for folder in folders)
     owners, found = {}, []
     for save_as, source in content_outputs(generators):
-        target = os.path.normpath(save_as)
-        if target in pages or target.startswith(tuple(folders)):
+        target = same(save_as)
+        if target in pages or target.startswith(folders):
             what = pages.get(target) or "/" + target.split("/", 1)[0] + "/"
             found.append(
                 _clash(source, f"its page would be written over the site's {what}")
             )
             continue
-        other = owners.setdefault(target, source)
+        other, written = owners.setdefault(target, (source, save_as))
         if other != source:
             found.append(
                 _clash(
-                    source, f"its page /{target} is also made by {shown_path(other)}"
+                    source, f"its page /{save_as} is also made by {shown_path(other)}"
                 )
             )
             found.append(
                 _clash(
-                    other, f"its page /{target} is also made by {shown_path(source)}"
+                    other, f"its page /{written} is also made by {shown_path(source)}"
                 )
             )
     return found

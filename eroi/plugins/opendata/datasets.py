@@ -2,20 +2,24 @@
 
 A ``Property`` is one key of a record: its JSON Schema, its Italian
 description and how to read its value from a talk, a speaker or an article.
-A property that publishes a field of the content model takes its schema and
-description from the field (``Field.json``); the others (a talk's number, its
-state, the URLs the site makes) are described here. The records
+Every field of the content model is a property (``fields_of``): its schema
+and description come from the field (``Field.json``), its value from the
+content object, so a field declared in the schema is published; the others
+(a talk's number, its state, the URLs the site makes) are described here. The records
 (``Dataset.records``) and their JSON Schema (schemas.py) are both made from
 these declarations, so the two cannot drift apart.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from markupsafe import Markup
+from pelican.urlwrappers import URLWrapper
 
-from eroi.model import archive
+from eroi.model import archive, parsers
 from eroi.model import schema as model
+from eroi.model.youtube import Video
 
 # The id of a talk page's "Trascrizione" section (partials/transcript.html):
 # transcripts have no file of their own, the section is their address.
@@ -101,17 +105,48 @@ class Dataset:
 # Values -------------------------------------------------------------------------
 
 
-def plain(html):
-    """Text without tags or entities, whitespace collapsed (a summary)."""
-    return Markup(html or "").striptags()
+def as_json(value):
+    """A value of a content object as the data gives it: a title or a summary
+    as its text, a date in ISO 8601, a video as its id, a tag as its name."""
+    if value is None:
+        return None
+    if isinstance(value, Markup):  # a title: HTML text
+        return value.striptags()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Video):
+        return value.id
+    if isinstance(value, URLWrapper):  # a tag, category or author
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [as_json(item) for item in value]
+    return value
 
 
-def names(terms):
-    return [str(term) for term in terms or ()]
+def fields_of(schema, skip=(), **replaced):
+    """A property for each field of ``schema``, in its order, its value as the
+    content object holds it: declaring a field publishes it. ``skip``: fields
+    that say nothing to a reader of the data; ``replaced``: a Property of
+    its own for a field (by key)."""
+    found = []
+    for declared in schema.fields:
+        if declared.key in skip:
+            continue
+        found.append(replaced.get(declared.key) or _published(declared))
+    return tuple(found)
 
 
-def optional(value):
-    return value if value else None
+def _published(declared):
+    def value(item, _site):
+        found = getattr(item, declared.key, None)
+        if found is None and declared.repeatable:
+            return []
+        if declared.parse is parsers.formatted:  # a summary: its text
+            return Markup(found or "").striptags() or None
+        return as_json(found)
+
+    optional = not declared.required and not declared.repeatable
+    return field(declared, value, nullable=optional)
 
 
 # Talks --------------------------------------------------------------------------
@@ -149,27 +184,27 @@ TALK_URL = derived(
 )
 TALK_PROPERTIES = (
     TALK_NUMBER,
-    field(model.TITLE, lambda talk, _site: talk.title),
-    field(model.DATE, lambda talk, _site: talk.date.isoformat()),
-    field(
-        model.SPEAKERS,
-        lambda talk, site: [record_of(SPEAKER_OF_TALK, s, site) for s in talk.speakers],
-        description="I relatori: l'handle del forum e il nome di ciascuno.",
-        schema={"type": "array", "items": object_schema(SPEAKER_OF_TALK)},
-    ),
-    field(
-        model.YOUTUBE,
-        lambda talk, _site: talk.youtube.id if talk.youtube else None,
-        key="video",
-        description="L'id del video della registrazione su YouTube; "
-        "null se la registrazione non c'è.",
-        nullable=True,
-    ),
-    field(
-        model.DURATION,
-        lambda talk, _site: talk.duration,
-        description="Quanto dura la registrazione, in secondi; null se non è indicato.",
-        nullable=True,
+    *fields_of(
+        model.TALK,
+        skip=("slug", "status"),
+        speakers=field(
+            model.SPEAKERS,
+            lambda talk, site: [
+                record_of(SPEAKER_OF_TALK, s, site) for s in talk.speakers
+            ],
+            description="I relatori: l'handle del forum e il nome di ciascuno.",
+            schema={"type": "array", "items": object_schema(SPEAKER_OF_TALK)},
+        ),
+        transcript=derived(
+            "transcript",
+            ADDRESS,
+            "La trascrizione: la sezione «Trascrizione» della pagina della "
+            "videoconferenza (non c'è un file a parte); null se non c'è.",
+            lambda talk, site: (
+                f"{site.url(talk.url)}#{TRANSCRIPT_ANCHOR}" if talk.transcript else None
+            ),
+            nullable=True,
+        ),
     ),
     derived(
         "chapters",
@@ -177,23 +212,12 @@ TALK_PROPERTIES = (
         "I capitoli della registrazione, in ordine di tempo.",
         lambda talk, site: [record_of(CHAPTER, c, site) for c in talk.chapters],
     ),
-    field(model.TAGS, lambda talk, _site: names(getattr(talk, "tags", ()))),
     TALK_URL,
     derived(
         "calendar",
         ADDRESS,
         "L'evento della videoconferenza in un file iCalendar (.ics).",
         lambda talk, site: site.url(talk.event_file) if talk.event_file else None,
-        nullable=True,
-    ),
-    derived(
-        "transcript",
-        ADDRESS,
-        "La trascrizione: la sezione «Trascrizione» della pagina della "
-        "videoconferenza (non c'è un file a parte); null se non c'è.",
-        lambda talk, site: (
-            f"{site.url(talk.url)}#{TRANSCRIPT_ANCHOR}" if talk.transcript else None
-        ),
         nullable=True,
     ),
     derived(
@@ -210,41 +234,26 @@ TALK_PROPERTIES = (
 
 TALK_OF_SPEAKER = (TALK_NUMBER, TALK_URL)
 SPEAKER_PROPERTIES = (
-    field(model.NAME, lambda speaker, _site: speaker.name),
-    field(model.HANDLE, lambda speaker, _site: speaker.handle),
-    field(
-        model.ALIASES,
-        lambda speaker, _site: list(speaker.aliases),
-        description="Altri handle con cui è stato citato.",
-    ),
-    field(
-        model.COMPANY,
-        lambda speaker, _site: optional(speaker.company),
-        description="L'azienda o l'organizzazione; null se non è indicata.",
-        nullable=True,
-    ),
-    field(
-        model.WEBSITE,
-        lambda speaker, _site: optional(speaker.website),
-        description="Il sito personale; null se non è indicato.",
-        nullable=True,
-    ),
-    field(
-        model.COMMUNITY,
-        lambda speaker, _site: speaker.profile,
-        description="Il profilo nella community.",
+    *fields_of(
+        model.SPEAKER,
+        skip=("slug",),
+        avatar=field(
+            model.AVATAR,
+            lambda speaker, site: site.url(speaker.avatar) if speaker.avatar else None,
+            description="L'indirizzo della foto; null se non c'è.",
+            nullable=True,
+        ),
+        community=field(
+            model.COMMUNITY,
+            lambda speaker, _site: speaker.profile,
+            description="Il profilo nella community.",
+        ),
     ),
     derived(
         "url",
         ADDRESS,
         "L'indirizzo della pagina del relatore.",
         lambda speaker, site: site.url(speaker.url),
-    ),
-    field(
-        model.AVATAR,
-        lambda speaker, site: site.url(speaker.avatar) if speaker.avatar else None,
-        description="L'indirizzo della foto; null se non c'è.",
-        nullable=True,
     ),
     derived(
         "talks",
@@ -259,43 +268,12 @@ SPEAKER_PROPERTIES = (
 # Articles -----------------------------------------------------------------------
 
 ARTICLE_PROPERTIES = (
-    field(model.TITLE, lambda article, _site: article.title),
-    field(model.DATE, lambda article, _site: article.date.isoformat()),
-    field(
-        model.MODIFIED,
-        lambda article, _site: (
-            article.modified.isoformat() if getattr(article, "modified", None) else None
-        ),
-        description="Data dell'ultimo aggiornamento importante; null se non c'è stato.",
-        nullable=True,
-    ),
-    field(
-        model.AUTHORS,
-        lambda article, _site: names(getattr(article, "authors", ())),
-        description="Chi ha scritto il testo.",
-    ),
-    field(
-        model.CATEGORY,
-        lambda article, _site: str(article.category) if article.category else None,
-        nullable=True,
-    ),
-    field(model.TAGS, lambda article, _site: names(getattr(article, "tags", ()))),
-    field(
-        model.SUMMARY,
-        lambda article, _site: plain(article.summary),
-        description="Il riassunto mostrato negli elenchi e nelle anteprime, "
-        "come testo semplice.",
-    ),
+    *fields_of(model.ARTICLE, skip=("author", "slug", "status")),
     derived(
         "url",
         ADDRESS,
         "L'indirizzo della pagina dell'articolo.",
         lambda article, site: site.url(article.url),
-    ),
-    field(
-        model.LANG,
-        lambda article, _site: article.lang,
-        description="La lingua del testo: it, en ...",
     ),
 )
 

@@ -13,13 +13,10 @@ import hashlib
 import io
 import json
 import logging
-import multiprocessing
 import os
 import shutil
 import tempfile
-import threading
 import zlib
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -70,46 +67,52 @@ class Card:
         return ". ".join(part for part in parts if part)
 
 
-def card_key(card, memory):
+def card_key(card):
     """A hash of everything the card shows, avatars' bytes and fonts included."""
     digest = hashlib.sha256()
     digest.update(STYLE.encode())
+    digest.update(_fonts_digest())
     digest.update(json.dumps(asdict(card), sort_keys=True).encode())
-    for path in (REGULAR, BOLD, *(p.avatar for p in card.people if p.avatar)):
-        digest.update(file_digest(path, memory))
+    for path in (p.avatar for p in card.people if p.avatar):
+        digest.update(file_digest(path))
     return digest.hexdigest()[:24]
 
 
-def file_digest(path, memory):
-    """The sha256 of a file, read once per (size, mtime) while ``memory`` (an
-    eroi.run.Memory) lasts."""
+@functools.cache
+def _fonts_digest():
+    """The fonts travel with the package: read once per process."""
+    return file_digest(REGULAR) + file_digest(BOLD)
+
+
+def file_digest(path):
+    """The sha256 of a file's bytes (an avatar, a font)."""
     try:
-        stat = os.stat(path)
+        return hashlib.sha256(Path(path).read_bytes()).digest()
     except OSError:
         return b"missing"
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    return memory.remember(
-        "file digests", key, lambda: hashlib.sha256(Path(path).read_bytes()).digest()
-    )
 
 
 class CardStore:
-    """The cards a build asks for: drawn into ``cache`` once, copied into the build."""
+    """The cards a build shows, prepared from the content before any page is
+    written: drawn into ``cache`` once, copied into the build."""
 
-    def __init__(self, cache, memory):
+    def __init__(self, cache):
         self.cache = Path(cache)
-        self.memory = memory  # an eroi.run.Memory: avatars' and fonts' digests
         self.wanted = {}  # {key: card}
         self.drawn = []  # keys drawn by the last ``write``
 
-    def add(self, card):
-        """Ask for ``card``; return its key (the file name without .png)."""
-        key = card_key(card, self.memory)
+    def key(self, card):
+        """The card's file name without .png: a hash of what it shows."""
+        return card_key(card)
+
+    def prepare(self, card):
+        """Draw ``card`` with the build (once); its key."""
+        key = card_key(card)
         self.wanted.setdefault(key, card)
         return key
 
     def write(self, folder):
-        """Write every card asked for into ``folder``; draw only the new ones."""
+        """Write every prepared card into ``folder``; draw only the new ones."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         self.cache.mkdir(parents=True, exist_ok=True)
@@ -118,11 +121,11 @@ class CardStore:
             for key, card in sorted(self.wanted.items())
             if not (self.cache / f"{key}.png").is_file()
         ]
-        drawn = _encoded(missing)
+        shown = missing
         if len(missing) >= SHOWN_FROM:  # a cold build: say how far it is
-            drawn = track(drawn, "cards", total=len(missing), describe=_first)
-        for key, data in drawn:
-            _save_whole(data, self.cache / f"{key}.png")
+            shown = track(missing, "cards", describe=_first)
+        for key, card in shown:
+            _save_whole(encode(card), self.cache / f"{key}.png")
         self.drawn = [key for key, _card in missing]
         for key in sorted(self.wanted):
             _link_or_copy(self.cache / f"{key}.png", folder / f"{key}.png")
@@ -180,38 +183,12 @@ def _theme_palette():
     return palette
 
 
-# Fewer cards than this are drawn in this process: starting workers costs more.
-PARALLEL_FROM = 8
-# From this many cards to draw, the build shows its progress (eroi.progress).
+# From this many cards to draw, the build shows its progress (eroi.tools.progress).
 SHOWN_FROM = 50
 
 
 def _first(pair):
     return pair[0]
-
-
-def _encoded(cards):
-    """``(key, PNG bytes)`` of each ``(key, card)``, drawn on every core."""
-    workers = min(_cores(), len(cards) // PARALLEL_FROM)
-    # fork: workers start at once and never import the caller's main module
-    # again (spawn and forkserver do: a script without a __main__ guard would
-    # build again in each). Forking is safe only with no other thread (a
-    # livereload build runs beside its server and watcher: drawn here, then).
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if workers < 2 or not forkable or threading.active_count() > 1:
-        yield from ((key, encode(card)) for key, card in cards)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        drawn = pool.map(encode, [card for _key, card in cards], chunksize=4)
-        yield from zip((key for key, _card in cards), drawn, strict=True)
-
-
-def _cores():
-    """The cores this process may use (its affinity, where the system says)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def _link_or_copy(source, target):

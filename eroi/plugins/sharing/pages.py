@@ -3,17 +3,21 @@
 ``describe`` takes the context of the page being written and returns a
 ``SharedPage``: the canonical URL, the Open Graph title, type and image, the
 JSON-LD graph, its sitemap entry (lastmod), and whether search engines may
-index it. How to describe it depends on the page's ``Kind``:
+index it; it changes nothing, so templates only read. The share cards a page
+shows are prepared from the content before any page is written
+(``prepare``: each kind's ``cards``). How to describe a page depends on its
+``Kind``:
 
 - a generator of another plugin names it in the page's context, as
   ``shared_as`` (the talks plugin: a talk, a speaker, the playlist ...);
 - Pelican's own pages are known by the variables Pelican gives them
   (``article``, ``page``, ``tag``, ``category``, ``author``, ``period``,
   ``articles_page``);
-- any other page is a list, named by its template's ``share_heading``; a
-  template that sets ``share_noindex = true`` asks search engines to skip it.
+- any other page is a list, named by its template's ``share_heading``; the
+  templates named in SHARE_NOINDEX ask search engines to skip their page.
 """
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,8 +34,10 @@ from eroi.plugins.sharing import structured
 from eroi.plugins.sharing.cards import HEIGHT, WIDTH, Card, Person
 from eroi.plugins.sharing.structured import plain
 
-# A page's first picture, written as {static}/path or {filename}/path.
-LOCAL_IMAGE = re.compile(r"<img\b[^>]*?\bsrc=\"\{(?:static|filename)\}(/?[^\"#?]+)\"")
+logger = logging.getLogger(__name__)
+
+# A local picture, written as {static}/path or {filename}/path.
+LOCAL_IMAGE = re.compile(r"\{(?:static|filename)\}(/?[^\"#?]+)")
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,10 @@ class Kind:
       between the home page and this page, or None;
     - ``dated(ctx, subject)``: the items whose newest date is the page's
       lastmod (None: the newest of the whole site);
-    - ``crumb(ctx, title)``: the page's own breadcrumb label.
+    - ``crumb(ctx, title)``: the page's own breadcrumb label;
+    - ``cards(describer, generators)``: the share cards of every page of the
+      kind, prepared before any is written (a page that shows the site's
+      card needs none).
     """
 
     describe: Callable
@@ -53,6 +62,7 @@ class Kind:
     section: Callable | None = None
     dated: Callable | None = None
     crumb: Callable | None = None
+    cards: Callable | None = None
 
 
 def section(label, url_setting):
@@ -107,21 +117,43 @@ class Describer:
             search_url=settings.get("SEARCH_URL", ""),
         )
         self.now = build_time(settings)
-        self.lastmods = {}  # {absolute url: lastmod or None} of indexable pages
+        self.lastmods = {}  # {absolute url: lastmod or None} of pages written
+        # The files of the theme's pages that search engines skip.
+        self.noindex = {
+            settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+            for name in settings["SHARE_NOINDEX"]
+        }
+
+    def prepare(self, generators, kinds):
+        """Before any page is written: the share card of every page of ``kinds``."""
+        self.cards.prepare(self.site_card_spec())
+        for kind in kinds:
+            for card in kind.cards(self, generators) if kind.cards else ():
+                self.cards.prepare(card)
 
     def absolute(self, url):
         return f"{self.site.url}/{url}"
 
     # The page --------------------------------------------------------------------
 
-    def describe(self, ctx, description):
+    def facts(self, ctx):
+        """``(url, kind, subject, noindex)`` of the page being written."""
         output_file = ctx.get("output_file", "")
         url = self.absolute(re.sub(r"(^|/)index\.html$", r"\1", output_file))
         kind = ctx.get("shared_as") or pelican_kind(ctx)
         subject = ctx.get(kind.subject) if kind.subject else None
-        noindex = bool(ctx.get("share_noindex")) or (
+        noindex = output_file in self.noindex or (
             getattr(subject, "status", "published") != "published"
         )
+        return url, kind, subject, noindex
+
+    def sitemap_entry(self, ctx):
+        """``(url, lastmod)`` of a page written, or None if it is not indexed."""
+        url, kind, subject, noindex = self.facts(ctx)
+        return None if noindex else (url, self._lastmod(ctx, kind, subject))
+
+    def describe(self, ctx, description):
+        url, kind, subject, noindex = self.facts(ctx)
         title, og_type, image, graph = kind.describe(
             self, ctx, subject, url, description
         )
@@ -143,8 +175,6 @@ class Describer:
             noindex=noindex,
             lastmod=None if noindex else self._lastmod(ctx, kind, subject),
         )
-        if not noindex:
-            self.lastmods[url] = page.lastmod
         return page
 
     # Breadcrumbs and lastmod ---------------------------------------------------
@@ -194,8 +224,13 @@ class Describer:
         return f"{text}, ore {ora(date)}" if has_time else text
 
     def card(self, card):
-        """The ShareImage of a drawn ``card`` (drawn once the pages are written)."""
-        key = self.cards.add(card)
+        """The ShareImage of a drawn ``card`` (prepared before the pages)."""
+        key = self.cards.key(card)
+        if key not in self.cards.wanted:
+            logger.warning(
+                "sharing: the card '%s' was not prepared before the pages",
+                card.title,
+            )
         return ShareImage(
             url=self.absolute(self.card_url.format(key=key)),
             width=WIDTH,
@@ -204,15 +239,25 @@ class Describer:
             type="image/png",
         )
 
+    def site_card_spec(self):
+        return Card(title=self.site.name, when=self.site.description)
+
     def site_card(self):
-        return self.card(Card(title=self.site.name, when=self.site.description))
+        return self.card(self.site_card_spec())
 
     def first_image(self, content):
         """The first local raster picture in a body, if Pillow can read it."""
-        match = LOCAL_IMAGE.search(getattr(content, "_content", "") or "")
-        if not match:
+        written = next(
+            (
+                match.group(1)
+                for element, attribute, url in getattr(content, "references", ())
+                if (element, attribute) == ("img", "src")
+                and (match := LOCAL_IMAGE.match(url))
+            ),
+            None,
+        )
+        if written is None:
             return None
-        written = match.group(1)
         if written.startswith("/"):
             relative = Path(written.lstrip("/"))
         else:
@@ -233,20 +278,47 @@ class Describer:
 # Pelican's own kinds of page -----------------------------------------------------
 
 
+def article_card(describer, article):
+    """The card of an article without a picture of its own (else None)."""
+    if describer.first_image(article) is not None:
+        return None
+    return Card(
+        title=plain(article.title),
+        kicker=f"Blog · {article.category}" if article.category else "Blog",
+        when=data(article.date, "full"),
+        people=tuple(Person(a.name, initials(a.name)) for a in article.authors),
+        site=describer.site.name,
+    )
+
+
 def article(describer, ctx, article, url, description):
     title = plain(article.title)
     image = describer.first_image(article) or describer.card(
-        Card(
-            title=title,
-            kicker=f"Blog · {article.category}" if article.category else "Blog",
-            when=data(article.date, "full"),
-            people=tuple(Person(a.name, initials(a.name)) for a in article.authors),
-            site=describer.site.name,
-        )
+        article_card(describer, article)
     )
     page = structured.web_page(url, title, description, describer.site, image=image)
     node = structured.blog_posting(article, url, description, image, describer.site)
     return title, "article", image, [page, node]
+
+
+# Every article Pelican writes a page for (drafts too, in development).
+ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+
+
+def article_cards(describer, generators):
+    for generator in generators:
+        for name in ARTICLE_LISTS:
+            for item in getattr(generator, name, ()):
+                card = article_card(describer, item)
+                if card is not None:
+                    yield card
 
 
 def home(describer, ctx, _subject, url, description):
@@ -284,6 +356,7 @@ def listed_articles(ctx, _subject):
 ARTICLE = Kind(
     article,
     subject="article",
+    cards=article_cards,
     section=lambda _settings, article: (
         (str(article.category), article.category.url) if article.category else None
     ),

@@ -34,7 +34,7 @@ from eroi.model.talks import Talk
 from eroi.plugins.mentions import REGISTRY
 from eroi.plugins.talks.calendar import Calendars
 from eroi.plugins.talks.feeds import write_talk_feeds
-from eroi.plugins.talks.sharing import PLAYLIST, SPEAKER, TALK, TALK_TAG
+from eroi.plugins.talks.sharing import KINDS, PLAYLIST, SPEAKER, TALK, TALK_TAG
 from eroi.plugins.talks.validation import (
     check_talk,
     draft_video,
@@ -52,6 +52,8 @@ class TalkTag(URLWrapper):
 
 
 class TalksGenerator(Generator):
+    shared_kinds = KINDS  # the kinds of page it writes (eroi.plugins.sharing)
+
     def __init__(self, *args, **kwargs):
         self.talks = []  # published, newest first
         self.drafts = []

@@ -15,6 +15,19 @@ from eroi.plugins.sharing.pages import Kind, ShareImage, image_size, listing, se
 from eroi.plugins.sharing.structured import plain
 
 
+def talk_card(describer, talk):
+    """The card of a talk without its video's thumbnail (else None)."""
+    if thumbnail(describer, talk) is not None and talk.state == RECORDED:
+        return None
+    return Card(
+        title=plain(talk.title),
+        kicker=f"Videoconferenza #{talk.number}",
+        when=describer.when(talk.date, talk.has_time),
+        people=tuple(person(describer, s) for s in talk.speakers),
+        site=describer.site.name,
+    )
+
+
 def talk(describer, ctx, talk, url, description):
     title = f"#{talk.number} {plain(talk.title)}"
     image = thumbnail(describer, talk)
@@ -22,15 +35,7 @@ def talk(describer, ctx, talk, url, description):
     if image is not None and talk.state == RECORDED:
         node = structured.video_object(talk, url, description, image, describer.site)
         return title, "video.other", image, [page, node]
-    image = describer.card(
-        Card(
-            title=plain(talk.title),
-            kicker=f"Videoconferenza #{talk.number}",
-            when=describer.when(talk.date, talk.has_time),
-            people=tuple(person(describer, s) for s in talk.speakers),
-            site=describer.site.name,
-        )
-    )
+    image = describer.card(talk_card(describer, talk))
     if talk.state == RECORDED:  # a video with no local thumbnail
         node = structured.video_object(talk, url, description, image, describer.site)
     else:
@@ -40,22 +45,24 @@ def talk(describer, ctx, talk, url, description):
     return title, "video.other", image, [page, node]
 
 
-def speaker(describer, ctx, speaker, url, description):
+def speaker_card(describer, speaker):
     count = quante(
         len(speaker.talks),
         "videoconferenza",
         "videoconferenze",
         "nessuna registrazione in archivio",
     )
-    image = describer.card(
-        Card(
-            title=speaker.name,
-            kicker="Relatore",
-            when=" · ".join(part for part in (speaker.company, count) if part),
-            people=(person(describer, speaker),),
-            site=describer.site.name,
-        )
+    return Card(
+        title=speaker.name,
+        kicker="Relatore",
+        when=" · ".join(part for part in (speaker.company, count) if part),
+        people=(person(describer, speaker),),
+        site=describer.site.name,
     )
+
+
+def speaker(describer, ctx, speaker, url, description):
+    image = describer.card(speaker_card(describer, speaker))
     avatar = describer.absolute(speaker.avatar) if speaker.avatar else image.url
     page = structured.web_page(
         url, speaker.name, description, describer.site, kind="ProfilePage"
@@ -65,16 +72,20 @@ def speaker(describer, ctx, speaker, url, description):
     return speaker.name, "profile", image, [page, node]
 
 
+def playlist_card(describer, ctx):
+    when = quante(len(ctx.get("talks", [])), "incontro", "incontri")
+    upcoming = ctx.get("next_talk")
+    if upcoming:
+        when += f" · prossimo: {describer.when(upcoming.date, upcoming.has_time)}"
+    return Card(
+        title="Le videoconferenze del lunedì", when=when, site=describer.site.name
+    )
+
+
 def playlist(describer, ctx, _subject, url, description):
     talks = ctx.get("talks", [])
     title = "Videoconferenze"
-    upcoming = ctx.get("next_talk")
-    when = quante(len(talks), "incontro", "incontri")
-    if upcoming:
-        when += f" · prossimo: {describer.when(upcoming.date, upcoming.has_time)}"
-    image = describer.card(
-        Card(title="Le videoconferenze del lunedì", when=when, site=describer.site.name)
-    )
+    image = describer.card(playlist_card(describer, ctx))
     page = structured.web_page(
         url, title, description, describer.site, kind="CollectionPage", image=image
     )
@@ -113,18 +124,43 @@ def thumbnail(describer, talk):
     )
 
 
+def _talks_generator(generators):
+    return next((g for g in generators if hasattr(g, "registry")), None)
+
+
+def talk_cards(describer, generators):
+    talks = _talks_generator(generators)
+    for item in talks.talks if talks else ():
+        card = talk_card(describer, item)
+        if card is not None:
+            yield card
+
+
+def speaker_cards(describer, generators):
+    talks = _talks_generator(generators)
+    return [speaker_card(describer, s) for s in talks.registry] if talks else []
+
+
+def playlist_cards(describer, generators):
+    talks = _talks_generator(generators)
+    return [playlist_card(describer, talks.context)] if talks else []
+
+
 TALKS_SECTION = section("Videoconferenze", "TALKS_URL")
 
-TALK = Kind(talk, subject="talk", section=TALKS_SECTION)
+TALK = Kind(talk, subject="talk", section=TALKS_SECTION, cards=talk_cards)
 SPEAKER = Kind(
     speaker,
     subject="speaker",
     section=section("Relatori", "SPEAKERS_URL"),
     dated=lambda ctx, speaker: speaker.talks,
+    cards=speaker_cards,
 )
-PLAYLIST = Kind(playlist)
+PLAYLIST = Kind(playlist, cards=playlist_cards)
 TALK_TAG = Kind(
     listing(lambda ctx: f"Videoconferenze sul tema {ctx['talk_tag']}"),
     section=TALKS_SECTION,
     dated=lambda ctx, _subject: ctx.get("tag_talks", []),
 )
+# What the talks generator writes, for the sharing plugin to prepare.
+KINDS = (TALK, SPEAKER, PLAYLIST, TALK_TAG)
