@@ -3,7 +3,8 @@
 ``declare(__name__, DEFAULTS, prefixes)`` in a plugin's ``register()``: when
 Pelican starts, every setting the plugin's prefixes cover but its defaults do
 not name is reported as a warning (fatal in production builds), with the
-closest known name, and every default the site did not set is filled in. A
+closest known name; a setting of another kind than its default (a text for a
+list...) is too; and every default the site did not set is filled in. A
 default may be ``Derived(function of the settings)``.
 """
 
@@ -12,7 +13,6 @@ import difflib
 import logging
 
 from pelican import signals
-from pelican.plugins._utils import get_plugin_name
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +37,7 @@ def declare(plugin, defaults, prefixes, also=()):
 def apply_declared(pelican):
     """initialized: report misspelt settings of the enabled plugins, fill defaults."""
     settings = pelican.settings
-    enabled = {
-        p if isinstance(p, str) else get_plugin_name(p)
-        for p in settings.get("PLUGINS") or ()
-    }
+    enabled = {getattr(p, "__name__", p) for p in settings.get("PLUGINS") or ()}
     for plugin, (defaults, prefixes, also) in sorted(_declared.items()):
         if plugin not in enabled:
             continue
@@ -60,3 +57,21 @@ def apply_declared(pelican):
                     if isinstance(value, Derived)
                     else copy.deepcopy(value)
                 )
+            elif not of_its_kind(settings[key], value):
+                logger.warning(
+                    "%s: setting %s is %s, not %s like its default",
+                    plugin.removeprefix("eroi."),
+                    key,
+                    type(settings[key]).__name__,
+                    type(value).__name__,
+                )
+
+
+def of_its_kind(value, default):
+    """A setting's value is of its default's kind (a text, a number, a list...);
+    a default of None or Derived says nothing."""
+    if default is None or isinstance(default, Derived) or value is None:
+        return True
+    if isinstance(default, list | tuple):
+        return isinstance(value, list | tuple)
+    return isinstance(value, type(default))

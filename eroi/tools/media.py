@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from eroi.plugins.boundary.files import image_bytes_kind
 from eroi.problems import problem, shown_path, text_line
-from eroi.tools.progress import progress
+from eroi.tools.progress import track
 
 IMAGES_FOLDER = "images"
 MAX_BYTES = 20 * 1024 * 1024
@@ -53,7 +53,7 @@ def remote_images(text):
 def fetch_media(paths, content_path, timeout=15):
     """Download the remote images of each file in ``paths``; rewrite the files.
 
-    Progress is shown per download (eroi.progress).
+    Progress is shown per download (eroi.tools.progress).
     """
     report = MediaReport()
     folder = Path(content_path, IMAGES_FOLDER)
@@ -68,33 +68,30 @@ def fetch_media(paths, content_path, timeout=15):
             )
             continue
         readable.append((source, text, remote_images(text)))
-    total = sum(len(urls) for _source, _text, urls in readable)
-    with progress("fetch-media", total) as shown:
-        for source, text, urls in readable:
-            changed = text
-            for url in urls:
-                shown.step(url)
-                try:
-                    data, suffix = download(url, timeout)
-                    local = store(folder, url, data, suffix)
-                except (OSError, ValueError, http.client.HTTPException) as exc:
-                    reason = getattr(exc, "reason", None) or exc
-                    report.failures.append(
-                        problem(
-                            source,
-                            "image",
-                            f"{url} not downloaded: {reason}",
-                            "check the address, or save the image into "
-                            "content/images/ by hand",
-                            line=text_line(source, url),
-                        )
-                    )
-                    continue
-                relative = local.relative_to(content_path).as_posix()
-                changed = changed.replace(url, "{static}/" + relative)
-                report.saved.append((shown_path(source), url, shown_path(local)))
-            if changed != text:
-                rewrite(source, changed)
+    changed = {source: text for source, text, _urls in readable}
+    wanted = [(source, url) for source, _text, urls in readable for url in urls]
+    for source, url in track(wanted, "fetch-media", describe=lambda pair: pair[1]):
+        try:
+            data, suffix = download(url, timeout)
+            local = store(folder, url, data, suffix)
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            reason = getattr(exc, "reason", None) or exc
+            report.failures.append(
+                problem(
+                    source,
+                    "image",
+                    f"{url} not downloaded: {reason}",
+                    "check the address, or save the image into content/images/ by hand",
+                    line=text_line(source, url),
+                )
+            )
+            continue
+        relative = local.relative_to(content_path).as_posix()
+        changed[source] = changed[source].replace(url, "{static}/" + relative)
+        report.saved.append((shown_path(source), url, shown_path(local)))
+    for source, text, _urls in readable:
+        if changed[source] != text:
+            rewrite(source, changed[source])
     return report
 
 
