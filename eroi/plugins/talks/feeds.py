@@ -22,7 +22,7 @@ class TalkEntry:
         self.date = talk.date
         self.author = talk.author
         self.tags = [str(tag) for tag in talk.talk_tags]
-        self._content = {}
+        self.bodies = {}
         if hasattr(talk, "modified"):
             self.modified = talk.modified
 
@@ -32,11 +32,11 @@ class TalkEntry:
 
     def get_content(self, siteurl):
         """The entry's body, made once per site URL (a talk is in four feeds)."""
-        if siteurl not in self._content:
-            self._content[siteurl] = self._make_content(siteurl)
-        return self._content[siteurl]
+        if siteurl not in self.bodies:
+            self.bodies[siteurl] = self.body(siteurl)
+        return self.bodies[siteurl]
 
-    def _make_content(self, siteurl):
+    def body(self, siteurl):
         talk = self.talk
         when = data(talk.date, "full")
         if talk.has_time:
