@@ -21,7 +21,6 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -262,10 +261,10 @@ class Describer:
             relative = Path(written.lstrip("/"))
         else:
             relative = Path(content.relative_dir) / written
-        size = image_size(self.content / relative)
+        size, kind = image_header(self.content / relative)
         if size is None:
             return None
-        kind = Image.MIME.get((image_format(self.content / relative) or "").upper())
+        kind = Image.MIME.get((kind or "").upper())
         return ShareImage(
             url=self.absolute(relative.as_posix()),
             width=size[0],
@@ -407,16 +406,9 @@ def pelican_kind(ctx):
     return next((kind for name, kind in PELICAN_KINDS if ctx.get(name)), OTHER)
 
 
-def _open(path):
-    try:
-        stat = path.stat()
-    except OSError:
-        return None, None
-    return _read_header(path, stat.st_size, stat.st_mtime_ns)
-
-
-@cache
-def _read_header(path, _size, _mtime):
+def image_header(path):
+    """``((width, height), format)`` of a raster image file (its header only),
+    or ``(None, None)``."""
     try:
         with Image.open(path) as image:
             return image.size, image.format
@@ -425,9 +417,5 @@ def _read_header(path, _size, _mtime):
 
 
 def image_size(path):
-    """(width, height) of a raster image file (read once while unchanged), or None."""
-    return _open(Path(path))[0]
-
-
-def image_format(path):
-    return _open(Path(path))[1]
+    """(width, height) of a raster image file, or None."""
+    return image_header(path)[0]
