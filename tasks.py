@@ -150,7 +150,8 @@ def new_article(c, title):
     help={
         "title": "the talk's title, in quotes",
         "speakers": "speaker handles or aliases, comma separated",
-        "date": "YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (default: next Monday, 17:00)",
+        "date": "e.g. 07/12/2026, '7 dicembre 2026 17:30' or 2026-12-07 "
+        "(default: next Monday, 17:00)",
         "youtube": "the recording's URL or id",
     }
 )

@@ -8,7 +8,10 @@ site's open data (eroi.opendata): a JSON Schema, ``parse.json``.
 """
 
 import re
+import unicodedata
+from datetime import datetime
 
+from babel.dates import get_day_names, get_month_names
 from pelican.readers import METADATA_PROCESSORS
 from pelican.utils import get_date
 
@@ -103,15 +106,79 @@ def choice(*allowed):
 
 @publishes({"type": "string", "format": "date-time"})
 def date(text, _settings=None):
-    """A date (and time) as Pelican reads it, within a sane range of years."""
+    """A date (and time), within a sane range of years: ISO 8601 (as Pelican
+    reads it), or as Italians write it, day first: ``07/12/2026 17:30``,
+    ``7.12.2026``, ``7 dicembre 2026``, ``lunedì 7 dicembre 2026, ore 17:30``."""
+    text = " ".join(text.replace("_", " ").split())
+    italian = ITALIAN_DATE.match(text)
     try:
-        value = get_date(text.replace("_", " "))
+        value = italian_date(italian, text) if italian else get_date(text)
+    except FieldError:
+        raise
     except (ValueError, OverflowError) as exc:
         raise FieldError(str(exc)) from None
     if value.year not in YEARS:
         raise FieldError(
             f"the year {value.year} is not plausible",
             f"write a year between {YEARS.start} and {YEARS.stop - 1}",
+        )
+    return value
+
+
+def _unaccented(word):
+    return "".join(
+        c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+    ).lower()
+
+
+MONTHS = {
+    _unaccented(name): number
+    for width in ("wide", "abbreviated")
+    for number, name in get_month_names(width, locale="it").items()
+}
+WEEKDAYS = {
+    _unaccented(name): number
+    for number, name in get_day_names("wide", locale="it").items()
+}
+ITALIAN_DATE = re.compile(
+    r"^(?:(?P<weekday>[^\W\d_]+),?\s+)?(?P<day>\d{1,2})"
+    r"(?:(?P<sep>[/.-])(?P<number>\d{1,2})(?P=sep)|\s+(?P<month>[^\W\d_]+)\.?\s+)"
+    r"(?P<year>\d{2,4})(?:,?\s+(?:ore\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?$",
+    re.IGNORECASE,
+)
+DAY_FIRST_HINT = "write the day first, e.g. 07/12/2026 17:30 or 7 dicembre 2026"
+
+
+def italian_date(match, text):
+    """The datetime of an Italian date ``match`` (day first, always)."""
+    if len(match["year"]) != 4:
+        raise FieldError(
+            f"'{clip(text)}': which century is the year {match['year']}?",
+            "write the year with four digits, e.g. 07/12/2026",
+        )
+    month = int(match["number"]) if match["number"] else None
+    if match["month"]:
+        month = MONTHS.get(_unaccented(match["month"]))
+        if month is None:
+            raise FieldError(f"'{match['month']}' is not a month", DAY_FIRST_HINT)
+    try:
+        value = datetime(
+            int(match["year"]),
+            month,
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+        )
+    except ValueError:
+        raise FieldError(f"'{clip(text)}' is not a date", DAY_FIRST_HINT) from None
+    weekday = match["weekday"] and WEEKDAYS.get(_unaccented(match["weekday"]))
+    if match["weekday"] and weekday is None:
+        raise FieldError(f"'{match['weekday']}' is not a day of the week")
+    if weekday is not None and weekday != value.weekday():
+        day = get_day_names("wide", locale="it")[value.weekday()]
+        raise FieldError(
+            f"'{clip(text)}': that day is a {day}, not a {match['weekday']}",
+            "check the date, or leave the day of the week out",
         )
     return value
 

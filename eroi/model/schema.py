@@ -52,7 +52,7 @@ class Field:
         return {**self.parse.json, "description": self.description}
 
 
-DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00"
+DATE_HINT = "write it day first, e.g. 07/12/2026 17:30, or as 2026-12-07 17:30"
 LINK_HINT = "write a full address, e.g. https://community.nethserver.org/t/123"
 
 
@@ -70,7 +70,8 @@ DATE = Field(
     "Date",
     p.date,
     "2021-01-11 17:00",
-    "Data e ora di pubblicazione (di una serata: quando inizia), ora di Roma.",
+    "Data e ora di pubblicazione (di una serata: quando inizia), ora di Roma: "
+    "07/12/2026 17:30, 7 dicembre 2026, 2026-12-07 17:30 (prima il giorno).",
     DATE_HINT,
     italian=("data", "quando"),
 )

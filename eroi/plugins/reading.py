@@ -42,7 +42,7 @@ from pelican.utils import pelican_open
 from eroi import run
 from eroi.model.chapters import extract_chapters
 from eroi.model.parsers import FieldError, text_line
-from eroi.model.schema import MISSING, SCHEMAS, fields_by_key
+from eroi.model.schema import DATE_HINT, MISSING, SCHEMAS, fields_by_key
 from eroi.model.slugs import shorten, slug_for
 from eroi.plugins.boundary.files import linked_on_the_way, static_problems
 from eroi.plugins.boundary.html import apply_policy
@@ -61,7 +61,6 @@ FOLDERS = {
 }
 TRANSLATABLE = ("article", "page")  # Pelican pairs these by slug and language
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a content file of text; a long article is 100 KB
-DATE_HINT = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00"
 HINTS = {"date": DATE_HINT, "modified": DATE_HINT}
 URLS = "eroi.reading.urls"  # run state: {(kind, status, slug, lang): file}
 

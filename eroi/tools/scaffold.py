@@ -8,12 +8,14 @@ Each function writes one file and returns its path, or raises ScaffoldError
 never overwritten, and a talk's speakers must be known.
 """
 
-from datetime import datetime, timedelta
+import re
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from eroi.model.parsers import HANDLE
-from eroi.model.schema import SCHEMAS, front_matter, single_line
+from eroi.model.parsers import HANDLE, FieldError
+from eroi.model.parsers import date as parse_date
+from eroi.model.schema import DATE_HINT, SCHEMAS, front_matter, single_line
 from eroi.model.slugs import slug_for
 from eroi.model.speakers import name_from_handle
 from eroi.model.youtube import parse_youtube
@@ -73,7 +75,8 @@ def next_monday(now):
 
 
 def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
-    """``date``: ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``; default: next Monday, 17:00."""
+    """``date``: as the Date field reads it (``07/12/2026 17:30``, ``2026-12-07``
+    ...; without a time, 17:00); default: next Monday, 17:00."""
     content = settings["PATH"]
     title, speakers = single_line(title), single_line(speakers or "")
     youtube = single_line(youtube or "")
@@ -105,15 +108,13 @@ def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
                 owner = sources.videos[video_id]
                 problems.append(duplicate_video(path, video_id, owner))
             video = youtube.strip()
-    when = date or ""
-    if when and len(when) == 10:
-        when = f"{when} {TALK_TIME}"
-    try:
-        when = when and datetime.strptime(when, "%Y-%m-%d %H:%M")
-    except ValueError:
-        problems.append(
-            problem(path, "date", f"'{date}' is not a date", "write --date YYYY-MM-DD")
-        )
+    when = None
+    try:  # as the Date field reads it; without a time, at TALK_TIME
+        when = date and parse_date(date)
+        if when and not re.search(r"\d[:.]\d\d$", date.strip()):
+            when = datetime.combine(when.date(), time.fromisoformat(TALK_TIME))
+    except FieldError as exc:
+        problems.append(problem(path, "date", str(exc), exc.hint or DATE_HINT))
     if problems:
         raise ScaffoldError(problems)
     if not when:

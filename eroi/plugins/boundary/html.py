@@ -328,7 +328,8 @@ class Policy:
                 "srcset=",
                 f"<{tag} srcset> uses {{static}} or {{filename}}, which Pelican "
                 "does not resolve in srcset",
-                "show one picture with src, e.g. ![Cosa mostra]({{static}}/images/x.jpg)",
+                "show one picture with src, e.g. "
+                "![Cosa mostra]({{static}}/images/x.jpg)",
             )
         # Pelican replaces {…} links after the policy, pasting the text that
         # follows the {…} between the attribute's quotes.
