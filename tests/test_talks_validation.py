@@ -68,7 +68,7 @@ def problem_for(problems, path):
         (
             GOOD_TALK.replace("stefano.pasquini", "qwertyuiop"),
             "speakers: unknown speaker 'qwertyuiop' "
-            "(hint: add content/speakers/<handle>.md for this speaker)",
+            '(hint: create it: invoke new-speaker qwertyuiop --name "Nome Cognome")',
         ),
         (
             GOOD_TALK + "YouTube: https://vimeo.com/12345\n",
@@ -100,7 +100,7 @@ def test_unparseable_date_names_file_and_field(tmp_path, capsys):
     assert (
         "content/talks/serata.md:2: date: 'lunedì prossimo' is not a valid date" in err
     )
-    assert "(hint: write it as YYYY-MM-DD or YYYY-MM-DD HH:MM" in err
+    assert "(hint: write it day first, e.g. 07/12/2026 17:30" in err
 
 
 def test_same_video_in_two_talks(tmp_path):
@@ -203,3 +203,58 @@ def test_plain_pelican_content_prints_the_same_and_exits_1(project):
         "(hint: did you mean 'Maurizio_Bonazzi'?)"
     ]
     assert not (project / "output").exists()
+
+
+# Hints that point at the right person ---------------------------------------------
+
+
+def talk_with(speakers):
+    return {"talk.md": GOOD_TALK.replace("stefano.pasquini", speakers)}
+
+
+@pytest.mark.parametrize(
+    ("speakers", "expected"),
+    [
+        (  # a handle nobody has, far from any: how to create it
+            "giulia.rossi",
+            "speakers: unknown speaker 'giulia.rossi' (hint: create it: invoke "
+            'new-speaker giulia.rossi --name "Nome Cognome")',
+        ),
+        (  # a name instead of a handle: the handle of who has it
+            "Mario Tonti",
+            "speakers: 'Mario Tonti' is not a forum handle (hint: write the "
+            "speaker's handle: Mario_Tonti)",
+        ),
+        (  # a name nobody has: a handle made of it, as an example
+            "Giulia Rossi",
+            "speakers: 'Giulia Rossi' is not a forum handle (hint: write the handle "
+            "as on the forum, e.g. giulia.rossi)",
+        ),
+    ],
+)
+def test_a_speaker_hint_suggests_a_person_only_for_a_near_miss(
+    tmp_path, speakers, expected
+):
+    assert problem_for(build(tmp_path, talk_with(speakers)), "talk.md") == expected
+
+
+def test_handles_are_letters_of_any_alphabet(tmp_path):
+    speakers = {
+        **SPEAKERS,
+        "éric.araujo.md": "Name: Éric Araujo\nHandle: éric.araujo\n",
+        "mia.bajić.md": "Name: Mia Bajić\nHandle: mia.bajić\nAliases: cantù\n",
+    }
+    talks = talk_with("éric.araujo, mia.bajić, cantù, qwertyuiop")
+    problems = build(tmp_path, talks, speakers)
+    assert [p.split(": ", 1)[1].split(" (hint")[0] for p in problems] == [
+        "speakers: unknown speaker 'qwertyuiop'"
+    ]
+
+
+def test_a_speaker_file_with_a_problem_is_reported_there_only(tmp_path):
+    speakers = {
+        **SPEAKERS,
+        "giulia.rossi.md": "Name: Giulia Rossi\nHandle: giulia.rossi\nSito: x\n",
+    }
+    problems = build(tmp_path, talk_with("giulia.rossi"), speakers)
+    assert [p.split(":")[0] for p in problems] == ["content/speakers/giulia.rossi.md"]

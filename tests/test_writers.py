@@ -78,7 +78,7 @@ def test_new_talk_checks_speakers_and_writes_the_talk(task, project):
             ["--speakers", ""],
             "speakers: missing (hint: add --speakers handle,other.handle)",
         ),
-        (["--speakers", "costa", "--date", "lunedì"], "date: 'lunedì' is not a date"),
+        (["--speakers", "costa", "--date", "lunedì"], "date: 'lunedì' is not a valid date"),
         (
             ["--speakers", "costa", "--youtube", "vimeo.com/1"],
             "youtube: 'vimeo.com/1' is not",
@@ -349,8 +349,8 @@ def test_check_reports_every_problem_with_its_line(task, project):
     lines = result.stderr.strip().splitlines()
     assert lines == sorted(
         [
-            "content/articles/data.md:2: date: 'ieri' is not a valid date (hint: write it as "
-            "YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-01-11 17:00)",
+            "content/articles/data.md:2: date: 'ieri' is not a valid date (hint: write it "
+            "day first, e.g. 07/12/2026 17:30, or as 2026-12-07 17:30)",
             "content/articles/immagini.md:6: image: images/foto.png has no alt text "
             "(hint: describe it: ![Cosa mostra l'immagine](percorso))",
             "content/articles/collegamenti.md:6: image: images/nessuna.png points to no "

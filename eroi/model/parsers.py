@@ -13,10 +13,11 @@ from datetime import datetime
 
 from babel.dates import get_day_names, get_month_names
 from pelican.readers import METADATA_PROCESSORS
-from pelican.utils import get_date
+from pelican.utils import get_date, slugify
 
 from eroi.model.links import link_problem, path_problem
 from eroi.model.slugs import MAX_SLUG
+from eroi.model.speakers import registry_of
 from eroi.model.youtube import VIDEO_ID, parse_youtube
 
 MAX_LINE = 5000  # a title, a name, a tag: one line (a long one gets a short slug)
@@ -26,7 +27,10 @@ TIMESTAMP = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})$")
 # Control characters (tab aside), noncharacters, and the line separators that
 # would end a line of a feed or of a problem report.
 NOT_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-HANDLE = re.compile(r"^[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?$")
+# A forum handle: letters (any alphabet, accents included) and digits, with
+# '.', '-', '_' inside: "stefano.pasquini", "mia.bajić", "éric.araujo".
+HANDLE_CHARACTERS = r"[^\W_](?:[\w.-]*\w)?"
+HANDLE = re.compile(rf"^{HANDLE_CHARACTERS}$")
 SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif")
@@ -272,12 +276,18 @@ def split_list(value):
 
 
 @publishes({"type": "string", "minLength": 1})
-def handle(text, _settings=None):
+def handle(text, settings=None):
     value = text_line(text).lstrip("@")
     if not HANDLE.match(value):
+        # A name written instead of a handle: the handle of who has that name.
+        registry = registry_of(settings)
+        speaker = registry.named(value) if registry else None
         raise FieldError(
             f"'{clip(value)}' is not a forum handle",
-            "write the handle as on the forum: letters, digits, '.', '-', '_'",
+            f"write the speaker's handle: {speaker.handle}"
+            if speaker
+            else "write the handle as on the forum, e.g. "
+            + (slugify(value, regex_subs=[(r"[^\w]+", ".")]) or "mario.rossi"),
         )
     return value
 

@@ -13,7 +13,10 @@ from functools import cached_property
 from pelican.contents import Content
 from pelican.utils import slugify
 
+from eroi import run
+
 AVATAR_COLOURS = 8
+REGISTRY = "eroi.speakers"  # run state: the run's SpeakerRegistry
 
 
 class Speaker(Content):
@@ -86,6 +89,12 @@ def name_from_handle(handle):
     return handle
 
 
+def registry_of(settings):
+    """The run's speakers (read before any other file), or None before."""
+    this_run = settings.get(run.RUN) if settings else None
+    return this_run.state.get(REGISTRY) if this_run is not None else None
+
+
 class SpeakerRegistry:
     """Every speaker by handle and alias; lookups ignore case and a leading @."""
 
@@ -115,10 +124,15 @@ class SpeakerRegistry:
     def get(self, handle):
         return self._by_key.get(handle.lstrip("@").lower())
 
+    def named(self, name):
+        """The speaker whose Name is ``name`` (case aside), if one only is."""
+        found = [s for s in self.speakers if s.name.casefold() == name.casefold()]
+        return found[0] if len(found) == 1 else None
+
     def closest(self, handle):
-        """The known handle or alias nearest to ``handle``, or None."""
+        """The known handle or alias ``handle`` is a near miss of, or None."""
         matches = difflib.get_close_matches(
-            handle.lstrip("@").lower(), self._by_key, n=1, cutoff=0.6
+            handle.lstrip("@").lower(), self._by_key, n=1, cutoff=0.8
         )
         if not matches:
             return None

@@ -14,22 +14,15 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString
 
-from eroi import run
+from eroi.model.parsers import HANDLE_CHARACTERS
 from eroi.plugins.boundary.html import serialise
 
-REGISTRY = "eroi.speakers"  # run state: the speakers, by handle and alias
-MENTION = re.compile(r"(?<![\w@/.:+-])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)")
+MENTION = re.compile(rf"(?<![\w@/.:+-])@({HANDLE_CHARACTERS})")
 # Where a mention is not a mention: code, literals, links.
 SKIP = {"a", "code", "pre", "script", "style", "kbd", "samp", "tt", "var"}
 LITERAL = "literal"  # docutils' inline literal: <span class="docutils literal">
 # A web or e-mail address written as text: no mention inside it.
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def registry_of(settings):
-    """The run's speakers (a SpeakerRegistry), or None before they are read."""
-    this_run = settings.get(run.RUN)
-    return this_run.state.get(REGISTRY) if this_run is not None else None
 
 
 def link_mentions(html, registry):

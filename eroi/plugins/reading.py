@@ -44,9 +44,10 @@ from eroi.model.chapters import extract_chapters
 from eroi.model.parsers import FieldError, text_line
 from eroi.model.schema import DATE_HINT, MISSING, SCHEMAS, fields_by_key
 from eroi.model.slugs import shorten, slug_for
+from eroi.model.speakers import registry_of
 from eroi.plugins.boundary.files import linked_on_the_way, static_problems
 from eroi.plugins.boundary.html import apply_policy
-from eroi.plugins.mentions import link_mentions, registry_of
+from eroi.plugins.mentions import link_mentions
 from eroi.problems import Problem, field_line, problem, shown_path
 from eroi.settings import declare
 
@@ -63,6 +64,7 @@ TRANSLATABLE = ("article", "page")  # Pelican pairs these by slug and language
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a content file of text; a long article is 100 KB
 HINTS = {"date": DATE_HINT, "modified": DATE_HINT}
 URLS = "eroi.reading.urls"  # run state: {(kind, status, slug, lang): file}
+REFUSED_SPEAKERS = "eroi.reading.refused_speakers"  # run state: their handles
 
 # Fields that decide where a page is written or how it is built: the site's.
 RESERVED = {
@@ -147,6 +149,13 @@ class Reading:
             self.source = None
         if found:
             run.problems(settings).add(source_path, found)
+            if kind_of(source_path, settings) == "speaker":
+                # Its talks are not "unknown": the speaker's own file is wrong.
+                names = {Path(source_path).stem, *self.written.get("handle", ())}
+                refused = run.current(settings).state.setdefault(
+                    REFUSED_SPEAKERS, set()
+                )
+                refused.update(name.strip().lstrip("@").lower() for name in names)
             return "", {"status": "skip"}
         return content, metadata
 

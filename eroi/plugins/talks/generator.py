@@ -29,9 +29,8 @@ from eroi.model import archive
 from eroi.model.captions import SUFFIXES
 from eroi.model.related import relate_all
 from eroi.model.slugs import shorten
-from eroi.model.speakers import Speaker, SpeakerRegistry
+from eroi.model.speakers import REGISTRY, Speaker, SpeakerRegistry
 from eroi.model.talks import Talk
-from eroi.plugins.mentions import REGISTRY
 from eroi.plugins.talks.calendar import Calendars
 from eroi.plugins.talks.feeds import write_talk_feeds
 from eroi.plugins.talks.sharing import KINDS, PLAYLIST, SPEAKER, TALK, TALK_TAG

@@ -6,6 +6,8 @@ need the other files. Every problem names the file, line and field
 and says how to fix it; the generator reports them and leaves the file out.
 """
 
+from eroi import run
+from eroi.plugins.reading import REFUSED_SPEAKERS
 from eroi.plugins.transcripts import transcript_of
 from eroi.problems import problem, shown_path
 
@@ -15,7 +17,7 @@ def unknown_speaker(path, handle, registry):
     hint = (
         f"did you mean '{closest}'?"
         if closest
-        else "add content/speakers/<handle>.md for this speaker"
+        else f'create it: invoke new-speaker {handle} --name "Nome Cognome"'
     )
     return problem(path, "speakers", f"unknown speaker '{handle}'", hint)
 
@@ -57,10 +59,12 @@ def check_talk(talk, source, registry, videos, content_path, captions):
     Transcript); ``captions`` is a transcripts.CaptionFiles. Nothing is
     changed here."""
     found, speakers = [], []
+    refused = run.current(talk.settings).state.get(REFUSED_SPEAKERS, ())
     for handle in talk.speakers:
         speaker = registry.get(handle)
-        if speaker is None:
-            found.append(unknown_speaker(source, handle, registry))
+        if speaker is None:  # unknown, unless its file is wrong (said there)
+            if handle.lower() not in refused:
+                found.append(unknown_speaker(source, handle, registry))
         elif speaker not in speakers:
             speakers.append(speaker)
     found += _video(talk.youtube, source, videos)
