@@ -137,11 +137,18 @@ def refused(exc):
     raise Exit(code=1) from None
 
 
-@task(help={"title": "the article's title, in quotes"})
-def new_article(c, title):
+@task(
+    help={
+        "title": "the article's title, in quotes",
+        "author": "who signs it (default: git config user.name; asked if unknown)",
+    }
+)
+def new_article(c, title, author=""):
     """Write content/articles/<slug>.md with complete front matter."""
+    if not author and not scaffold.git_author() and sys.stdin.isatty():
+        author = input("Chi firma l'articolo? (Nome Cognome) ").strip()
     try:
-        created(scaffold.new_article(title, runner.load_settings()))
+        created(scaffold.new_article(title, runner.load_settings(), author or None))
     except scaffold.ScaffoldError as exc:
         refused(exc)
 

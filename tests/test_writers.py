@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from eroi.tools import scaffold
 from tests.conftest import invoke
 
 TALKS = "content/talks"
@@ -18,7 +19,7 @@ def text(result):
 
 
 def test_new_article_writes_complete_front_matter(task, project):
-    result = task("new-article", "Perché è così difficile?")
+    result = task("new-article", "Perché è così difficile?", "--author", "Ada Rossi")
     assert result.returncode == 0, result.stderr
     assert (
         result.stdout.strip() == "created content/articles/perche-e-cosi-difficile.md"
@@ -27,7 +28,7 @@ def test_new_article_writes_complete_front_matter(task, project):
     assert written.startswith("Title: Perché è così difficile?\nDate: 20")
     assert re.search(r"^Date: \d{4}-\d\d-\d\d \d\d:\d\d$", written, re.M)
     for field in (
-        "Author: Alessio Fattorini",
+        "Author: Ada Rossi",
         "Slug: perche-e-cosi-difficile",
         "Lang: it",
     ):
@@ -39,6 +40,42 @@ def test_new_article_writes_complete_front_matter(task, project):
         in again.stderr
     )
     assert task("build").returncode == 0  # the scaffold builds as it is
+
+
+def test_new_article_is_signed_by_who_writes_it(task, project, monkeypatch):
+    """By default git's user.name signs it; with neither --author nor a git
+    name the article is refused (no one else's name), with a line."""
+    monkeypatch.setattr(scaffold, "git_author", lambda: "Bea Verdi")
+    assert task("new-article", "Di Bea").returncode == 0
+    written = (project / "content/articles/di-bea.md").read_text(encoding="utf-8")
+    assert "\nAuthor: Bea Verdi\n" in written
+    monkeypatch.setattr(scaffold, "git_author", lambda: "")
+    result = task("new-article", "Di nessuno")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "content/articles/di-nessuno.md:1: author: who signs the article is not "
+        'known (hint: write it: invoke new-article "Di nessuno" --author "Nome '
+        'Cognome")\n'
+    )
+    assert not (project / "content/articles/di-nessuno.md").exists()
+
+
+@pytest.mark.parametrize("command", ["new-article", "new-talk"])
+def test_a_title_without_letters_or_digits_writes_no_hidden_file(
+    task, project, command
+):
+    before = sorted(project.rglob("*.md"))
+    result = (
+        task(command, "🐍🐍🐍", "--speakers", "costa")
+        if command == "new-talk"
+        else task(command, "🐍🐍🐍", "--author", "Ada")
+    )
+    assert result.returncode == 1
+    assert (
+        "title: '🐍🐍🐍' gives no URL and no file name (hint: write the title with letters or digits)"
+        in result.stderr
+    )
+    assert sorted(project.rglob("*.md")) == before
 
 
 def test_new_talk_checks_speakers_and_writes_the_talk(task, project):
@@ -78,7 +115,10 @@ def test_new_talk_checks_speakers_and_writes_the_talk(task, project):
             ["--speakers", ""],
             "speakers: missing (hint: add --speakers handle,other.handle)",
         ),
-        (["--speakers", "costa", "--date", "lunedì"], "date: 'lunedì' is not a valid date"),
+        (
+            ["--speakers", "costa", "--date", "lunedì"],
+            "date: 'lunedì' is not a valid date",
+        ),
         (
             ["--speakers", "costa", "--youtube", "vimeo.com/1"],
             "youtube: 'vimeo.com/1' is not",

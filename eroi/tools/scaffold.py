@@ -9,6 +9,7 @@ never overwritten, and a talk's speakers must be known.
 """
 
 import re
+import subprocess
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -52,15 +53,53 @@ def write_new(path, text):
     return path
 
 
-def new_article(title, settings, now=None):
+def named_path(folder, title, settings):
+    """``(slug, path)`` of a new file titled ``title``; a title with no letter
+    or digit gives no name (it would write a hidden ``.md``)."""
+    slug = slug_for(title, settings)
+    if not slug:
+        raise ScaffoldError(
+            problem(
+                Path(settings["PATH"], folder, "<titolo>.md"),
+                "title",
+                f"'{title[:40]}' gives no URL and no file name",
+                "write the title with letters or digits",
+            )
+        )
+    return slug, Path(settings["PATH"], folder, f"{slug}.md")
+
+
+def git_author():
+    """The name git signs commits with here (``git config user.name``), or ""."""
+    try:
+        done = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, check=False
+        )
+    except OSError:  # no git
+        return ""
+    return done.stdout.strip()
+
+
+def new_article(title, settings, author=None, now=None):
+    """``author``: who signs it; by default git's user.name. Without either,
+    refused: every article would otherwise be signed by one person."""
     title = single_line(title)
     now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
-    slug = slug_for(title, settings)
-    path = Path(settings["PATH"], "articles", f"{slug}.md")
+    slug, path = named_path("articles", title, settings)
+    author = single_line(author or git_author())
+    if not author:
+        raise ScaffoldError(
+            problem(
+                path,
+                "author",
+                "who signs the article is not known",
+                f'write it: invoke new-article "{title[:40]}" --author "Nome Cognome"',
+            )
+        )
     fields = {
         "title": title,
         "date": f"{now:%Y-%m-%d %H:%M}",
-        "author": settings["AUTHOR"],
+        "author": author,
         "category": "Community",
         "slug": slug,
         "lang": settings["DEFAULT_LANG"],
@@ -77,12 +116,10 @@ def next_monday(now):
 def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
     """``date``: as the Date field reads it (``07/12/2026 17:30``, ``2026-12-07``
     ...; without a time, 17:00); default: next Monday, 17:00."""
-    content = settings["PATH"]
     title, speakers = single_line(title), single_line(speakers or "")
     youtube = single_line(youtube or "")
     sources = archive_sources(settings)
-    slug = slug_for(title, settings)
-    path = Path(content, "talks", f"{slug}.md")
+    slug, path = named_path("talks", title, settings)
     handles = [h.strip() for h in (speakers or "").split(",") if h.strip()]
     if not handles:
         raise ScaffoldError(
