@@ -258,3 +258,51 @@ def test_a_speaker_file_with_a_problem_is_reported_there_only(tmp_path):
     }
     problems = build(tmp_path, talk_with("giulia.rossi"), speakers)
     assert [p.split(":")[0] for p in problems] == ["content/speakers/giulia.rossi.md"]
+
+
+# No silent traps ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            GOOD_TALK + "\tTags: backup\n",
+            "tags: is indented, so it is read as the end of the line above",
+        ),
+        (
+            GOOD_TALK + "00:00 Intro\n00:10:00 Demo\n",
+            "chapters: '00:00' follows the fields with no empty line, so it is read "
+            "as a field",
+        ),
+        (
+            GOOD_TALK + "\n*Descrizione.*\n00:00 Intro\n00:10:00 Demo\n",
+            "chapters: '00:00' and the lines after it follow the text with no empty "
+            "line, so they are not chapters",
+        ),
+    ],
+)
+def test_a_line_markdown_would_read_otherwise_is_a_problem(tmp_path, text, expected):
+    problems = build(tmp_path, {"talk.md": text})
+    assert any(p.split(": ", 1)[1].startswith(expected) for p in problems), problems
+
+
+def test_chapters_right_after_the_text_are_chapters(tmp_path):
+    content = tmp_path / "content"
+    for folder, files in (
+        ("speakers", SPEAKERS),
+        ("talks", {"talk.md": GOOD_TALK + "\nDescrizione.\n00:00 Intro\n10:00 Demo\n"}),
+    ):
+        (content / folder).mkdir(parents=True)
+        for name, text in files.items():
+            (content / folder / name).write_text(text, encoding="utf-8")
+    runner.build(
+        str(ROOT / runner.DEV_SETTINGS),
+        PATH=str(content),
+        OUTPUT_PATH=str(tmp_path / "o"),
+    )
+    page = (
+        tmp_path / "o" / "videoconferenze" / "una-serata" / "index.html"
+    ).read_text()
+    assert "<p>Descrizione.</p>" in page
+    assert page.count('<span class="chapter-time">') == 2

@@ -31,7 +31,7 @@ def extract_chapters(html, link_for, source, duration=None):
     if not HAS_TIMESTAMP.search(html):
         return html, [], []
     soup = BeautifulSoup(html, "html.parser")
-    chapters, bad = [], []
+    chapters, bad, loose = [], [], []
     link_for = link_for or (lambda _seconds: None)
     for item in soup.find_all("li"):
         first = item.contents[0] if item.contents else None
@@ -44,10 +44,24 @@ def extract_chapters(html, link_for, source, duration=None):
         if "chapters" not in classes:
             item.parent["class"] = [*classes, "chapters"]
     for paragraph in soup.find_all("p"):
-        lines = paragraph.get_text().splitlines()
-        matches = [CHAPTER_LINE.match(line) for line in lines if line.strip()]
-        if not matches or not all(matches) or paragraph.find(["a", "code"]):
+        if paragraph.find(["a", "code"]):
             continue
+        lines = [line for line in paragraph.get_text().splitlines() if line.strip()]
+        matches = [CHAPTER_LINE.match(line) for line in lines]
+        text = len(matches) - next(
+            (n for n, match in enumerate(reversed(matches)) if not match),
+            len(matches),
+        )
+        if text == len(matches) or (text and len(matches) - text < 2):
+            continue  # no chapter, or one time line after the text: a sentence
+        if text:  # chapter lines right after the text, with no empty line
+            if paragraph.find(True):  # its markup would be lost: say so
+                loose.append(matches[text].group(1))
+                continue
+            paragraph.string = "\n".join(lines[:text])
+            matches = matches[text:]
+            paragraph.insert_after(anchor := soup.new_tag("p"))
+            paragraph = anchor
         listing = soup.new_tag("ol", attrs={"class": "chapters"})
         for match in matches:
             seconds = _chapter(match, chapters, bad)
@@ -79,6 +93,17 @@ def extract_chapters(html, link_for, source, duration=None):
         )
         for seconds, _title, stamp in chapters
         if duration and seconds > duration
+    ]
+    found += [
+        problem(
+            source,
+            "chapters",
+            f"'{stamp}' and the lines after it follow the text with no empty line, "
+            "so they are not chapters",
+            "leave an empty line between the text and the chapters",
+            line=_line_of(source, stamp),
+        )
+        for stamp in loose
     ]
     if not chapters:
         return html, [], found

@@ -90,6 +90,15 @@ DISABLED = re.compile(
     r'|^File and URL access deactivated; ignoring "(?P<other>[\w:-]+)"'
 )
 ARTICLES = {"a": "an", "t": "a", "s": "a", "p": "a"}
+INDENTED_FIELD = re.compile(r"^[ \t]+[A-Za-z][\w -]*:")
+CHAPTER_START = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s")
+
+
+def field_named(line, fields):
+    """True when ``line`` starts with a field's name, or one of its Italian
+    names (a word followed by ':' in a value is not one)."""
+    name = line.split(":")[0].strip().lower()
+    return name in fields or any(name in f.italian for f in fields.values())
 
 
 def kind_of(source_path, settings):
@@ -441,10 +450,13 @@ class MarkdownFile(MarkdownReader):
         markdown = Markdown(**self.settings["MARKDOWN"])
         with pelican_open(source_path) as text:
             content = markdown.convert(text)
+        self.found += self.traps(source_path, text)
         markdown.preprocessors.deregister("meta")  # none in formatted fields
         metadata = {}
         for name, values in getattr(markdown, "Meta", {}).items():
             key = name.lower()
+            if key.isdigit():  # a chapter line taken for a field (see traps)
+                continue
             if key in self.settings["FORMATTED_FIELDS"]:
                 markdown.reset()
                 value = markdown.convert("\n".join(values))
@@ -452,6 +464,38 @@ class MarkdownFile(MarkdownReader):
                 value = self.one_value(key, values)
             metadata[key] = self.process_metadata(key, value)
         return content, metadata
+
+    def traps(self, path, text):
+        """Lines of the front matter that Markdown would read otherwise than
+        written: a field indented (read as the line above, continued), a
+        chapter line with no empty line before it (read as a field)."""
+        found = []
+        for n, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                break
+            if INDENTED_FIELD.match(line) and field_named(line, self.fields):
+                found.append(
+                    problem(
+                        path,
+                        line.split(":")[0].strip().lower(),
+                        "is indented, so it is read as the end of the line above",
+                        "start the field at the beginning of its line",
+                        line=n,
+                    )
+                )
+            elif CHAPTER_START.match(line):
+                found.append(
+                    problem(
+                        path,
+                        "chapters",
+                        f"'{line.split()[0]}' follows the fields with no empty line, "
+                        "so it is read as a field",
+                        "leave an empty line between the fields and the text",
+                        line=n,
+                    )
+                )
+                break
+        return found
 
     def one_value(self, key, values):
         """Markdown gives several lines for a field written twice, and for a
