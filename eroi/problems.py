@@ -72,17 +72,24 @@ def field_line(path, field):
     return line_where(path, pattern.match)
 
 
-def text_line(path, needle):
-    """The first line of ``path`` that contains ``needle`` (1 if none does)."""
-    return line_where(path, lambda line: needle in line)
+def text_line(path, needle, nth=1):
+    """The ``nth`` line of ``path`` that contains ``needle`` (the last such
+    line if there are fewer; 1 if none)."""
+    return line_where(path, lambda line: needle in line, nth)
 
 
-def line_where(path, test):
+def line_where(path, test, nth=1):
+    found = 1
     try:
         with open(path, encoding="utf-8") as lines:
-            return next((n for n, line in enumerate(lines, start=1) if test(line)), 1)
+            for n, line in enumerate(lines, start=1):
+                if test(line):
+                    found, nth = n, nth - 1
+                    if not nth:
+                        break
     except (OSError, UnicodeDecodeError):
         return 1
+    return found
 
 
 # This run's problems ---------------------------------------------------------------

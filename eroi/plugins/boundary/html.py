@@ -258,10 +258,14 @@ class Policy:
         self.title = title
         self.problems = []
         self.references = []
+        self.needles = {}  # {needle: refusals so far}
 
     def refuse(self, needle, message, hint, field="body", *, near=None):
-        """A problem at the first line holding ``needle`` (else ``near``)."""
-        line = text_line(self.source, needle)
+        """A problem at the line holding ``needle`` (else ``near``): the second
+        refusal for one needle at its second line, and so on, so that fifteen
+        pasted scripts are fifteen lines to fix."""
+        self.needles[needle] = self.needles.get(needle, 0) + 1
+        line = text_line(self.source, needle, self.needles[needle])
         if line == 1 and near:
             line = text_line(self.source, near)
         self.problems.append(
