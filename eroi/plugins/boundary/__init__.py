@@ -21,7 +21,7 @@ from pelican import signals
 from eroi import run
 from eroi.plugins.boundary.drafts import drafts_only, links_to_drafts
 from eroi.plugins.boundary.files import scan_links, walk_without_links
-from eroi.plugins.boundary.paths import output_clashes
+from eroi.plugins.boundary.paths import dead_links, output_clashes
 from eroi.plugins.checks import content_read, run_started
 
 # Merged over the project's DOCUTILS_SETTINGS at start-up, so no settings file
@@ -84,7 +84,11 @@ def check_outputs(generators):
         return
     settings, context = generators[0].settings, generators[0].context
     problems = run.problems(settings)
-    for found in [*output_clashes(generators, settings), *links_to_drafts(context)]:
+    for found in [
+        *output_clashes(generators, settings),
+        *links_to_drafts(context),
+        *dead_links(generators, settings),
+    ]:
         problems.add(found.path, found)
     drafts_only(context, settings)
 

@@ -9,9 +9,13 @@ theme, the search index, share cards).
 """
 
 import os
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
+from eroi.model.links import intrasite_path
 from eroi.plugins.boundary.files import same
-from eroi.problems import field_line, problem, shown_path
+from eroi.plugins.boundary.html import browser_url
+from eroi.problems import field_line, problem, shown_path, text_line
 
 SEARCH_BUNDLE = "pagefind"
 # The lists of content objects a generator holds, and how to reach a speaker's.
@@ -120,4 +124,68 @@ def _clash(source, message):
         message,
         "write a different 'Slug:' for it",
         line=line if line > 1 else field_line(source, "title"),
+    )
+
+
+WHERE_HINT = (
+    "check the path: {filename}/articles/x.md for a page, "
+    "{static}/images/x.jpg for a file"
+)
+
+
+def site_urls(generators, settings):
+    """Every address the built site will have, as "/a/b/" or "/a/b.ext"."""
+    pages, _folders = site_outputs(settings)
+    urls = {"/", *pages.values(), *listing_outputs(generators).values()}
+    for key, value in settings.items():  # feeds and calendars
+        if key.endswith(("_ATOM", "_CALENDAR")) and isinstance(value, str):
+            urls.add("/" + value)
+    context = generators[0].context
+    for collection in ("generated_content", "static_content"):
+        urls |= {"/" + item.url for item in context[collection].values() if item}
+    return urls
+
+
+def dead_links(generators, settings):
+    """Links and pictures of content bodies that lead to no page or file of
+    the site: Pelican would leave them as they are (and warn, which fails a
+    production build)."""
+    context, content_path = generators[0].context, settings["PATH"]
+    urls, found = site_urls(generators, settings), []
+    for content in list(context["generated_content"].values()):
+        for element, attribute, target in getattr(content, "references", ()):
+            if (element, attribute) not in (("a", "href"), ("img", "src")):
+                continue
+            if resolves(target, content, context, urls, content_path):
+                continue
+            source = content.source_path
+            found.append(
+                problem(
+                    source,
+                    "image" if element == "img" else "link",
+                    f"{target} points to no page or file of the site",
+                    WHERE_HINT,
+                    line=text_line(source, target.split("}")[-1] or target),
+                )
+            )
+    return found
+
+
+def resolves(target, content, context, urls, content_path):
+    target = browser_url(target)  # as a browser reads it: \\images is /images
+    parts = urlsplit(target)
+    if parts.scheme or target.startswith(("#", "//", "mailto:", "tel:")):
+        return True  # another site, or this page
+    relative = intrasite_path(target, content.relative_dir)
+    if relative is not None:
+        return (
+            relative in context["generated_content"]
+            or relative in context["static_content"]
+            or Path(content_path, relative).is_file()
+        )
+    path = unquote(urljoin("/" + content.url, parts.path))
+    return (
+        path in urls
+        or path.rstrip("/") + "/" in urls
+        or path.removesuffix("index.html") in urls
     )
