@@ -111,11 +111,15 @@ class Loop:
         start = time.perf_counter()
         try:
             self.runner.build(fatal="errors", **{RECORD: True})
-        except runner.BuildError:  # printed by the runner
+        except runner.BuildError as exc:  # printed by the runner; shown on the page
+            self.server.show_problems([str(p) for p in exc.problems] or [exc.reason])
             return False
         except Exception as exc:  # never the end of the loop: say it, go on
-            report_line(f"livereload: the build failed: {type(exc).__name__}: {exc}")
+            reason = f"livereload: the build failed: {type(exc).__name__}: {exc}"
+            report_line(reason)
+            self.server.show_problems([reason])
             return False
+        self.server.show_problems([])
         logger.info("livereload: full build in %.2f s", time.perf_counter() - start)
         return True
 

@@ -28,6 +28,7 @@ render that one first. The files in the output folder are never changed.
 import contextlib
 import hashlib
 import http.server
+import json
 import logging
 import mimetypes
 import queue
@@ -53,11 +54,48 @@ NOT_FOUND = "Pagina non trovata.\n"
 
 EVENTS = "/__livereload"
 SCRIPT = "/__livereload.js"
-SCRIPT_BODY = (
-    "// The writers' preview: reload the page when the site changes.\n"
-    f'new EventSource("{EVENTS}").addEventListener("message", () => '
-    "location.reload());\n"
-).encode()
+# The writers' preview: reload the page when the site changes; while the
+# site cannot be built, say why over the page (an alert, read out by screen
+# readers), until a save mends it. Styles set from the script: the site's
+# Content-Security-Policy allows no inline style.
+SCRIPT_BODY = f"""
+const source = new EventSource("{EVENTS}");
+source.addEventListener("message", () => location.reload());
+source.addEventListener("problems", (event) => {{
+  const lines = JSON.parse(event.data);
+  let box = document.getElementById("anteprima-problemi");
+  if (!lines.length) {{ if (box) box.remove(); return; }}
+  if (!box) {{
+    box = document.createElement("section");
+    box.id = "anteprima-problemi";
+    box.setAttribute("role", "alert");
+    box.setAttribute("aria-labelledby", "anteprima-problemi-titolo");
+    Object.assign(box.style, {{
+      position: "fixed", left: "0", right: "0", bottom: "0", zIndex: "2147483647",
+      maxHeight: "60vh", overflow: "auto", padding: "1rem 1.25rem",
+      background: "#fff4f4", color: "#5a0000", borderTop: "4px solid #b3001b",
+      font: "1rem/1.5 system-ui, sans-serif", textAlign: "left",
+    }});
+    document.body.append(box);
+  }}
+  const title = document.createElement("h2");
+  title.id = "anteprima-problemi-titolo";
+  title.textContent = "Il sito non è stato aggiornato: correggi questi file";
+  const list = document.createElement("ul");
+  for (const line of lines) {{
+    const item = document.createElement("li");
+    const code = document.createElement("code");
+    code.textContent = line;
+    code.style.whiteSpace = "pre-wrap";
+    item.append(code);
+    list.append(item);
+  }}
+  const note = document.createElement("p");
+  note.textContent = "Ogni riga dice file, riga e campo, poi come correggerlo. " +
+    "Salva il file: questo avviso sparisce quando il sito si costruisce di nuovo.";
+  box.replaceChildren(title, list, note);
+}});
+""".encode()
 TAG = f'<script src="{SCRIPT}" defer></script>'.encode()
 PING_SECONDS = 15
 
@@ -89,14 +127,25 @@ class PreviewServer(LocalServer):
         self._lock = threading.Lock()
         self.open_page = None  # the output file of the last page served
         self.open_digest = None  # its bytes' digest when it was served
+        self.problems = []  # why the last full build failed, one line each
         super().__init__(root, host, port)
 
     def reload(self):
         """Tell every open page to load itself again."""
+        self._tell(b"data: reload\n\n")
+
+    def show_problems(self, lines):
+        """Show ``lines`` (why the last build failed) over every open page; an
+        empty list takes them away."""
+        if lines != self.problems:
+            self.problems = list(lines)
+            self._tell(_problems_event(self.problems))
+
+    def _tell(self, event):
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
-            listener.put("reload")
+            listener.put(event)
 
     def reload_if_open_page_changed(self):
         """After a full build: reload only if the open page's bytes changed."""
@@ -205,10 +254,12 @@ class LocalHandler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
+            if listener is not None and self.server.problems:  # a page opened now
+                self.wfile.write(_problems_event(self.server.problems))
+                self.wfile.flush()
             while listener is not None:
                 try:
-                    listener.get(timeout=PING_SECONDS)
-                    self.wfile.write(b"data: reload\n\n")
+                    self.wfile.write(listener.get(timeout=PING_SECONDS))
                 except queue.Empty:
                     self.wfile.write(b": ping\n\n")
                 self.wfile.flush()
@@ -248,3 +299,7 @@ def _read(path):
 def _digest(path):
     body = _read(Path(path))
     return None if body is None else hashlib.sha256(body).digest()
+
+
+def _problems_event(lines):
+    return f"event: problems\ndata: {json.dumps(lines)}\n\n".encode()
