@@ -13,9 +13,14 @@ file can set (they are not identifiers):
   (the plain `pelican content` command) gets a memory of its own.
 - ``eroi.reported`` (True when a runner prints the problems itself): without
   it, eroi.plugins.checks prints them before stopping the run.
+
+``now(settings)`` is the run's one "now": which talks are upcoming, how
+recent a page may say it is.
 """
 
+import os
 import threading
+from datetime import UTC, datetime
 
 from eroi.problems import Problems
 
@@ -86,3 +91,15 @@ def current(settings):
 def problems(settings):
     """This run's Problems."""
     return current(settings).problems
+
+
+def now(settings):
+    """TALKS_NOW (a datetime, for tests) wins; then SOURCE_DATE_EPOCH, so that
+    a reproducible build stays reproducible; then the clock, read once per
+    run: every plugin of a build sees the same moment."""
+    if settings.get("TALKS_NOW"):
+        return settings["TALKS_NOW"]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return current(settings).state.setdefault("eroi.now", datetime.now(UTC))

@@ -26,7 +26,7 @@ from pathlib import Path
 from markupsafe import Markup
 from PIL import Image
 
-from eroi.clock import build_time
+from eroi import run
 from eroi.model.italian import data, ora
 from eroi.model.speakers import initials
 from eroi.plugins.sharing import structured
@@ -115,7 +115,7 @@ class Describer:
             lang=settings["DEFAULT_LANG"],
             search_url=settings.get("SEARCH_URL", ""),
         )
-        self.now = build_time(settings)
+        self.now = run.now(settings)
         self.lastmods = {}  # {absolute url: lastmod or None} of pages written
         # The files of the theme's pages that search engines skip.
         self.noindex = {

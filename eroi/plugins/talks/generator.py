@@ -24,7 +24,6 @@ from pelican.urlwrappers import Author, URLWrapper
 from pelican.utils import slugify
 
 from eroi import run
-from eroi.clock import build_time
 from eroi.model import archive
 from eroi.model.captions import SUFFIXES
 from eroi.model.related import relate_all
@@ -74,7 +73,7 @@ class TalksGenerator(Generator):
         for speaker in self.registry:
             self.context["generated_content"][speaker.relative_source_path] = speaker
         talks = self._read_talks()
-        now = build_time(self.settings)
+        now = run.now(self.settings)
         for talk in talks:
             talk.state = archive.talk_state(talk.date, talk.youtube, now)
         self.talks = archive.number_talks(talks)
@@ -254,9 +253,7 @@ class TalksGenerator(Generator):
             return None
         for name in ("number", "previous_talk", "next_talk", "related"):
             setattr(talk, name, getattr(old, name))
-        talk.state = archive.talk_state(
-            talk.date, talk.youtube, build_time(self.settings)
-        )
+        talk.state = archive.talk_state(talk.date, talk.youtube, run.now(self.settings))
         return talk
 
     def reread_speaker(self, path, old):
