@@ -114,8 +114,6 @@ class Problems:
     def note(self, text):
         self.notes.append(text)
 
-    def has_refused(self, source_path):
-        return os.path.abspath(source_path) in self.refused
 
 
 class _StderrHandler(logging.Handler):

@@ -1,4 +1,10 @@
-"""The iCalendar file of every session (upcoming ones included), Europe/Rome time."""
+"""The iCalendar file of every session (upcoming ones included), Europe/Rome time.
+
+Events carry the local time with TZID (and the VTIMEZONE they need), so
+calendar apps show 17:00 in Italy whatever the reader's zone; a talk whose
+time is not known is an all-day event. The same talks give the same bytes,
+and a talk's own ``evento.ics`` holds the VEVENT of the full calendar.
+"""
 
 import functools
 from datetime import UTC, date, timedelta
@@ -6,18 +12,6 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
-
-
-def build_calendar(talks, settings, siteurl, name=None):
-    """Return the bytes of a VCALENDAR with one VEVENT per talk.
-
-    Events carry the local time with TZID (plus the VTIMEZONE it needs), so
-    calendar apps show 17:00 in Italy whatever the reader's zone; a talk whose
-    time is not known is an all-day event. Output depends only on the talks and
-    settings: the same content gives the same bytes. The full calendar and a
-    talk's own ``evento.ics`` hold the same VEVENT for that talk (same UID).
-    """
-    return Calendars(settings, siteurl).calendar(talks, name)
 
 
 class Calendars:
