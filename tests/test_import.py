@@ -1,11 +1,12 @@
-"""`invoke import-playlist URL`: a playlist read through yt-dlp as a library.
+"""`invoke import-playlist URL|FILE`: a playlist read through yt-dlp as a library.
 
-No network: the one function that reaches it, ``eroi.talks.ytdlp.fetch``, is
+No network: the one function that reaches it, ``eroi.tools.ytdlp.fetch``, is
 replaced in-process by a recording of yt-dlp's answers. Every answer here is
-SYNTHETIC (made-up ids, titles, dates and speech) and has the shapes yt-dlp
-2026.10.26 returns: a flat playlist (``extract_flat="in_playlist"``), one
-video's info dict after ``sanitize_info``, WebVTT bytes for captions, JPEG
-bytes for thumbnails.
+SYNTHETIC (made-up ids, titles, names, dates and speech) and has the shapes
+yt-dlp 2026.10.26 returns (tests/exports.py): a flat playlist
+(``extract_flat="in_playlist"``), a channel's tabs, one video's info dict
+after ``sanitize_info``, WebVTT bytes for captions, JPEG bytes for
+thumbnails; export files are the Data API's pages and ``yt-dlp -J`` output.
 """
 
 import copy
@@ -21,6 +22,7 @@ from eroi.tools.progress import track
 from tests import sitecheck
 from tests.captions import speech, stamp, youtube_auto_vtt
 from tests.conftest import build_site
+from tests.exports import caption_tracks, flat_entry, flat_playlist, video_info
 from tests.synthetic import tiny_image
 
 TALKS = "content/talks"
@@ -49,134 +51,6 @@ def manual_vtt():
 
 
 MANUAL_VTT = manual_vtt()
-
-
-# yt-dlp's shapes ---------------------------------------------------------------------
-
-
-def thumbnails(video):
-    """A processed ``thumbnails`` list: worst first, as yt-dlp sorts them."""
-    return [
-        {
-            "url": f"https://i.ytimg.com/vi/{video}/default.jpg",
-            "preference": -13,
-            "id": "0",
-            "height": 90,
-            "width": 120,
-            "resolution": "120x90",
-        },
-        {
-            "url": f"https://i.ytimg.com/vi/{video}/hqdefault.jpg",
-            "preference": -7,
-            "id": "22",
-            "height": 360,
-            "width": 480,
-            "resolution": "480x360",
-        },
-        {
-            "url": f"https://i.ytimg.com/vi_webp/{video}/maxresdefault.webp",
-            "preference": -1,
-            "id": "39",
-        },
-        {
-            "url": f"https://i.ytimg.com/vi/{video}/maxresdefault.jpg",
-            "preference": -1,
-            "id": "40",
-            "height": 720,
-            "width": 1280,
-            "resolution": "1280x720",
-        },
-    ]
-
-
-def flat_entry(video, title, duration):
-    """One entry of a flat playlist: no description, date or captions."""
-    return {
-        "_type": "url",
-        "ie_key": "Youtube",
-        "id": video,
-        "url": WATCH.format(video),
-        "title": title,
-        "description": None,
-        "duration": duration,
-        "channel_id": "UCsynthetic000000000000a",
-        "channel": "Eroi Digitali (SYNTHETIC)",
-        "channel_url": "https://www.youtube.com/channel/UCsynthetic000000000000a",
-        "uploader": "Eroi Digitali (SYNTHETIC)",
-        "thumbnails": [
-            {
-                "url": f"https://i.ytimg.com/vi/{video}/hqdefault.jpg?sqp=synthetic",
-                "height": 94,
-                "width": 168,
-            }
-        ],
-        "timestamp": None,
-        "release_timestamp": None,
-        "availability": None,
-        "view_count": 42,
-        "live_status": None,
-        "channel_is_verified": None,
-        "__x_forwarded_for_ip": None,
-    }
-
-
-def flat_playlist(entries):
-    return {
-        "_type": "playlist",
-        "id": "PLsynthetic0imp",
-        "title": "Videoconferenze del lunedì (SYNTHETIC)",
-        "availability": "public",
-        "channel": "Eroi Digitali (SYNTHETIC)",
-        "description": "",
-        "entries": entries,
-        "extractor": "youtube:tab",
-        "extractor_key": "YoutubeTab",
-        "webpage_url": PLAYLIST,
-        "original_url": PLAYLIST,
-        "playlist_count": len(entries),
-        "epoch": 1767225600,
-        "_version": {"version": "2026.10.26", "repository": "yt-dlp/yt-dlp"},
-    }
-
-
-def caption_tracks(video, lang, kind="", name="Italian"):
-    """The formats of one caption language, WebVTT among them."""
-    base = f"https://www.youtube.com/api/timedtext?v={video}&lang={lang}{kind}"
-    return [
-        {"ext": ext, "url": f"{base}&fmt={ext}", "name": name}
-        for ext in ("json3", "srv1", "srv2", "srv3", "ttml", "srt", "vtt")
-    ]
-
-
-def video_info(video, title, description, upload_date, duration, **fields):
-    """One video's info dict (``extract_info(url, download=False)``)."""
-    info = {
-        "id": video,
-        "title": title,
-        "fulltitle": title,
-        "description": description,
-        "upload_date": upload_date,
-        "timestamp": None,
-        "duration": duration,
-        "duration_string": "synthetic",
-        "channel": "Eroi Digitali (SYNTHETIC)",
-        "channel_id": "UCsynthetic000000000000a",
-        "availability": "public",
-        "live_status": "was_live",
-        "language": "it",
-        "webpage_url": WATCH.format(video),
-        "extractor": "youtube",
-        "extractor_key": "Youtube",
-        "thumbnails": thumbnails(video),
-        "thumbnail": f"https://i.ytimg.com/vi_webp/{video}/maxresdefault.webp",
-        "chapters": None,
-        "subtitles": {},
-        "automatic_captions": {},
-        "formats": [],
-        "_type": "video",
-    }
-    info.update(fields)
-    return info
 
 
 BACKUP_DESCRIPTION = (
