@@ -1,16 +1,18 @@
-"""`invoke import-playlist URL`: a playlist read through yt-dlp as a library.
+"""`invoke import-playlist URL|FILE`: a playlist read through yt-dlp as a library.
 
-No network: the one function that reaches it, ``eroi.talks.ytdlp.fetch``, is
+No network: the one function that reaches it, ``eroi.tools.ytdlp.fetch``, is
 replaced in-process by a recording of yt-dlp's answers. Every answer here is
-SYNTHETIC (made-up ids, titles, dates and speech) and has the shapes yt-dlp
-2026.10.26 returns: a flat playlist (``extract_flat="in_playlist"``), one
-video's info dict after ``sanitize_info``, WebVTT bytes for captions, JPEG
-bytes for thumbnails.
+SYNTHETIC (made-up ids, titles, names, dates and speech) and has the shapes
+yt-dlp 2026.10.26 returns (tests/exports.py): a flat playlist
+(``extract_flat="in_playlist"``), a channel's tabs, one video's info dict
+after ``sanitize_info``, WebVTT bytes for captions, JPEG bytes for
+thumbnails; export files are the Data API's pages and ``yt-dlp -J`` output.
 """
 
 import copy
 import io
 import json
+import shutil
 
 import pytest
 from yt_dlp.networking.exceptions import RequestError
@@ -21,6 +23,18 @@ from eroi.tools.progress import track
 from tests import sitecheck
 from tests.captions import speech, stamp, youtube_auto_vtt
 from tests.conftest import build_site
+from tests.exports import (
+    api_item,
+    api_page,
+    automatic_captions,
+    caption_tracks,
+    channel,
+    flat_entry,
+    flat_playlist,
+    in_playlist,
+    speaker_file,
+    video_info,
+)
 from tests.synthetic import tiny_image
 
 TALKS = "content/talks"
@@ -49,134 +63,6 @@ def manual_vtt():
 
 
 MANUAL_VTT = manual_vtt()
-
-
-# yt-dlp's shapes ---------------------------------------------------------------------
-
-
-def thumbnails(video):
-    """A processed ``thumbnails`` list: worst first, as yt-dlp sorts them."""
-    return [
-        {
-            "url": f"https://i.ytimg.com/vi/{video}/default.jpg",
-            "preference": -13,
-            "id": "0",
-            "height": 90,
-            "width": 120,
-            "resolution": "120x90",
-        },
-        {
-            "url": f"https://i.ytimg.com/vi/{video}/hqdefault.jpg",
-            "preference": -7,
-            "id": "22",
-            "height": 360,
-            "width": 480,
-            "resolution": "480x360",
-        },
-        {
-            "url": f"https://i.ytimg.com/vi_webp/{video}/maxresdefault.webp",
-            "preference": -1,
-            "id": "39",
-        },
-        {
-            "url": f"https://i.ytimg.com/vi/{video}/maxresdefault.jpg",
-            "preference": -1,
-            "id": "40",
-            "height": 720,
-            "width": 1280,
-            "resolution": "1280x720",
-        },
-    ]
-
-
-def flat_entry(video, title, duration):
-    """One entry of a flat playlist: no description, date or captions."""
-    return {
-        "_type": "url",
-        "ie_key": "Youtube",
-        "id": video,
-        "url": WATCH.format(video),
-        "title": title,
-        "description": None,
-        "duration": duration,
-        "channel_id": "UCsynthetic000000000000a",
-        "channel": "Eroi Digitali (SYNTHETIC)",
-        "channel_url": "https://www.youtube.com/channel/UCsynthetic000000000000a",
-        "uploader": "Eroi Digitali (SYNTHETIC)",
-        "thumbnails": [
-            {
-                "url": f"https://i.ytimg.com/vi/{video}/hqdefault.jpg?sqp=synthetic",
-                "height": 94,
-                "width": 168,
-            }
-        ],
-        "timestamp": None,
-        "release_timestamp": None,
-        "availability": None,
-        "view_count": 42,
-        "live_status": None,
-        "channel_is_verified": None,
-        "__x_forwarded_for_ip": None,
-    }
-
-
-def flat_playlist(entries):
-    return {
-        "_type": "playlist",
-        "id": "PLsynthetic0imp",
-        "title": "Videoconferenze del lunedì (SYNTHETIC)",
-        "availability": "public",
-        "channel": "Eroi Digitali (SYNTHETIC)",
-        "description": "",
-        "entries": entries,
-        "extractor": "youtube:tab",
-        "extractor_key": "YoutubeTab",
-        "webpage_url": PLAYLIST,
-        "original_url": PLAYLIST,
-        "playlist_count": len(entries),
-        "epoch": 1767225600,
-        "_version": {"version": "2026.10.26", "repository": "yt-dlp/yt-dlp"},
-    }
-
-
-def caption_tracks(video, lang, kind="", name="Italian"):
-    """The formats of one caption language, WebVTT among them."""
-    base = f"https://www.youtube.com/api/timedtext?v={video}&lang={lang}{kind}"
-    return [
-        {"ext": ext, "url": f"{base}&fmt={ext}", "name": name}
-        for ext in ("json3", "srv1", "srv2", "srv3", "ttml", "srt", "vtt")
-    ]
-
-
-def video_info(video, title, description, upload_date, duration, **fields):
-    """One video's info dict (``extract_info(url, download=False)``)."""
-    info = {
-        "id": video,
-        "title": title,
-        "fulltitle": title,
-        "description": description,
-        "upload_date": upload_date,
-        "timestamp": None,
-        "duration": duration,
-        "duration_string": "synthetic",
-        "channel": "Eroi Digitali (SYNTHETIC)",
-        "channel_id": "UCsynthetic000000000000a",
-        "availability": "public",
-        "live_status": "was_live",
-        "language": "it",
-        "webpage_url": WATCH.format(video),
-        "extractor": "youtube",
-        "extractor_key": "Youtube",
-        "thumbnails": thumbnails(video),
-        "thumbnail": f"https://i.ytimg.com/vi_webp/{video}/maxresdefault.webp",
-        "chapters": None,
-        "subtitles": {},
-        "automatic_captions": {},
-        "formats": [],
-        "_type": "video",
-    }
-    info.update(fields)
-    return info
 
 
 BACKUP_DESCRIPTION = (
@@ -532,8 +418,29 @@ def break_backup(answers, change):
             f"{BACKUP}: duration: '1:15:00' is not a number of seconds (hint: {HINT})",
         ),
         (
+            lambda a: break_backup(a, lambda i: i.update(tags="backup, voip")),
+            f"{BACKUP}: tags: is text ('backup, voip'), not a list of text "
+            f"(hint: {HINT})",
+        ),
+        (
+            lambda a: break_backup(a, lambda i: i.update(language="Italiano")),
+            f"{BACKUP}: language: 'Italiano' is not a language code (hint: {HINT})",
+        ),
+        (
+            lambda a: break_backup(
+                a, lambda i: i.update(timestamp=None, upload_date="99991231")
+            ),
+            f"{BACKUP}: date: the year 9999 is not plausible (hint: it was not "
+            "imported: write its talk with invoke new-talk)",
+        ),
+        (
             lambda a: break_playlist(a, lambda p: p["entries"][0].pop("id")),
             f"entry 1: id: missing (hint: {HINT})",
+        ),
+        (
+            lambda a: break_playlist(a, lambda p: p["entries"].__setitem__(0, None)),
+            "entry 1: entry: is nothing: yt-dlp could not read this video (hint: "
+            "yt-dlp says why when it runs; run the import again later)",
         ),
         (
             lambda a: break_playlist(
@@ -549,7 +456,11 @@ def break_backup(answers, change):
         "chapter-time-as-text",
         "subtitles-not-a-dict",
         "duration-as-text",
+        "tags-as-text",
+        "language-not-a-code",
+        "year-9999",
         "missing-id",
+        "entry-none",
         "entry-not-a-dict",
     ],
 )
@@ -721,3 +632,469 @@ def test_a_data_api_export_with_a_number_for_an_id_reports_it(task, project, tmp
     assert [line.split(" (")[0] for line in result.stderr.splitlines()] == [
         "entry 1: item: not a playlistItem of the Data API"
     ]
+
+
+# The real archive, right the first time ------------------------------------------
+# A SYNTHETIC archive of speakers shaped like the community's: one-word
+# handles that are first names, namesakes, an accented name, an alias.
+
+SPEAKERS = {  # handle: (Name, Aliases)
+    "paolo": ("paolo", ""),
+    "francesco": ("francesco", ""),
+    "paolo.finzi": ("Paolo Finzi", ""),
+    "nicolo.dambra": ("Nicolò D'Ambra", ""),
+    "giulia.esempi": ("Giulia Esempi", "giuly"),
+    "marco.prova": ("Marco Prova", ""),
+    "m.prova": ("Marco Prova", ""),
+    "anna.maria": ("Anna Maria", ""),
+    "anna.tracce": ("Anna Maria Tracce", ""),
+}
+DRAFT_HINT = (
+    "(hint: write the handles in Speakers: and remove 'Status: draft' to publish it)"
+)
+
+
+@pytest.fixture
+def archive(project):
+    """The project's copy with the SYNTHETIC speakers above, and no talk or
+    article of the real community."""
+    content = project / "content"
+    for folder in ("speakers", "talks", "articles"):
+        shutil.rmtree(content / folder)
+    for handle, (name, aliases) in SPEAKERS.items():
+        speaker_file(content, handle, name, aliases)
+    return project
+
+
+def export(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def front(path):
+    """The front matter of a talk file, ``{field: value}``."""
+    head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    return dict(line.split(": ", 1) for line in head.splitlines())
+
+
+def ytdlp_export(videos, first_date="20210301"):
+    """`yt-dlp -J` output of ``[(id, title, description, extra fields)]``."""
+    return flat_playlist(
+        [
+            in_playlist(video_info(video, title, text, first_date, 3600, **extra), n)
+            for n, (video, title, text, extra) in enumerate(videos, start=1)
+        ]
+    )
+
+
+CREDITS = [
+    # (id, title, description): who is credited, from what evidence
+    (
+        "SYNTHcred01",
+        "Backup con Paolo Finzi",
+        "Ciao da Paolo e Francesco!\n#backup #PaoloFinzi",
+    ),
+    ("SYNTHcred02", "Una serata con Paolo", "Francesco ci racconta NethServer."),
+    (
+        "SYNTHcred03",
+        "NICOLO D’AMBRA e i firewall",
+        "Non è Nicolò D'Ambrasi, né nicolò.",
+    ),
+    (
+        "SYNTHcred04",
+        "Python per sistemisti",
+        "Con @francesco e giuly.\n@property\ndef nome(self):\n"
+        "Scrivete a paolo@example.org, https://example.org/@paolo.finzi",
+    ),
+    ("SYNTHcred05", "Marco Prova racconta", "Due Marco Prova nell'archivio."),
+    ("SYNTHcred06", "Con @nuovo.relatore e Paolo Finzi", "Serata a due voci."),
+    ("SYNTHcred07", "Anna Maria Tracce presenta", "Con la community."),
+    ("SYNTHcred08", "Serata con @paolo.finzi.bis", "Un handle più lungo."),
+]
+
+
+def test_speakers_are_credited_on_evidence_only(task, archive, tmp_path):
+    """A full name (case and accents aside), an @handle or an alias is
+    evidence; a first name, a one-word name or a fuzzy match is not: the talk
+    is then a draft, printed with the speakers it may mean."""
+    page = api_page(
+        [api_item(v, t, d, "2021-03-01T16:00:00Z") for v, t, d in CREDITS[:2]]
+    )
+    rest = ytdlp_export([(v, t, d, {}) for v, t, d in CREDITS[2:]])
+    result = task(
+        "import-playlist",
+        f"{export(tmp_path, 'api.json', page)},{export(tmp_path, 'ytdlp.json', rest)}",
+    )
+    assert result.returncode == 0, text(result)
+    talks = archive / TALKS
+    credited = {
+        video: front(talks / name)
+        for video, name in (
+            ("SYNTHcred01", "backup-con-paolo-finzi.md"),
+            ("SYNTHcred02", "una-serata-con-paolo.md"),
+            ("SYNTHcred03", "nicolo-dambra-e-i-firewall.md"),
+            ("SYNTHcred04", "python-per-sistemisti.md"),
+            ("SYNTHcred05", "marco-prova-racconta.md"),
+            ("SYNTHcred06", "con-nuovorelatore-e-paolo-finzi.md"),
+            ("SYNTHcred07", "anna-maria-tracce-presenta.md"),
+            ("SYNTHcred08", "serata-con-paolofinzibis.md"),
+        )
+    }
+    assert {v: (f.get("Speakers"), f.get("Status")) for v, f in credited.items()} == {
+        "SYNTHcred01": ("paolo.finzi", None),  # not paolo, not francesco
+        "SYNTHcred02": (None, "draft"),  # first names only
+        "SYNTHcred03": ("nicolo.dambra", None),
+        "SYNTHcred04": ("francesco, giulia.esempi", None),  # not @property
+        "SYNTHcred05": (None, "draft"),  # two speakers have that name
+        "SYNTHcred06": ("paolo.finzi", "draft"),  # and one the archive lacks
+        "SYNTHcred07": ("anna.tracce", None),  # not Anna Maria
+        "SYNTHcred08": (None, "draft"),
+    }
+    out = result.stdout.splitlines()
+    assert [line for line in out if ": speakers: " in line] == [
+        f"{TALKS}/una-serata-con-paolo.md: speakers: no speaker named by @handle, "
+        "alias or full name; maybe @paolo (paolo), @paolo.finzi (Paolo Finzi), "
+        f"@francesco (francesco) {DRAFT_HINT}",
+        f"{TALKS}/marco-prova-racconta.md: speakers: no speaker named by @handle, "
+        "alias or full name; maybe @m.prova (Marco Prova), @marco.prova (Marco "
+        f"Prova) {DRAFT_HINT}",
+        f"{TALKS}/con-nuovorelatore-e-paolo-finzi.md: speakers: unknown speakers "
+        f"@nuovo.relatore {DRAFT_HINT}",
+        f"{TALKS}/serata-con-paolofinzibis.md: speakers: unknown speakers "
+        f"@paolo.finzi.bis {DRAFT_HINT}",
+    ]
+    assert out[-1] == (
+        "import: 8 created (4 drafts), 0 already in the archive, 0 private or "
+        "deleted, 0 caption files attached, 0 thumbnails saved, 0 failed"
+    )
+
+
+TEXT_PLAYLIST = "https://www.youtube.com/playlist?list=PLsynthetic0txt"
+MARKUP, ENGLISH, UNCREDITED, MARATHON = (
+    "SYNTHtext01",
+    "SYNTHtext02",
+    "SYNTHtext03",
+    "SYNTHtext04",
+)
+# What people paste into YouTube descriptions: none of it is markup.
+PASTED = (
+    "#PWC2022 #NethServer\n"
+    "Le novità della serata, con @paolo.finzi e *tanti* __ospiti__.\n"
+    "---\n"
+    "- punto uno\n"
+    "1. punto due\n"
+    "> citazione\n"
+    "<b>grassetto</b> <script>alert(1)</script> &copy; {filename}/x.md\n"
+    "![logo](https://example.org/logo.png)\n"
+    "[clicca](javascript:alert(1)) | tabella |\n"
+    "Slide: https://example.org/slide.pdf?a=1&b=2.\n"
+    "Scrivete a info@example.org\n"
+    "@property\n"
+    "    def nome(self): return self._nome  # snake_case\n"
+    "Titolo\n"
+    "======\n"
+)
+CHAPTERS = (
+    "Capitoli:\n"
+    "00:00 Introduzione\n"
+    "05:30 Le *novità*\n"
+    "1:75:00 Un orario che non c'è\n"
+    "29:00 Domande"
+)
+ENGLISH_VTT = youtube_auto_vtt(speech(110, seed=41), language="en")
+
+
+def text_answers():
+    """A SYNTHETIC playlist of what the real archive holds besides plain talks."""
+    videos = {
+        MARKUP: video_info(
+            MARKUP,
+            "PWC 2022: le novità, con Paolo Finzi",
+            f"{PASTED}\n{CHAPTERS}\n28:00 Saluti",
+            "20220307",
+            1700,
+        ),
+        ENGLISH: video_info(
+            ENGLISH,
+            "NethServer in English, with Nicolò D'Ambra",
+            "An evening in English.",
+            "20220314",
+            120,
+            language="en",
+            tags=["NethServer", "PWC 2022", "🔥", "firewall, rules", "nethserver"],
+            automatic_captions=automatic_captions(ENGLISH, "en", also=("it",)),
+        ),
+        UNCREDITED: video_info(
+            UNCREDITED,
+            "Serata con Paolo",
+            "Francesco e Paolo raccontano.",
+            "20220321",
+            1800,
+        ),
+        MARATHON: video_info(
+            MARATHON,
+            "Maratona con Giulia Esempi",
+            "Venticinque ore di diretta.",
+            "20220328",
+            90000,
+        ),
+    }
+    answers = {
+        TEXT_PLAYLIST: flat_playlist(
+            [flat_entry(v, i["title"], i["duration"]) for v, i in videos.items()],
+            playlist="PLsynthetic0txt",
+        ),
+        **{WATCH.format(v): info for v, info in videos.items()},
+        f"https://www.youtube.com/api/timedtext?v={ENGLISH}&lang=en&kind=asr&fmt=vtt": (
+            ENGLISH_VTT.encode()
+        ),
+    }
+    for video in videos:
+        answers[f"https://i.ytimg.com/vi/{video}/maxresdefault.jpg"] = MAXRES_JPEG
+    return answers
+
+
+def test_what_is_imported_builds_and_shows_the_description_as_text(
+    task, archive, monkeypatch, tmp_path
+):
+    network = Network(text_answers())
+    monkeypatch.setattr(ytdlp, "fetch", network)
+    result = task("import-playlist", TEXT_PLAYLIST)
+    talks = archive / TALKS
+    markup = f"{TALKS}/pwc-2022-le-novita-con-paolo-finzi.md"
+    english = f"{TALKS}/nethserver-in-english-with-nicolo-dambra.md"
+    marathon = f"{TALKS}/maratona-con-giulia-esempi.md"
+    # What the build would refuse is left out, each with its line.
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{MARKUP}: chapters: '1:75:00 Un orario che non c'è' is not a time: "
+        f"minutes and seconds go up to 59 (hint: the talk {markup} was written "
+        "without that line)",
+        f"{MARKUP}: chapters: '29:00 Domande' is after the end of the video "
+        f"(28 min) (hint: the talk {markup} was written without that line)",
+        f"{ENGLISH}: tags: '🔥' gives no URL (hint: the talk {english} was "
+        "written without it)",
+        f"{MARATHON}: duration: '25:00:00' is longer than 24 hours (hint: the talk "
+        f"{marathon} was written without it)",
+    ]
+    # yt-dlp's tags and language; the captions in the talk's language.
+    assert front(archive / english) == {
+        "Title": "NethServer in English, with Nicolò D'Ambra",
+        "Date": "2022-03-14",
+        "Speakers": "nicolo.dambra",
+        "YouTube": f"https://www.youtube.com/watch?v={ENGLISH}",
+        "Duration": "00:02:00",
+        "Tags": "NethServer, PWC 2022, firewall rules",
+        "Slug": "nethserver-in-english-with-nicolo-dambra",
+        "Lang": "en",
+    }
+    assert (talks / "nethserver-in-english-with-nicolo-dambra.en.vtt").read_text() == (
+        ENGLISH_VTT
+    )
+    assert "Duration" not in front(archive / marathon)
+    assert front(talks / "serata-con-paolo.md")["Status"] == "draft"
+
+    site = build_site(tmp_path / "output", PATH=str(archive / "content"))
+    page = site.page("/videoconferenze/pwc-2022-le-novita-con-paolo-finzi/")
+    prose = page.select_one(".prose")
+    chapters = prose.select_one("ol.chapters").extract()
+    assert [li.get_text(" ", strip=True) for li in chapters.select("li")] == [
+        "00:00:00 Introduzione",
+        "00:05:30 Le *novità*",
+        "00:28:00 Saluti",
+    ]
+    # Nothing else but paragraphs and links: the text as it was typed.
+    assert {tag.name for tag in prose.find_all(True)} == {"p", "a"}
+    assert prose.get_text().split() == f"{PASTED}\nCapitoli:".split()
+    assert [(a.get_text(), a["href"]) for a in prose.select("a")] == [
+        ("@paolo.finzi", "../../relatori/paolo-finzi/"),
+        ("https://example.org/logo.png", "https://example.org/logo.png"),
+        (
+            "https://example.org/slide.pdf?a=1&b=2",
+            "https://example.org/slide.pdf?a=1&b=2",
+        ),
+    ]
+    english_page = site.page(
+        "/videoconferenze/nethserver-in-english-with-nicolo-dambra/"
+    )
+    assert english_page.html["lang"] == "en"
+    assert [a.get_text() for a in english_page.select("ul.tags a")] == [
+        "NethServer",
+        "PWC 2022",
+        "firewall rules",
+    ]
+    assert english_page.select_one("section.transcript") is not None
+
+    # The draft, on the contributors' page with why and who it may be.
+    contribute = site.page("/contribuisci/")
+    section = contribute.find(id="manca-talk-speakers").parent
+    assert section.h3.get_text() == "1 videoconferenza in bozza, senza relatori"
+    entry = section.select_one(".gap-files li")
+    assert entry.code.get_text() == f"{TALKS}/serata-con-paolo.md"
+    assert entry.a.get_text() == (
+        "Serata con Paolo: nessun relatore è nominato con @handle, alias o nome e "
+        "cognome; forse: paolo (@paolo), Paolo Finzi (@paolo.finzi), francesco "
+        "(@francesco)"
+    )
+    site.file("/contribuisci/" + entry.a["href"])  # the speakers' index
+    todo = task("check", "--todo", True)
+    assert todo.returncode == 0, text(todo)
+    assert (
+        f"{TALKS}/serata-con-paolo.md: speakers: no speaker named by @handle, alias "
+        "or full name; maybe @paolo (paolo), @paolo.finzi (Paolo Finzi), @francesco "
+        "(francesco) (hint: write the handles in Speakers: (invoke new-speaker for "
+        "a new one) and remove 'Status: draft' to publish it)"
+    ) in todo.stdout.splitlines()
+
+    # The same site, with mentions linking the community profiles.
+    profiles = build_site(
+        tmp_path / "profiles",
+        PATH=str(archive / "content"),
+        TALKS_MENTIONS_LINK="profile",
+    )
+    page = profiles.page("/videoconferenze/pwc-2022-le-novita-con-paolo-finzi/")
+    assert page.select_one(".prose a.mention")["href"] == (
+        "https://community.nethesis.it/u/paolo.finzi"
+    )
+
+
+def test_a_video_already_in_any_file_is_never_imported_again(task, archive, tmp_path):
+    """Published, draft, written by hand in reStructuredText, renamed, or
+    refused by the build: the video's id in a file is enough."""
+    talks = archive / TALKS
+    talks.mkdir()
+    (talks / "scritta-a-mano.rst").write_text(
+        "Serata scritta a mano\n#####################\n\n"
+        ":date: 2022-01-10 17:00\n:speakers: paolo.finzi\n"
+        ":youtube: https://youtu.be/SYNTHidem05\n\nScritta a mano.\n",
+        encoding="utf-8",
+    )
+    exported = export(
+        tmp_path,
+        "playlist.json",
+        ytdlp_export(
+            [
+                ("SYNTHidem01", "Prima serata con Paolo Finzi", "Backup.", {}),
+                ("SYNTHidem02", "Seconda serata con Giulia Esempi", "VoIP.", {}),
+                ("SYNTHidem03", "Terza serata con Paolo", "Una bozza.", {}),
+                ("SYNTHidem04", "Quarta serata con Giulia Esempi", "Cloud.", {}),
+                ("SYNTHidem05", "Quinta serata con Paolo Finzi", "A mano.", {}),
+            ]
+        ),
+    )
+    first = task("import-playlist", exported)
+    assert first.returncode == 0, text(first)
+    assert first.stdout.splitlines()[-1] == (
+        "import: 4 created (1 drafts), 1 already in the archive, 0 private or "
+        "deleted, 0 caption files attached, 0 thumbnails saved, 0 failed"
+    )
+    assert f"skipped SYNTHidem05: already in {TALKS}/scritta-a-mano.rst" in first.stdout
+    # A writer renames a talk and breaks it, and another one's YouTube field:
+    # the build refuses both now.
+    first_talk = talks / "prima-serata-con-paolo-finzi.md"
+    (talks / "rinominata.md").write_text(
+        first_talk.read_text().replace("Slug:", "Colore: rosso\nSlug:")
+    )
+    first_talk.unlink()
+    second = talks / "seconda-serata-con-giulia-esempi.md"
+    second.write_text(second.read_text().replace("SYNTHidem02", "SYNTHidem02&t=ieri"))
+    refused = task("check")
+    assert refused.returncode == 1
+    assert f"{TALKS}/rinominata.md:6: colore: is not a field of a talk" in (
+        refused.stderr
+    )
+    assert f"{TALKS}/seconda-serata-con-giulia-esempi.md:4: youtube:" in (
+        refused.stderr
+    )
+
+    before = files_under(archive / "content")
+    again = task("import-playlist", exported)
+    assert again.returncode == 0, text(again)
+    assert files_under(archive / "content") == before  # nothing written
+    assert again.stdout.splitlines() == [
+        f"skipped SYNTHidem01: already in {TALKS}/rinominata.md",
+        f"skipped SYNTHidem02: already in {TALKS}/seconda-serata-con-giulia-esempi.md",
+        f"skipped SYNTHidem03: already in {TALKS}/terza-serata-con-paolo.md",
+        f"skipped SYNTHidem04: already in {TALKS}/quarta-serata-con-giulia-esempi.md",
+        f"skipped SYNTHidem05: already in {TALKS}/scritta-a-mano.rst",
+        "import: 0 created (0 drafts), 5 already in the archive, 0 private or "
+        "deleted, 0 caption files attached, 0 thumbnails saved, 0 failed",
+    ]
+
+
+def test_every_entry_skipped_or_refused_has_its_line_and_is_counted(
+    task, archive, tmp_path
+):
+    tabs = channel(
+        "https://www.youtube.com/@eroidigitali-synthetic",
+        [("videos", "Videos"), ("streams", "Live")],
+    )  # yt-dlp -J --flat-playlist <channel>: its tabs only
+    playlist = ytdlp_export(
+        [
+            ("SYNTHskip01", "Serata con Paolo Finzi", "Backup.", {}),
+            ("SYNTHskip04", "Dal futuro, con Paolo Finzi", "", {}),
+            ("SYNTHskip05", "Dal 1970, con Paolo Finzi", "", {"timestamp": 0}),
+        ]
+    )
+    playlist["entries"][1]["upload_date"] = "99991231"
+    playlist["entries"][1:1] = [
+        None,  # what yt-dlp -J --ignore-errors writes for a video it could not read
+        flat_entry("SYNTHskip03", "Serata con Giulia Esempi", 3600.0),
+        flat_entry("SYNTHskip06", "[Private video]", None),
+    ]
+    result = task(
+        "import-playlist",
+        f"{export(tmp_path, 'canale.json', tabs)},"
+        f"{export(tmp_path, 'playlist.json', playlist)}",
+    )
+    assert result.returncode == 1
+    tab_hint = (
+        "(hint: export each tab with yt-dlp -J <tab address> (without "
+        "--flat-playlist), or import the channel's address)"
+    )
+    not_imported = "(hint: it was not imported: write its talk with invoke new-talk)"
+    assert result.stderr.splitlines() == [
+        "entry 1: entry: https://www.youtube.com/@eroidigitali-synthetic/videos is "
+        f"a channel's tab, not listed in the file {tab_hint}",
+        "entry 2: entry: https://www.youtube.com/@eroidigitali-synthetic/streams is "
+        f"a channel's tab, not listed in the file {tab_hint}",
+        "entry 2: entry: is nothing: yt-dlp could not read this video (hint: yt-dlp "
+        "says why when it runs; run the import again later)",
+        "SYNTHskip03: date: missing from the export (hint: a flat listing has no "
+        "dates: export with yt-dlp -J <playlist address> (without --flat-playlist), "
+        "or import the address itself)",
+        f"SYNTHskip04: date: the year 9999 is not plausible {not_imported}",
+        f"SYNTHskip05: date: the year 1970 is not plausible {not_imported}",
+    ]
+    assert "skipped SYNTHskip06: private" in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "import: 1 created (0 drafts), 0 already in the archive, 1 private or "
+        "deleted, 0 caption files attached, 0 thumbnails saved, 6 failed"
+    )
+    assert [p.name for p in (archive / TALKS).iterdir()] == [
+        "serata-con-paolo-finzi.md"
+    ]
+
+
+def test_a_draft_names_the_speaker_added_since_its_import(task, archive, tmp_path):
+    """The maintainer's loop: a draft, a new speaker file, `check --todo`."""
+    exported = export(
+        tmp_path,
+        "playlist.json",
+        ytdlp_export([("SYNTHnext01", "Serata con Luca Nuovi", "Con Paolo.", {})]),
+    )
+    imported = task("import-playlist", exported)
+    draft = f"{TALKS}/serata-con-luca-nuovi.md"
+    assert (
+        f"{draft}: speakers: no speaker named by @handle, alias or full name; "
+        f"maybe @paolo (paolo), @paolo.finzi (Paolo Finzi) {DRAFT_HINT}"
+    ) in imported.stdout.splitlines()
+    assert task("new-speaker", "luca.nuovi", "--name", "Luca Nuovi").returncode == 0
+    todo = task("check", "--todo", True)
+    assert (
+        f"{draft}: speakers: no Speakers: written, and it names @luca.nuovi (Luca "
+        "Nuovi); maybe @paolo (paolo), @paolo.finzi (Paolo Finzi) (hint: write the "
+        "handles in Speakers: (invoke new-speaker for a new one) and remove "
+        "'Status: draft' to publish it)"
+    ) in todo.stdout.splitlines()

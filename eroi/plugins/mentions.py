@@ -1,7 +1,8 @@
 """@mentions: ``@handle`` in a body links to the speaker it names.
 
 A handle or alias of a known speaker links to the speaker's page (a Pelican
-``{filename}`` link to the speaker's file, so relative URLs stay right); any
+``{filename}`` link to the speaker's file, so relative URLs stay right), or,
+with ``TALKS_MENTIONS_LINK = "profile"``, to their community profile; any
 other ``@word`` (a Twitter handle, a Python decorator, a first name) stays
 text. Never inside code, literals, links, or a web or e-mail address written
 as text. The talks generator keeps the speakers in the run (``REGISTRY``)
@@ -44,6 +45,15 @@ def link_mentions(html, registry):
     return serialise(soup) if changed else html
 
 
+def _target(speaker):
+    """The speaker's page; their community profile if the site says so (a
+    speaker object without settings links its page)."""
+    settings = getattr(speaker, "settings", None) or {}
+    if settings.get("TALKS_MENTIONS_LINK") == "profile":
+        return speaker.profile
+    return "{filename}/" + speaker.relative_source_path
+
+
 def _linked(soup, text, registry):
     """The pieces of ``text`` with its mentions linked; [] if none is known."""
     addresses = [match.span() for match in ADDRESS.finditer(text)]
@@ -55,11 +65,7 @@ def _linked(soup, text, registry):
         if speaker is None:
             continue
         pieces.append(NavigableString(text[position : match.start()]))
-        link = soup.new_tag(
-            "a",
-            href="{filename}/" + speaker.relative_source_path,
-            attrs={"class": "mention"},
-        )
+        link = soup.new_tag("a", href=_target(speaker), attrs={"class": "mention"})
         link.string = match.group(0)
         pieces.append(link)
         position = match.end()

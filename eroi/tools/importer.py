@@ -1,13 +1,12 @@
 """Talk files from a YouTube playlist or channel, or from an export of one.
 
 ``import_url`` reads a playlist's or a channel's address with yt-dlp as a
-library (eroi.talks.ytdlp): the flat playlist first, then each new video's
+library (eroi.tools.ytdlp): the flat playlist first, then each new video's
 own info (the videos already in the archive, by id, are not fetched again).
-Each new video becomes a talk file with its date, duration, description
-(chapters: the description's timestamp lines, made a paragraph of their own,
-or yt-dlp's ``chapters``), its best captions beside it (``<talk>.<lang>.vtt``)
-and its thumbnail (content/images/thumbnails/<id>.jpg). A video that fails
-is reported, one line, and the others go on.
+Each new video becomes a talk file, its best captions beside it
+(``<talk>.<lang>.vtt``, in the video's language first) and its thumbnail
+(content/images/thumbnails/<id>.jpg). A video that fails is reported, one
+line, and the others go on.
 
 ``import_playlist`` reads export files instead, with no network:
 
@@ -22,17 +21,28 @@ as ``<talk>.<lang>.vtt``, matched by video id, for new talks and for talks
 that have none yet.
 
 Either way each public video becomes content/talks/<slug>.md (the slug from
-its title), every field written through the content model's front matter.
-Private and deleted videos are skipped and reported; videos already in the
-archive (by id) are skipped; no file is ever overwritten.
-Speakers are matched by name, handle and alias in the title and description;
-a talk whose speakers could not be matched is written as a draft
-(``Status: draft``) that the build does not publish.
+its title): title, date, speakers, video, duration, tags (yt-dlp's
+``tags``), language (``Lang:``, from yt-dlp's ``language``, when it is not
+the site's), every value checked with the content model's own parser, so
+the build accepts what is written; a value it would refuse is left out, or
+the video is not imported (a date outside the archive's years), with a line
+saying so. The description is plain text: nothing in it becomes markup but
+its web addresses (links) and its timestamp lines (chapters, a paragraph of
+their own; yt-dlp's ``chapters`` when it has none).
+Speakers are credited on evidence only (eroi.plugins.contributing.credits:
+an @handle, an alias, a full name); a talk without evidence is a draft
+(``Status: draft``) that the build does not publish, reported with the
+speakers it may mean.
+A video already in content/ (its id in the YouTube field of any file, even
+one the build refuses) is never imported again; private and deleted videos
+and entries that cannot be read are reported, one line each, and no file is
+ever overwritten.
 """
 
 import glob
 import html
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -43,18 +53,24 @@ from zoneinfo import ZoneInfo
 
 from eroi.model.captions import SUFFIXES as CAPTION_SUFFIXES
 from eroi.model.chapters import CHAPTER_LINE
-from eroi.model.italian import momento
+from eroi.model.italian import durata, momento
+from eroi.model.parsers import FieldError, timestamp
 from eroi.model.schema import SCHEMAS, front_matter, single_line
-from eroi.model.slugs import slug_for
+from eroi.model.slugs import MAX_SLUG, shorten, slug_for
 from eroi.model.youtube import VIDEO_ID, YOUTUBE_HOSTS, thumbnail_path
-from eroi.plugins.mentions import MENTION
+from eroi.plugins.contributing.credits import SpeakerIndex
 from eroi.problems import one_line as shown_line
 from eroi.problems import shown_path
 from eroi.tools import ytdlp
 from eroi.tools.progress import track
 from eroi.tools.thumbnails import save_thumbnail
 
+TALK = SCHEMAS["talk"]
 UNAVAILABLE_TITLES = ytdlp.UNAVAILABLE_TITLES
+NO_DATE_HINT = (
+    "a flat listing has no dates: export with yt-dlp -J <playlist address> "
+    "(without --flat-playlist), or import the address itself"
+)
 PLAYLIST_HINT = (
     "give the address of a YouTube playlist or channel "
     "(https://www.youtube.com/playlist?list=... or https://www.youtube.com/@...) "
@@ -73,6 +89,8 @@ class Video:
     available: bool = True
     chapters: list = field(default_factory=list)  # [(seconds, title)], yt-dlp's
     reason: str = ""  # why it is not available, when known
+    tags: list = field(default_factory=list)
+    lang: str = ""  # the language of its speech, when known
 
 
 @dataclass(frozen=True)
@@ -92,7 +110,7 @@ class Failure:
 @dataclass
 class ImportReport:
     created: list = field(default_factory=list)  # paths
-    drafts: list = field(default_factory=list)  # (path, reason)
+    drafts: list = field(default_factory=list)  # (path, reason and candidates)
     already: list = field(default_factory=list)  # (video id, existing file)
     unavailable: list = field(default_factory=list)  # (video id or title, reason)
     captions: list = field(default_factory=list)  # (caption file written, talk)
@@ -148,6 +166,8 @@ def _from_api(position, item):
         for value in (video_id, title, description, stamp):
             if not isinstance(value, str):
                 raise TypeError(f"{value!r} is not text")
+        if not VIDEO_ID.fullmatch(video_id):
+            raise ValueError(f"videoId {video_id!r} is not a YouTube video id")
         return Video(
             video_id=video_id,
             title=title,
@@ -192,74 +212,127 @@ def _parse_iso(stamp):
     return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
-def match_speakers(video, registry):
-    """Speakers named in the title or description; plus @handles nobody owns."""
-    text = f"{video.title}\n{video.description}"
-    found, unknown = [], []
-    for speaker in registry:
-        keys = [speaker.name, speaker.handle, *speaker.aliases]
-        for key in keys:
-            if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", text, re.IGNORECASE):
-                found.append(speaker)
-                break
-    for handle in MENTION.findall(text):
-        if registry.get(handle) is None:
-            unknown.append(handle)
-    return found, unknown
+# The talk file ---------------------------------------------------------------------
+
+# Not text: control characters (the line breaks aside), lone surrogates,
+# noncharacters. The build refuses them in a title, a field or a body.
+NOT_TEXT = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+# A web address as descriptions write it: up to a space, or a character that
+# is never part of one as written and may be Markdown's.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"`\\\[\]{}|^]+")
+# Markdown in running text: escaped wherever it is (an underscore inside a
+# word, as in snake_case, is not emphasis and stays as it is).
+INLINE = re.compile(r"[\\`*\[\]{}|]|(?<![^\W_])_|_(?![^\W_])")
+# What starts a heading, a list, a rule, a definition or a fence at a line's
+# start: a backslash where Markdown takes one, else the character's reference.
+BLOCK = {"#": "\\#", "+": "\\+", "-": "\\-", "=": "&#61;", ":": "&#58;", "~": "&#126;"}
+ORDERED = re.compile(r"^(\d+)\.")  # "1. " starts a numbered list
 
 
-def with_chapters(description, chapters=()):
-    """The description with its chapters where the build finds them.
+def clean(text):
+    return NOT_TEXT.sub("", text)
 
-    The build reads a paragraph made only of timestamp lines as the chapters
-    (eroi.talks.chapters); YouTube descriptions often run those lines on from
-    a heading ("Capitoli:"), so each run of two or more of them becomes a
-    paragraph of its own. A description with none gets yt-dlp's
-    ``chapters`` (``[(seconds, title)]``) as that paragraph.
-    """
-    lines = description.strip().splitlines()
+
+def description_markdown(description, chapters=(), duration=None):
+    """``(markdown, refused)``: the description as Markdown that shows it as
+    it was typed, in paragraphs; web addresses are links; the timestamp lines
+    are paragraphs of their own, the build's chapters. ``refused``:
+    ``[(line, why)]``, the chapter lines the build would refuse (not a time,
+    or after the end of the video), left out."""
+    lines = [line.strip() for line in clean(description).splitlines()]
+    paragraphs, refused = [], []
+    for block in _paragraphs(with_chapters(lines, chapters)):
+        written = [_markdown_line(line) for line in block]
+        # The build reads a paragraph of timestamp lines, without links, as
+        # its chapters; one it would refuse is left out.
+        if all(CHAPTER_LINE.match(line) for line in block) and not any(
+            "<" in line for line in written
+        ):
+            wrong = [_wrong_chapter(line, duration) for line in block]
+            refused += [
+                (line, why) for line, why in zip(block, wrong, strict=True) if why
+            ]
+            written = [md for md, why in zip(written, wrong, strict=True) if not why]
+        if written:
+            paragraphs.append("\n".join(written))
+    return "\n\n".join(paragraphs), refused
+
+
+def with_chapters(lines, chapters=()):
+    """``lines`` with each run of two or more timestamp lines made a paragraph
+    of its own (YouTube descriptions run them on from a heading such as
+    "Capitoli:"); with none, yt-dlp's ``chapters`` (``[(seconds, title)]``)
+    as that paragraph at the end."""
     out, found, n = [], False, 0
     while n < len(lines):
         end = n
         while end < len(lines) and CHAPTER_LINE.match(lines[end]):
             end += 1
         if end - n >= 2:
-            found = True
-            if out and out[-1].strip():
-                out.append("")
-            out += lines[n:end]
-            if end < len(lines) and lines[end].strip():
-                out.append("")
-            n = end
+            out += ["", *lines[n:end], ""]
+            found, n = True, end
         else:
             out.append(lines[n])
             n += 1
-    text = "\n".join(out)
     if not found and len(chapters) >= 2:
-        listing = "\n".join(
-            f"{momento(seconds)} {single_line(title)}" for seconds, title in chapters
-        )
-        text = f"{text}\n\n{listing}" if text else listing
-    return text
+        out += ["", *(f"{momento(at)} {single_line(clean(t))}" for at, t in chapters)]
+    return out
 
 
-def talk_file(video, slug, speakers, draft_reason, timezone):
-    when = video.published.astimezone(ZoneInfo(timezone))
-    date = f"{when:%Y-%m-%d %H:%M}" if video.has_time else f"{video.published:%Y-%m-%d}"
-    fields = {
-        "title": single_line(video.title),
-        "date": date,
-        "speakers": ", ".join(s.handle for s in speakers),
-        "youtube": f"https://www.youtube.com/watch?v={video.video_id}",
-        "slug": slug,
-        "duration": momento(video.duration) if video.duration else "",
-        "status": "draft" if draft_reason else "",
-    }
-    # A YouTube description is plain text: its "<" and "&" are shown as typed.
-    description = with_chapters(video.description, video.chapters)
-    body = html.escape(description.strip(), quote=False)
-    text = front_matter(SCHEMAS["talk"], fields, blanks=False) + "\n"
-    return text + (body + "\n" if body else "")
+def _paragraphs(lines):
+    block = []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+
+
+def _markdown_line(line):
+    """One line of plain text as Markdown that shows it as it is."""
+    pieces, at = [], 0
+    for match in WEB_ADDRESS.finditer(line):
+        url = _address(match.group())
+        if url:
+            # In an address too, "&amp;" as written is text, not a reference.
+            link = re.sub(r"&(?=#?\w+;)", "&amp;", url)
+            pieces += [_escaped(line[at : match.start()]), f"<{link}>"]
+            at = match.start() + len(url)
+    text = "".join([*pieces, _escaped(line[at:])])
+    if text[:1] in BLOCK:
+        text = BLOCK[text[0]] + text[1:]
+    return ORDERED.sub(r"\1\\.", text)
+
+
+def _escaped(text):
+    return INLINE.sub(r"\\\g<0>", html.escape(text, quote=False))
+
+
+def _address(url):
+    """``url`` without the punctuation that ends its sentence, if it is a link
+    the site takes (http(s), with a host); else None."""
+    url = url.rstrip(".,;:!?'")
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(".,;:!?'")
+    try:
+        return url if urlsplit(url).hostname else None
+    except ValueError:  # e.g. "http://[x"
+        return None
+
+
+def _wrong_chapter(line, duration):
+    """Why the build would refuse the chapter ``line``, or None."""
+    written = CHAPTER_LINE.match(line).group(1)
+    try:
+        seconds = timestamp(written)
+    except FieldError:
+        return "is not a time: minutes and seconds go up to 59"
+    if duration and seconds > duration:
+        return f"is after the end of the video ({durata(duration)})"
+    return None
 
 
 # yt-dlp's default name: "<title> [<id>].<lang>.<ext>".
@@ -306,11 +379,49 @@ def attach_captions(talk, captions, report):
 
 
 def unique(slug, taken):
-    """``slug``, or ``slug-2``, ``slug-3`` ... whichever is not taken."""
+    """``slug``, or ``slug-2``, ``slug-3`` ... whichever is not ``taken``
+    (lowercase), within MAX_SLUG characters."""
     candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
+    while candidate.lower() in taken:
+        suffix = f"-{n}"
+        candidate, n = shorten(slug, MAX_SLUG - len(suffix)) + suffix, n + 1
     return candidate
+
+
+# A video's id in a YouTube field (Markdown, reStructuredText, HTML's <meta>),
+# read as text: the file may be one the build refuses.
+YOUTUBE_FIELD = re.compile(
+    r"^[ \t]*:?(?:youtube|video|registrazione|yt)[ \t]*:(?P<value>.*)$"
+    r"|<meta\s+name=[\"']?(?:youtube|video|registrazione|yt)[\"']?\s+"
+    r"content=[\"']?(?P<meta>[^\"'>]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+ID_IN_VALUE = re.compile(
+    r"(?:^|v=|youtu\.be/|/(?:embed|shorts|live|v|e)/)([A-Za-z0-9_-]{11})(?![\w-])"
+)
+MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
+SOURCES = MARKDOWN | {".rst", ".html", ".htm"}
+
+
+def videos_in_files(content_path):
+    """``{video id: file}`` of the YouTube field of every content file, read as
+    text (in Markdown, the front matter only)."""
+    found = {}
+    for folder, _folders, names in sorted(os.walk(content_path)):
+        for name in sorted(names):
+            path = Path(folder, name)
+            suffix = path.suffix.lower()
+            if suffix not in SOURCES or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if suffix in MARKDOWN:
+                text = re.split(r"\n[ \t]*\r?\n", text, maxsplit=1)[0]
+            for match in YOUTUBE_FIELD.finditer(text):
+                value = (match["value"] or match["meta"] or "").strip()
+                video = ID_IN_VALUE.search(value)
+                if video:
+                    found.setdefault(video.group(1), shown_path(path))
+    return found
 
 
 class Archive:
@@ -319,54 +430,110 @@ class Archive:
 
     def __init__(self, content_path, sources, settings, report):
         self.folder = Path(content_path, "talks")
-        self.registry = sources.registry
-        self.seen = dict(sources.videos)  # {video id: file}
-        self.slugs = set(sources.slugs)
+        self.index = SpeakerIndex(sources.registry)
+        self.seen = {**videos_in_files(content_path), **sources.videos}
+        stems = self.folder.glob("*") if self.folder.is_dir() else ()
+        self.slugs = {s.lower() for s in sources.slugs} | {
+            p.name.split(".")[0].lower() for p in stems
+        }
         self.settings, self.report = settings, report
 
-    def skipped(self, video):
-        """True (and reported) when ``video`` is unavailable or already here."""
-        if (
-            not video.available
-            or not VIDEO_ID.fullmatch(video.video_id)
-            or not video.published
-        ):
+    def add(self, video):
+        """Write the talk file of ``video`` and return its path; or report why
+        not (unavailable, already here, no date, a date the build refuses)
+        and return None."""
+        report, settings = self.report, self.settings
+        if not video.available:
+            private = "private" in video.title.lower()
             reason = video.reason or (
-                "private"
-                if "private" in video.title.lower()
-                else "deleted or unavailable"
+                "private" if private else "deleted or unavailable"
             )
-            self.report.unavailable.append((video.video_id or video.title, reason))
-            return True
+            report.unavailable.append((video.video_id or video.title, reason))
+            return None
         if video.video_id in self.seen:
-            self.report.already.append((video.video_id, self.seen[video.video_id]))
-            return True
-        return False
-
-    def write(self, video):
-        """Write the talk file of ``video``; return its path."""
-        speakers, unknown = match_speakers(video, self.registry)
-        reason = None
-        if unknown:
-            reason = "unknown speakers " + ", ".join(f"@{h}" for h in unknown)
-        elif not speakers:
-            reason = "no known speaker named in the title or description"
-        slug = unique(
-            slug_for(video.title, self.settings) or video.video_id.lower(),
-            self.slugs | {p.stem for p in self.folder.glob("*")},
-        )
-        self.slugs.add(slug)
-        path = self.folder / f"{slug}.md"
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as handle:  # never overwrite
-            handle.write(
-                talk_file(video, slug, speakers, reason, self.settings["TIMEZONE"])
+            report.already.append((video.video_id, self.seen[video.video_id]))
+            return None
+        if video.published is None:
+            report.failures.append(
+                Failure(video.video_id, "date", "missing from the export", NO_DATE_HINT)
             )
+            return None
+        title = single_line(clean(video.title))
+        slug = unique(slug_for(title, settings) or video.video_id.lower(), self.slugs)
+        path = self.folder / f"{slug}.md"
+        fields, failures = self.fields(video, title, slug, path)
+        if "title" not in fields or "date" not in fields:  # required: not written
+            report.failures += failures
+            return None
+        credits = self.index.credits(title, clean(video.description))
+        fields["speakers"] = ", ".join(s.handle for s in credits.speakers)
+        fields["status"] = "draft" if credits.draft else ""
+        body, refused = description_markdown(
+            video.description, video.chapters, video.duration
+        )
+        failures += [
+            Failure(
+                video.video_id,
+                "chapters",
+                f"'{shown_line(line)}' {why}",
+                f"the talk {shown_path(path)} was written without that line",
+            )
+            for line, why in refused
+        ]
+        self.folder.mkdir(parents=True, exist_ok=True)
+        text = front_matter(TALK, fields, blanks=False) + "\n"
+        with path.open("x", encoding="utf-8") as handle:  # never overwrite
+            handle.write(text + (body + "\n" if body else ""))
         self.seen[video.video_id] = shown_path(path)
-        self.report.created.append(path)
-        if reason:
-            self.report.drafts.append((path, reason))
+        self.slugs.add(slug.lower())
+        report.created.append(path)
+        if credits.draft:
+            report.drafts.append((path, credits.reason))
+        report.failures += failures
         return path
+
+    def fields(self, video, title, slug, path):
+        """``(fields, failures)``: the talk's fields, each checked by the content
+        model's parser; one the build would refuse is left out, with a Failure
+        (the title and date: the video is not imported)."""
+        settings = self.settings
+        when = video.published.astimezone(ZoneInfo(settings["TIMEZONE"]))
+        own_lang = video.lang.split("-")[0] == settings["DEFAULT_LANG"]
+        items = [
+            ("title", title),
+            (
+                "date",
+                f"{when:%Y-%m-%d %H:%M}" if video.has_time else f"{when:%Y-%m-%d}",
+            ),
+            ("youtube", f"https://www.youtube.com/watch?v={video.video_id}"),
+            ("duration", momento(video.duration) if video.duration else ""),
+            ("slug", slug),
+            ("lang", "" if own_lang else video.lang),
+            # A comma or a semicolon would split a tag in two.
+            *(("tags", single_line(clean(re.sub("[,;]", " ", t)))) for t in video.tags),
+        ]
+        fields, failures, tags = {}, [], {}
+        for key, value in items:
+            declared = TALK.get(key)
+            try:
+                if not value and declared.required:
+                    raise FieldError("missing")
+                parsed = declared.parse(value, settings) if value else None
+            except FieldError as exc:
+                hint = (
+                    "it was not imported: write its talk with invoke new-talk"
+                    if declared.required
+                    else f"the talk {shown_path(path)} was written without it"
+                )
+                failures.append(Failure(video.video_id, key, str(exc), hint))
+                continue
+            if key == "tags" and value:
+                tags.setdefault(parsed[0].slug, value)  # each tag once
+            elif value:
+                fields[key] = value
+        if tags:
+            fields["tags"] = ", ".join(tags.values())
+        return fields, failures
 
 
 def import_playlist(export_paths, content_path, sources, settings):
@@ -384,13 +551,9 @@ def import_playlist(export_paths, content_path, sources, settings):
         if isinstance(video, Failure):
             report.failures.append(video)
             continue
-        if archive.skipped(video):
-            existing = Path(archive.seen.get(video.video_id, ""))
-            if video.video_id in captions and existing.is_file():
-                attach_captions(existing, captions[video.video_id], report)
-            continue
-        path = archive.write(video)
-        attach_captions(path, captions.get(video.video_id, ()), report)
+        path = archive.add(video) or Path(archive.seen.get(video.video_id, ""))
+        if video.video_id in captions and path.is_file():
+            attach_captions(path, captions[video.video_id], report)
     return report
 
 
@@ -457,7 +620,8 @@ def _import_video(video_id, info, archive, content_path, settings):
             raise ytdlp.Malformed("id", f"{video.video_id!r} instead of {video_id!r}")
         if video.available and not video.published:
             raise ytdlp.Malformed("upload_date", "missing, and no timestamp either")
-        captions = ytdlp.caption_choice(info, settings["DEFAULT_LANG"])
+        lang = (video.lang or settings["DEFAULT_LANG"]).split("-")[0]
+        captions = ytdlp.caption_choice(info, lang)
         thumbnails = ytdlp.thumbnail_urls(info)
     except ytdlp.FetchError as exc:
         report.failures.append(
@@ -472,9 +636,9 @@ def _import_video(video_id, info, archive, content_path, settings):
     except ytdlp.Malformed as exc:
         report.failures.append(_failure(video_id, exc))
         return
-    if archive.skipped(video):
+    path = archive.add(video)
+    if path is None:
         return
-    path = archive.write(video)
     if captions and not has_captions(path):
         _save_captions(path, video_id, captions, report)
     if not Path(content_path, thumbnail_path(video_id)).exists():

@@ -8,10 +8,11 @@ the shapes yt-dlp gives it, and refuses a value of the wrong shape with a
 ``Malformed`` (field, message, hint) instead of a traceback:
 
 - ``playlist_entries``: the flat entries of a playlist, a channel (its
-  Videos, Live and Shorts tabs followed) or one video;
+  Videos, Live and Shorts tabs followed) or one video; an entry yt-dlp could
+  not read, or a tab a file cannot list, is a Malformed in its place;
 - ``video_fields``: the fields of a talk from one video's info dict (or one
   entry of ``yt-dlp -J`` output): id, title, date, duration, description,
-  chapters, availability;
+  chapters, tags, language, availability;
 - ``caption_choice``: the best captions of a video, the talk's language
   first, manual subtitles before automatic captions, WebVTT;
 - ``thumbnail_urls``: a video's JPEG thumbnails, best first.
@@ -46,6 +47,14 @@ YTDLP_HINT = (
     "with invoke new-talk"
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+UNREAD = (
+    "is nothing: yt-dlp could not read this video",
+    "yt-dlp says why when it runs; run the import again later",
+)
+TAB_HINT = (
+    "export each tab with yt-dlp -J <tab address> (without --flat-playlist), or "
+    "import the channel's address"
+)
 
 
 class Malformed(ValueError):
@@ -151,17 +160,19 @@ def playlist_entries(info, fetch_tab=None, depth=0):
     found = []
     for position, entry in enumerate(entries, start=1):
         if entry is None:  # yt-dlp's place for an entry it could not read
-            continue
-        if not isinstance(entry, dict):
+            found.append((position, Malformed("entry", *UNREAD)))
+        elif not isinstance(entry, dict):
             found.append(
                 (position, Malformed("entry", f"is {_kind(entry)}, not a video"))
             )
         elif _is_tab(entry) and depth < FOLLOWED_DEPTH:
-            tab = entry if entry.get("_type") == "playlist" else None
-            if tab is None and fetch_tab is not None:
-                tab = fetch_tab(entry["url"])
-            if tab is not None:
-                found += playlist_entries(tab, fetch_tab, depth + 1)
+            if entry.get("_type") == "playlist":
+                found += playlist_entries(entry, fetch_tab, depth + 1)
+            elif fetch_tab is not None:
+                found += playlist_entries(fetch_tab(entry["url"]), fetch_tab, depth + 1)
+            else:  # a flat listing's tab, in a file: nothing to read it with
+                message = f"{entry['url']} is a channel's tab, not listed in the file"
+                found.append((position, Malformed("entry", message, TAB_HINT)))
         else:
             found.append((position, entry))
     return found
@@ -222,6 +233,8 @@ def video_fields(info):
         "available": reason is None,
         "reason": reason or "",
         "chapters": _chapters(info),
+        "tags": _tags(info),
+        "lang": _lang(info),
     }
 
 
@@ -293,6 +306,25 @@ def _text(info, key):
         return ""
     if not isinstance(value, str):
         raise Malformed(key, f"is {_kind(value)}, not text")
+    return value
+
+
+def _tags(info):
+    tags = info.get("tags")
+    if tags is None:
+        return []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise Malformed("tags", f"is {_kind(tags)}, not a list of text")
+    return tags
+
+
+def _lang(info):
+    """The language of the video's speech (yt-dlp's ``language``), or ""."""
+    value = info.get("language")
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or not LANG.fullmatch(value):
+        raise Malformed("language", f"{_shown(value)} is not a language code")
     return value
 
 

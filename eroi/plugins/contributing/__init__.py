@@ -2,10 +2,11 @@
 
 ``/contribuisci/`` ("Cosa manca") lists what each published talk and each
 speaker lacks (a video, a transcript, chapters, slides, a description, tags;
-a bio, a photo, a company, a website), each entry naming its file, with the
-totals and how to fill each gap (gaps.py computes the list, generator.py
-writes the page). `invoke check --todo` prints the same list. A proposal for
-a future session is a GitHub issue form
+a bio, a photo, a company, a website) and the drafts that lack their
+speakers, with why and who they may be (credits.py), each entry naming its
+file, with the totals and how to fill each gap (gaps.py computes the list,
+generator.py writes the page). `invoke check --todo` prints the same list.
+A proposal for a future session is a GitHub issue form
 (.github/ISSUE_TEMPLATE/proposta-videoconferenza.yml), linked when the site
 sets REPOSITORY_URL. Settings below are defaults; pelicanconf.py may
 override any (an empty CONTRIBUTE_SAVE_AS writes no page).

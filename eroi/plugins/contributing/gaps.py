@@ -1,10 +1,14 @@
 """What the archive lacks: the gaps of each published talk and each speaker.
 
-``find_gaps(talks, speakers, settings)`` takes the talks and speakers the talks
-plugin's first phase put in the context (published talks only: drafts are not
-there) and returns every ``Gap``: a file, what it lacks (a ``Need``) and how to
-fill it. The contributors' page (generator.py) and `invoke check --todo`
-show the same list.
+``find_gaps(talks, speakers, settings, drafts)`` takes the talks and speakers
+the talks plugin's first phase put in the context (published talks only) and
+the talk drafts, and returns every ``Gap``: a file, what it lacks (a
+``Need``) and how to fill it. The contributors' page (generator.py) and
+`invoke check --todo` show the same list.
+
+A draft is listed only when it lacks its speakers (the playlist import writes
+a talk that names none on evidence as a draft, credits.py): with the reason
+and the candidates, the speakers it may mean.
 
 A talk in the future lacks nothing that only its evening brings (video,
 slides); a transcript, chapters and a thumbnail are asked of talks with a
@@ -18,10 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 
 from eroi.model.archive import UPCOMING
 from eroi.model.italian import quante
 from eroi.model.schema import SCHEMAS
+from eroi.model.talks import Talk
+from eroi.plugins.contributing.credits import SpeakerIndex
 
 TALK = SCHEMAS["talk"]
 SPEAKER = SCHEMAS["speaker"]
@@ -66,11 +73,12 @@ class Need:
 class Gap:
     need: Need
     path: str  # relative to the project: content/talks/x.md
-    title: str  # the talk's title or the speaker's name
+    title: str  # the talk's title or the speaker's name (a draft's: and why)
     url: str  # its page, relative to the site
+    why: str = "missing"  # English, for the command line
 
     def __str__(self):
-        return f"{self.path}: {self.need.key}: missing (hint: {self.need.hint})"
+        return f"{self.path}: {self.need.key}: {self.why} (hint: {self.need.hint})"
 
 
 @dataclass(frozen=True)
@@ -153,8 +161,25 @@ def _field_need(kind, declared, missing, applies):
 def talk_needs():
     youtube, slides = TALK.get("youtube"), TALK.get("slides")
     summary, tags = TALK.get("summary"), TALK.get("tags")
-    transcript = TALK.get("transcript")
+    transcript, speakers = TALK.get("transcript"), TALK.get("speakers")
     return (
+        Need(
+            key=speakers.key,
+            kind="talk",
+            missing="in bozza, senza relatori",
+            how="Sono bozze, che il sito non pubblica. L'importazione da YouTube "
+            f"({IMPORT}) scrive così le videoconferenze che non nominano nessun "
+            "relatore con il suo @handle, un alias o nome e cognome. Accanto a "
+            "ciascuna trovi il motivo e i relatori possibili: scrivi i loro "
+            "handle (creando prima le schede che mancano, con invoke "
+            "new-speaker) e togli la riga Status: draft.",
+            hint="write the handles in Speakers: (invoke new-speaker for a "
+            "new one) and remove 'Status: draft' to publish it",
+            applies=lambda _talk: False,  # drafts only: draft_gaps()
+            lacks=lambda _talk, _settings: False,
+            example=speakers.line,
+            field=speakers.name,
+        ),
         _field_need("talk", youtube, "senza video", _past),
         Need(
             key="thumbnail",
@@ -243,9 +268,9 @@ def project_path(settings, source_path):
     return (Path(content.name) / relative).as_posix()
 
 
-def find_gaps(talks, speakers, settings):
-    """Every Gap of ``talks`` (published, as the talks plugin lists them) and
-    ``speakers``."""
+def find_gaps(talks, speakers, settings, drafts=()):
+    """Every Gap of ``talks`` (published, as the talks plugin lists them),
+    ``speakers`` and talk ``drafts``."""
     # Each item with the content object read from its file: a talk is its
     # own; a speaker's is its SpeakerSource (fields in metadata, bio as body).
     items = {
@@ -264,9 +289,42 @@ def find_gaps(talks, speakers, settings):
         for item, content in items[need.kind]
         if need.applies(content) and need.lacks(content, settings)
     ]
+    uncredited = next(need for need in needs if need.key == "speakers")
+    found[:0] = draft_gaps(drafts, speakers, settings, uncredited)
     return Gaps(needs, tuple(found), len(items["talk"]), len(items["speaker"]))
 
 
+def draft_gaps(drafts, speakers, settings, need):
+    """A Gap for each draft without speakers, or whose title names a speaker
+    the archive lacks: its reason and candidates in its title (Italian) and
+    ``why`` (English); it links the speakers' index, where handles are."""
+    index = SpeakerIndex(speakers)
+    found = []
+    for draft in drafts:
+        title = Markup(draft.title).striptags()
+        credits = index.credits(title, _text(draft.content))
+        if _meta(draft, "speakers") and not credits.unknown_in_title:
+            continue
+        found.append(
+            Gap(
+                need=need,
+                path=project_path(settings, draft.source_path),
+                title=f"{title}: {credits.motivo}",
+                # (`check --todo` shows no URL: its settings lack the plugin's.)
+                url=settings.get("SPEAKERS_URL", ""),
+                why=credits.reason,
+            )
+        )
+    return found
+
+
 def gaps_in(context, settings):
-    """The gaps of the talks and speakers in a run's ``context``."""
-    return find_gaps(context.get("talks", ()), context.get("speakers", ()), settings)
+    """The gaps of the talks, drafts and speakers in a run's ``context``."""
+    drafts = [
+        item
+        for item in context["generated_content"].values()
+        if isinstance(item, Talk) and item.status == "draft"
+    ]
+    return find_gaps(
+        context.get("talks", ()), context.get("speakers", ()), settings, drafts
+    )

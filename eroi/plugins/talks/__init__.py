@@ -42,6 +42,9 @@ DEFAULTS = {
     # One talk's event alone ("Aggiungi al calendario" on its page).
     "TALK_CALENDAR_SAVE_AS": "videoconferenze/{slug}/evento.ics",
     "TALKS_COMMUNITY_PROFILE_URL": "https://community.nethesis.it/u/{handle}",
+    # Where an @mention links (eroi.plugins.mentions): "page", the speaker's
+    # page on this site, or "profile", their community profile.
+    "TALKS_MENTIONS_LINK": "page",
     "TALKS_DEFAULT_DURATION_MINUTES": 60,
     "TALKS_NOW": None,
     # Speaker slugs from names and handles: "d.curto" -> "d-curto".
