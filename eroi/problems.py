@@ -115,7 +115,6 @@ class Problems:
         self.notes.append(text)
 
 
-
 class _StderrHandler(logging.Handler):
     """Plain lines on the current sys.stderr (which tests and tools may swap)."""
 

@@ -412,7 +412,6 @@ def fields_by_key():
     return found
 
 
-
 def front_matter(schema, values, blanks=True):
     """The front matter of a new file of ``schema``'s type, in the schema's order.
 
