@@ -47,8 +47,6 @@ def main(items):
         runner.build(
             PATH=str(root / "content"),
             OUTPUT_PATH=str(root / "output"),
-            CACHE_CONTENT=False,
-            LOAD_CONTENT_CACHE=False,
             TALKS_NOW=archive.now,
         )
         profile.disable()

@@ -117,8 +117,6 @@ def main():
             PATH=str(tmp / "content"),
             OUTPUT_PATH=str(tmp / "facade"),
             TALKS_NOW=archive.now,
-            CACHE_CONTENT=False,
-            LOAD_CONTENT_CACHE=False,
         )
         with_plain_iframes(tmp / "facade", tmp / "iframe")
         talk = archive.talks[0]

@@ -1,14 +1,10 @@
-"""Where a warm development build's time goes, phase by phase.
+"""Where a development build's time goes, phase by phase.
 
 On a SYNTHETIC archive of N items (tests/synthetic.py; default 1 000), one
-development build fills the caches (content cache, share cards, compiled
-templates); then each of REPEAT builds (default 3) that renders every page
-(no reuse: what a build after any edit does) is timed in-process: when the
-reading ends (``all_generators_finalized``), when the output phase ends
-(``finalized``: every page recorded), how long rendering the recorded
-pages, feeds and calendars takes (eroi.rendering, on every core), how long
-Pagefind takes (both bundles), and the whole build. It shows the floor of a
-build that has to render anything: reading, recording and Pagefind.
+development build draws the share cards; then each of REPEAT builds (default
+3) is timed in-process: when the reading ends (``all_generators_finalized``),
+when the pages are written (``finalized``), how long Pagefind takes (both
+bundles), and the whole build.
 
 Not a test: it asserts nothing.
 
@@ -24,7 +20,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from eroi.rendering import writer
 from pelican import signals
 
 from benchmarks.speed import synthetic_archive
@@ -58,10 +53,9 @@ class Phases:
 def main(size):
     phases = Phases()
     reading = functools.partial(phases.at, "reading ends at")
-    output = functools.partial(phases.at, "output phase ends at")
+    output = functools.partial(phases.at, "pages written at")
     signals.all_generators_finalized.connect(reading)
     signals.finalized.connect(output)
-    writer.render = phases.timing("rendering", writer.render)
     index._run = phases.timing("Pagefind", index._run)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -71,20 +65,17 @@ def main(size):
             OUTPUT_PATH=str(tmp / "output"),
             SHARE_CARDS_CACHE=str(tmp / "cards"),
             CACHE_PATH=str(tmp / "cache"),
-            CACHE_CONTENT=True,
-            LOAD_CONTENT_CACHE=True,
             fatal="errors",
         )
         with contextlib.redirect_stdout(io.StringIO()):  # the cards' progress
             runner.build(runner.DEV_SETTINGS, **options)
         names = (
             "reading ends at",
-            "output phase ends at",
-            "rendering",
+            "pages written at",
             "Pagefind",
             "whole build",
         )
-        print(f"SYNTHETIC, {size} items; warm development builds, seconds")
+        print(f"SYNTHETIC, {size} items; development builds, seconds")
         print(" | ".join(f"{name:>20}" for name in names))
         for _ in range(REPEAT):
             phases.times = {}

@@ -60,8 +60,6 @@ def timed_build(content, output, runs, builder=None, **overrides):
         (builder or runner.Runner()).build(
             PATH=str(content),
             OUTPUT_PATH=str(output),
-            CACHE_CONTENT=False,
-            LOAD_CONTENT_CACHE=False,
             **overrides,
         )
 

@@ -6,17 +6,12 @@ it, N plain Markdown articles of the same length, then prints three tables:
 
 1. **Builds**, each in a fresh process: plain Pelican 4.12 with its defaults
    (no plugin, its own theme, no cache); ours in development (share cards
-   drawn, content cache off; then warm: content cache and cards from the
-   previous build, every page rendered, what `invoke build` does after any
-   edit; then unchanged: `invoke build` again with nothing changed, which
-   keeps the output, eroi.unchanged) and in production (what CI deploys:
-   with an empty card cache, cold, then with the cards drawn; then
-   unchanged, as `invoke publish` again).
-   Seconds, and peak memory (as deployed: without the test-only parsers):
-   the build's process, and the largest of the processes it started (a page
-   worker, a card drawer or Pagefind; a forked worker shares the build's
-   memory until it writes, so this is not memory added). Each row is the
-   fastest of REPEAT runs (default 2), with its ratio to plain Pelican.
+   already drawn: what `invoke build` does after any edit) and in production
+   (what CI deploys: with an empty card cache, cold, then with the cards
+   drawn). Seconds, and peak memory (as deployed: without the test-only
+   parsers): the build's process, and the largest process it started
+   (Pagefind). Each row is the fastest of REPEAT runs (default 2), with its
+   ratio to plain Pelican.
 2. **The writer's loop** (`invoke livereload`) at 50 items and at each size
    up to 1 000: from a saved file to the served changed page, per kind of
    edit (benchmarks/writers_loop.py; median of 3).
@@ -56,22 +51,20 @@ CHILD = textwrap.dedent(
     # html5lib, which only the tests bring (extruct) and which Beautiful Soup
     # would load as extra parsers.
     sys.modules["lxml"] = sys.modules["html5lib"] = None
-    kind, content, output, cards, cache, cached, reuse = sys.argv[1:8]
+    kind, content, output, cards, cache = sys.argv[1:6]
     start = time.perf_counter()
     if kind == "plain":
         from pelican import Pelican
         from pelican.settings import read_settings
         settings = read_settings(None, override=dict(
             PATH=content, OUTPUT_PATH=output, SITEURL="http://localhost:8000",
-            TIMEZONE="Europe/Rome", CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False))
+            TIMEZONE="Europe/Rome"))
         Pelican(settings).run()
     else:
         from eroi.tools import runner
         settings = {"dev": runner.DEV_SETTINGS, "prod": runner.PUBLISH_SETTINGS}
         runner.build(settings[kind], PATH=content, OUTPUT_PATH=output,
-                        SHARE_CARDS_CACHE=cards, CACHE_PATH=cache,
-                        CACHE_CONTENT=cached == "1", LOAD_CONTENT_CACHE=cached == "1",
-                        fatal="errors", reuse=reuse == "1")
+                     SHARE_CARDS_CACHE=cards, CACHE_PATH=cache, fatal="errors")
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -81,16 +74,13 @@ CHILD = textwrap.dedent(
     """
 )
 
-# (label, kind, content cache, empty card cache before each run, reuse: the
-# output kept when nothing changed, as `invoke build` and `invoke publish` do)
+# (label, kind, empty card cache before each run). Every build reads every
+# file and writes every page: there is no content cache and no kept output.
 ROWS = (
-    ("plain Pelican", "plain", False, False, False),
-    ("ours, dev, cards drawn", "dev", False, False, False),
-    ("ours, dev, warm", "dev", True, False, False),
-    ("ours, dev, unchanged", "dev", True, False, True),
-    ("ours, prod, cards cold", "prod", False, True, False),
-    ("ours, prod, cards drawn", "prod", False, False, False),
-    ("ours, prod, unchanged", "prod", False, False, True),
+    ("plain Pelican", "plain", False),
+    ("ours, dev, cards drawn", "dev", False),
+    ("ours, prod, cards cold", "prod", True),
+    ("ours, prod, cards drawn", "prod", False),
 )
 
 
@@ -133,7 +123,7 @@ def plain_articles(content, count):
         )
 
 
-def build(kind, content, output, cards, cache, cached, reuse=False):
+def build(kind, content, output, cards, cache):
     """One build in a fresh process: seconds, peak MB, workers' MB, pages."""
     result = subprocess.run(
         [
@@ -145,8 +135,6 @@ def build(kind, content, output, cards, cache, cached, reuse=False):
             str(output),
             str(cards),
             str(cache),
-            "1" if cached else "0",
-            "1" if reuse else "0",
         ],
         capture_output=True,
         text=True,
@@ -159,16 +147,16 @@ def build(kind, content, output, cards, cache, cached, reuse=False):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def best(kind, content, output, cards, cache, cached, cold, reuse):
-    """The best of REPEAT builds (a row with warm caches or a kept output
-    first builds once to fill them); ``cold``: each with an empty card cache."""
-    if cached or reuse or (not cold and not Path(cards).is_dir()):
-        build(kind, content, output, cards, cache, cached, reuse)
+def best(kind, content, output, cards, cache, cold):
+    """The best of REPEAT builds (cards drawn once first, unless ``cold``:
+    each with an empty card cache)."""
+    if not cold and not Path(cards).is_dir():
+        build(kind, content, output, cards, cache)
     runs = []
     for _ in range(REPEAT):
         if cold:
             shutil.rmtree(cards, ignore_errors=True)
-        runs.append(build(kind, content, output, cards, cache, cached, reuse))
+        runs.append(build(kind, content, output, cards, cache))
     return min(runs, key=lambda r: r["seconds"])  # its memory with it
 
 
@@ -176,13 +164,11 @@ def build_rows(size, tmp):
     synthetic_archive(tmp / "ours", size)
     plain_articles(tmp / "plain", size)
     results = {}
-    for label, kind, cached, cold, reuse in ROWS:
+    for label, kind, cold in ROWS:
         content = tmp / ("plain" if kind == "plain" else "ours")
         output = tmp / f"out-{kind}"
         cache = tmp / f"cache-{kind}"
-        results[label] = best(
-            kind, content, output, tmp / "cards", cache, cached, cold, reuse
-        )
+        results[label] = best(kind, content, output, tmp / "cards", cache, cold)
     return results
 
 
@@ -242,8 +228,6 @@ def first_query(size, tmp):
             OUTPUT_PATH=str(output),
             SHARE_CARDS_CACHE=str(tmp / "cards"),
             CACHE_PATH=str(tmp / "cache"),
-            CACHE_CONTENT=False,
-            LOAD_CONTENT_CACHE=False,
             TALKS_NOW=archive.now,
             fatal="errors",
         )
