@@ -450,13 +450,15 @@ class MarkdownFile(MarkdownReader):
         markdown = Markdown(**self.settings["MARKDOWN"])
         with pelican_open(source_path) as text:
             content = markdown.convert(text)
-        self.found += self.traps(source_path, text)
+        found, indented = self.traps(source_path, text)
+        self.found += found
         markdown.preprocessors.deregister("meta")  # none in formatted fields
         metadata = {}
         for name, values in getattr(markdown, "Meta", {}).items():
             key = name.lower()
             if key.isdigit():  # a chapter line taken for a field (see traps)
                 continue
+            values = [v for v in values if v.strip() not in indented] or [""]
             if key in self.settings["FORMATTED_FIELDS"]:
                 markdown.reset()
                 value = markdown.convert("\n".join(values))
@@ -468,12 +470,14 @@ class MarkdownFile(MarkdownReader):
     def traps(self, path, text):
         """Lines of the front matter that Markdown would read otherwise than
         written: a field indented (read as the line above, continued), a
-        chapter line with no empty line before it (read as a field)."""
-        found = []
+        chapter line with no empty line before it (read as a field). Their
+        problems, and the indented lines (left out of the line above)."""
+        found, indented = [], set()
         for n, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 break
             if INDENTED_FIELD.match(line) and field_named(line, self.fields):
+                indented.add(line.strip())
                 found.append(
                     problem(
                         path,
@@ -495,7 +499,7 @@ class MarkdownFile(MarkdownReader):
                     )
                 )
                 break
-        return found
+        return found, indented
 
     def one_value(self, key, values):
         """Markdown gives several lines for a field written twice, and for a
