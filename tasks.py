@@ -283,11 +283,23 @@ def fetch_media(c, files):
         raise Exit(code=1)
 
 
-@task(help={"k": "only run tests matching this expression"})
-def test(c, k=""):
+@task(
+    help={
+        "k": "only run tests matching this expression",
+        "fast": "leave out the browser (Chromium) and Nu HTML Checker (Java) tests",
+    }
+)
+def test(c, k="", fast=False):
     """Run ruff and the whole test suite (builds the real site, validates its HTML)."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
     c.run(f"{sys.executable} -m ruff format --check .", pty=False)
     selection = f" -k {k!r}" if k else ""
-    # Every core, a test file per worker (module fixtures are built once).
-    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile{selection}", pty=False)
+    if fast:
+        selection += " -m 'not browser and not vnu'"
+    # Every core, a test file per worker (module fixtures are built once), the
+    # longest files first (in the order tests/conftest.py collects them).
+    c.run(
+        f"{sys.executable} -m pytest -n auto --dist loadfile --no-loadscope-reorder"
+        f"{selection}",
+        pty=False,
+    )

@@ -8,9 +8,12 @@ violation with its rule, impact, target selectors and failure summary.
 
 The script is evaluated through the browser's debugging protocol, as a
 ``<script>`` tag would be refused by the pages' Content Security Policy
-(script-src 'self').
+(script-src 'self'): into the page at hand the first time, and from then on
+as an init script of the page's browser context, so every page the test
+opens next has it without sending its 500 KB again.
 """
 
+import functools
 import json
 from pathlib import Path
 
@@ -24,12 +27,14 @@ LOCK = ROOT / "package-lock.json"
 OPTIONS = {"resultTypes": ["violations"]}
 
 
+@functools.cache
 def pinned_version():
     """The axe-core version pinned in package-lock.json."""
     packages = json.loads(LOCK.read_text(encoding="utf-8"))["packages"]
     return packages["node_modules/axe-core"]["version"]
 
 
+@functools.cache
 def axe_script():
     if not AXE_JS.is_file():
         pytest.fail(
@@ -40,7 +45,12 @@ def axe_script():
 
 
 def inject(page):
-    """Load axe-core into ``page`` (once per document); fail if it is stale."""
+    """Load axe-core into ``page`` (once per document, and into every document
+    its context opens next); fail if it is stale."""
+    context = page.context
+    if not getattr(context, "axe_added", False):
+        context.add_init_script(script=axe_script())
+        context.axe_added = True
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_script())
     version, expected = page.evaluate("() => axe.version"), pinned_version()

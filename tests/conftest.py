@@ -1,113 +1,168 @@
-"""Fixtures: the real site built once per session into a temporary folder."""
+"""Fixtures: the real site, a SYNTHETIC archive and a small project, each built
+once per run into temporary folders (the xdist workers share them); a
+Chromium per worker. The functions they use are in tests/helpers.py.
 
-import logging
+A test that uses the `browser` or `page` fixture is marked `browser`, one that
+uses `vnu` is marked `vnu` (declared in pyproject.toml): `invoke test --fast`
+leaves both out.
+"""
+
+import contextlib
+import fcntl
+import io
 import os
+import pickle
 import shutil
 import subprocess
-import sys
-from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from invoke import Context
 
-from eroi.tools import runner
-from tests import sitecheck
-from tests.synthetic import make_archive, tiny_png
+from tests import helpers
+from tests.helpers import (
+    PROJECT_FILES,
+    ROOT,
+    build_site,
+    copy_project,
+    serve,
+    write_small_project,
+)
+from tests.synthetic import make_archive
 
-ROOT = Path(__file__).resolve().parent.parent
+BROWSER_FIXTURES = {"browser", "page"}
+# The longest modules first (`invoke test` keeps this order: --dist loadfile
+# --no-loadscope-reorder), so that no worker is left with one of them at the
+# end while the other has nothing to do; the short ones fill in.
+LONGEST = (
+    "test_accessibility.py",
+    "test_hostile.py",
+    "test_mylist.py",
+    "test_search.py",
+    "test_layout_shift.py",
+    "test_browser.py",
+    "test_writers_loop.py",
+    "test_sharing.py",
+    "test_talks_synthetic.py",
+    "test_contributing.py",
+    "test_opendata.py",
+    "test_quality.py",
+    "test_editing.py",
+    "test_playlist.py",
+    "test_boundary.py",
+    "test_build.py",
+    "test_writers.py",
+)
 
 
-@dataclass
-class Site:
-    output: Path
-    log: list = field(default_factory=list)
-    siteurl: str = ""
-    archive: object = None  # the expected synthetic archive, when there is one
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if "vnu" in used:
+            item.add_marker(pytest.mark.vnu)
 
-    def file(self, url):
-        """The file served at ``url`` (e.g. "/blog/2017/x/"); fails if missing."""
-        target = sitecheck.resolve(self.output, url)
-        assert target is not None, f"{url} was not written"
-        return target
+    def order(item):
+        name = item.path.name
+        return LONGEST.index(name) if name in LONGEST else len(LONGEST)
 
-    def page(self, url):
-        return sitecheck.soup(self.file(url))
+    items.sort(key=order)  # stable: each module's tests stay in their order
 
 
-class Recorder(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
+def made_once(tmp_path_factory, name, make):
+    """What ``make(folder)`` returns, made once per run: the xdist workers
+    share the run's temporary folder, the first makes it and the others wait
+    for it and read it. ``folder`` is never changed afterwards."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's
+    folder, made = root / name, root / f"{name}.pickle"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            folder.mkdir(exist_ok=True)
+            made.write_bytes(pickle.dumps(make(folder)))
+    return pickle.loads(made.read_bytes())
 
-    def emit(self, record):
-        self.records.append(f"{record.levelname}: {record.getMessage()}")
 
-
-def build_site(output, settings_file=None, **overrides):
-    """Build with the project's own runner (warnings fatal) and record the log."""
-    # Share cards are drawn into a cache beside the output, never the project's.
-    overrides.setdefault("SHARE_CARDS_CACHE", str(Path(output).parent / "cards"))
-    settings_file = settings_file or str(ROOT / runner.DEV_SETTINGS)
-    recorder = Recorder()
-    logging.getLogger().addHandler(recorder)
-    try:
-        runner.build(
-            settings_file,
-            fatal="warnings",
-            OUTPUT_PATH=str(output),
-            **overrides,
-        )
-    finally:
-        logging.getLogger().removeHandler(recorder)
-    return Site(output=Path(output), log=recorder.records)
+@pytest.fixture(scope="session", autouse=True)
+def card_cache(tmp_path_factory):
+    """One share-card cache for the run's builds (helpers.CARD_CACHE); cards
+    are written under a temporary name and renamed, so workers may share it."""
+    helpers.CARD_CACHE = made_once(tmp_path_factory, "cards", lambda folder: folder)
+    yield helpers.CARD_CACHE
+    helpers.CARD_CACHE = None
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The real content/, built with pelicanconf.py."""
-    return build_site(tmp_path_factory.mktemp("site") / "output")
+    return made_once(
+        tmp_path_factory, "site", lambda folder: build_site(folder / "output")
+    )
+
+
+def build_synthetic(root):
+    """A cold build, as a CI deploy's: its share cards are all drawn, into a
+    cache of its own (root/cards), and what it printed on stdout is kept."""
+    archive = make_archive(root / "content")
+    printed = io.StringIO()
+    ci = os.environ.get("CI")
+    os.environ["CI"] = "true"
+    try:
+        with contextlib.redirect_stdout(printed):
+            site = build_site(
+                root / "output",
+                PATH=str(root / "content"),
+                TALKS_NOW=archive.now,
+                SHARE_CARDS_CACHE=str(root / "cards"),
+            )
+    finally:
+        if ci is None:
+            del os.environ["CI"]
+        else:
+            os.environ["CI"] = ci
+    site.archive, site.printed = archive, printed.getvalue()
+    return site
 
 
 @pytest.fixture(scope="session")
 def synthetic(tmp_path_factory):
-    """A SYNTHETIC archive (tests/synthetic.py) built with the project's settings."""
-    root = tmp_path_factory.mktemp("synthetic")
-    archive = make_archive(root / "content")
-    site = build_site(
-        root / "output", PATH=str(root / "content"), TALKS_NOW=archive.now
-    )
-    site.archive = archive
-    return site
+    """A SYNTHETIC archive (tests/synthetic.py) built with the project's
+    settings (build_synthetic)."""
+    return made_once(tmp_path_factory, "synthetic", build_synthetic)
 
 
-SMALL_SPEAKER = "Name: Stefano Pasquini\nHandle: stefano.pasquini\n\nBio.\n"
-SMALL_TALK = "Title: Una serata\nDate: 2020-01-13 17:00\nSpeakers: stefano.pasquini\n"
-SMALL_ARTICLE = "Title: Benvenuti\nDate: 2020-01-01 10:00\n"
+def build_prepared(folder):
+    from invoke import Context
+
+    import tasks
+
+    write_small_project(folder)
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        tasks.build(Context())
+    finally:
+        os.chdir(here)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def prepared(tmp_path_factory):
+    """A small project (one speaker, talk and article, an image), built once:
+    settings, tasks.py, theme, content/, output/ and cache/. Copy it, never
+    change it (`small_project`)."""
+    return made_once(tmp_path_factory, "prepared", build_prepared)
 
 
 @pytest.fixture
-def small_project(tmp_path, monkeypatch):
-    """A project with a small content/ (one speaker, talk and article), built once."""
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    content = tmp_path / "content"
-    for folder, name, text in (
-        ("speakers", "stefano.pasquini.md", SMALL_SPEAKER),
-        ("talks", "serata.md", SMALL_TALK + "\nLa serata.\n"),
-        ("articles", "articolo.md", SMALL_ARTICLE + "\nCiao @stefano.pasquini.\n"),
-    ):
-        (content / folder).mkdir(parents=True, exist_ok=True)
-        (content / folder / name).write_text(text, encoding="utf-8")
-    (content / "images").mkdir()
-    (content / "images" / "foto.png").write_bytes(tiny_png())
-    monkeypatch.chdir(tmp_path)
-    import tasks
-
-    tasks.build(Context())
-    return tmp_path
+def small_project(prepared, tmp_path, monkeypatch):
+    """A fresh copy of the prepared small project, output/ included; the
+    working folder is the copy."""
+    project = copy_project(prepared, tmp_path / "project")
+    monkeypatch.chdir(project)
+    return project
 
 
 @pytest.fixture(scope="session")
@@ -120,10 +175,19 @@ def vnu():
             "the Nu HTML Checker needs Java 11+ and node_modules/vnu-jar "
             "(hint: apt-get install default-jre-headless && npm ci)"
         )
-    return [java, "-jar", str(jar)]
+    # Only the JIT's first tier and the serial collector: half the CPU time
+    # for these short runs, the same messages. Compiled that way, the
+    # checker's recursion needs a deeper stack than Java's default.
+    return [
+        java,
+        "-Xss8m",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-jar",
+        str(jar),
+    ]
 
 
-PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py")
 PROJECT_DIRS = ("content", "theme")
 
 
@@ -137,56 +201,29 @@ def project(tmp_path):
     return tmp_path
 
 
-def invoke(project, *args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-
-
-def run_vnu(vnu, output):
-    """Nu HTML Checker errors for every HTML, CSS and SVG file under ``output``."""
-    import json
-
-    result = subprocess.run(
-        [
-            *vnu,
-            "--skip-non-html",
-            "--also-check-css",
-            "--also-check-svg",
-            "--format",
-            "json",
-            str(output),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stderr)["messages"]
-    return [
-        f"{m.get('url', '').split(str(output))[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error" or m.get("subType") == "fatal"
-    ]
-
-
 @pytest.fixture
 def task(project, monkeypatch, capsys):
     """Run a task of tasks.py in-process, in the copied project, as invoke would.
 
     ``task("new-talk", "Titolo", "--speakers", "a")`` returns an object like a
     finished subprocess (returncode, stdout, stderr). A few tests still run
-    the real `invoke` command (``invoke()`` above) as smoke tests.
+    the real `invoke` command (helpers.invoke) as smoke tests.
     """
+    monkeypatch.chdir(project)
+    return task_runner(capsys)
+
+
+@pytest.fixture
+def small_task(small_project, capsys):
+    """`task`, in a copy of the prepared small project (built already)."""
+    return task_runner(capsys)
+
+
+def task_runner(capsys):
+    """Tasks of tasks.py, run in-process in the working folder."""
     from invoke import Context, Exit
 
     import tasks
-
-    monkeypatch.chdir(project)
 
     def run(name, *args):
         positional, options, words = [], {}, list(args)
@@ -209,6 +246,13 @@ def task(project, monkeypatch, capsys):
     return run
 
 
+@pytest.fixture(scope="session")
+def server(synthetic):
+    """The SYNTHETIC site served on 127.0.0.1: its base URL."""
+    with serve(synthetic.output) as base_url:
+        yield base_url
+
+
 # In a real browser: Debian's chromium driven by Playwright, never a download.
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -220,28 +264,10 @@ CHROMIUM_FLAGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(synthetic):
-    """The SYNTHETIC site served on 127.0.0.1: its base URL."""
-    from tests.localserver import serve
-
-    with serve(synthetic.output) as base_url:
-        yield base_url
-
-
-def pelican_content(project):
-    """Run the plain `pelican content` command a Pelican user types, in ``project``."""
-    return subprocess.run(
-        [Path(sys.executable).with_name("pelican"), "content", "-s", "pelicanconf.py"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium per session (per xdist worker); each test gets its own
+    context (`page`), so no state passes from one test to the next."""
     executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if executable is None:
         pytest.fail(

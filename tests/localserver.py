@@ -1,25 +1,5 @@
-"""A quiet static file server on 127.0.0.1, in a thread, for tests and benchmarks."""
+"""The tests' local server (tests/helpers.py), under the name the benchmarks import."""
 
-import functools
-import http.server
-import threading
-from contextlib import contextmanager
+from tests.helpers import serve
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(folder):
-    """Serve ``folder``; yield its base URL (``http://127.0.0.1:<port>``)."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+__all__ = ["serve"]

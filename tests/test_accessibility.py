@@ -9,7 +9,7 @@ report no violation on any of its pages, with and without JavaScript.
 import pytest
 
 from tests.axe import assert_no_violation
-from tests.localserver import serve
+from tests.helpers import html_files, page_url, serve, soup
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -17,7 +17,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def no_thumbnails(tmp_path_factory):
     """A SYNTHETIC archive in which no video has a thumbnail: every facade drawn."""
-    from tests.conftest import build_site
+    from tests.helpers import build_site
     from tests.synthetic import make_archive
 
     root = tmp_path_factory.mktemp("no-thumbnails")
@@ -38,13 +38,12 @@ def test_axe_finds_no_violation_on_any_page_without_thumbnails(
     With the site's scripts the facades are buttons; without them (axe-core
     itself needs JavaScript: the scripts' requests fail) they are links.
     """
-    from tests import sitecheck
 
     base_url, site = no_thumbnails
     if not javascript:
         page.route("**/js/*.js", lambda route: route.abort())
-    files = sitecheck.html_files(site.output)
-    urls = [sitecheck.page_url(site.output, p) for p in files]
+    files = html_files(site.output)
+    urls = [page_url(site.output, p) for p in files]
     assert any("/videoconferenze/" in url for url in urls)
     control = ".video .video-play" if javascript else ".video a.video-link"
     facades = 0
@@ -52,5 +51,5 @@ def test_axe_finds_no_violation_on_any_page_without_thumbnails(
         page.goto(base_url + url, wait_until="load")
         facades += page.locator(control).count()
         assert_no_violation(page, url)
-    built = sum(len(sitecheck.soup(p).select(".video")) for p in files)
+    built = sum(len(soup(p).select(".video")) for p in files)
     assert facades == built > 0  # each facade was checked, as a button or a link

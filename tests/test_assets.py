@@ -4,7 +4,7 @@ the output's copies change."""
 import gzip
 import re
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 THEME_STATIC = ROOT / "theme" / "static"
 

@@ -1,117 +1,28 @@
-"""The content boundary, tried as a hostile contributor would (tests/boundary_cases.py).
-
-Each refused case runs in its own fresh copy of a small project through
-`invoke build`, `invoke check` and the plain `pelican content`: the exact
-lines, exit status 1, no traceback, output/ byte for byte as it was. Each
-accepted case builds, and neither its pages nor its feeds load anything from
-another host or run anything. Then: drafts never reach the production site
-or its search index, downloads keep only whole images, commands cannot
-inject a field, and a browser opening the accepted pages stays on 127.0.0.1.
+"""The content boundary beyond its table (tests/hostile_cases.py, run by
+tests/test_hostile.py): what the policy keeps as written, drafts never in the
+production site or its search index, downloads keep only whole images,
+commands cannot inject a field, nothing from outside content/ reaches the
+production site, and a browser opening the accepted hostile pages stays on
+127.0.0.1.
 """
 
-import gzip
-import os
-import re
 from xml.etree import ElementTree
 
-import pytest
 from bs4 import BeautifulSoup
 
 from eroi.tools import runner
-from tests import sitecheck
-from tests.boundary_cases import ACCEPTED, REFUSED, Fifo, Link
-from tests.test_hostile import (
-    invoke_build,
+from tests.helpers import (
+    Link,
     invoke_task,
-    pelican_content,
+    place,
+    resolve,
+    searchable_text,
+    serve,
     snapshot,
+    soup,
 )
-
-COMMANDS = {
-    "invoke build": invoke_build,
-    "invoke check": lambda: invoke_task("check"),
-    "pelican content": pelican_content,
-}
-
-
-def place(project, files):
-    for name, text in files.items():
-        path = project / "content" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, Link):
-            os.symlink(text.target, path)
-        elif isinstance(text, Fifo):
-            os.mkfifo(path)
-        elif isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("files", "expected"),
-    REFUSED,
-    ids=[case[1][0].split(": ", 2)[-1][:60] for case in REFUSED],
-)
-@pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_refused(small_project, capsys, files, expected, command):
-    lines = refused_lines(small_project, capsys, files, command)
-    assert len(lines) == len(expected), lines
-    for line, start in zip(lines, expected, strict=True):
-        assert line.startswith(start) and " (hint: " in line, line
-        assert line.endswith(")"), line
-
-
-def refused_lines(project, capsys, files, command):
-    """Place ``files`` and run ``command``: it exits 1 without a traceback and
-    leaves output/ as it was; return its problem lines."""
-    before = snapshot(project / "output")
-    place(project, files)
-    capsys.readouterr()
-    status = COMMANDS[command]()
-    out, err = capsys.readouterr()
-    assert status == 1
-    assert "Traceback" not in out + err
-    assert snapshot(project / "output") == before
-    assert not list(project.glob(".output-*"))
-    return [
-        line
-        for line in (out + err).splitlines()
-        if line.strip() and not line.startswith("check: ")
-    ]
-
-
-def feed_texts(output):
-    return {p: p.read_text(encoding="utf-8") for p in (output / "feeds").rglob("*.xml")}
-
-
-# A URL a feed reader would load from a host other than the site's.
-REMOTE = re.compile(
-    r"""(?:src|srcset|poster|background)\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""(?!localhost:8000/)"""
-)
-
-
-@pytest.mark.parametrize(
-    ("files", "url"), ACCEPTED, ids=[str(i) for i in range(len(ACCEPTED))]
-)
-def test_accepted_loads_and_runs_nothing(small_project, capsys, files, url):
-    place(small_project, files)
-    assert invoke_build() == 0, capsys.readouterr()
-    output = small_project / "output"
-    page = sitecheck.soup(sitecheck.resolve(output, url)).find("article")
-    assert not page.find(["iframe", "image", "svg", "object", "embed", "form"])
-    assert not page.find(attrs={"onerror": True})
-    assert sitecheck.third_party_loads(output) == []
-    for path, text in feed_texts(output).items():
-        # Feed readers have no CSP: the entries carry the policy's HTML too.
-        entries = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-        for element in re.findall(
-            r"<(?:img|source|video|audio|iframe|image)\b[^>]*>", entries
-        ):
-            assert not REMOTE.search(element), (path, element)
-        assert "onerror" not in entries and "<script" not in entries, path
-        assert "<iframe" not in entries, path
+from tests.hostile_cases import BOUNDARY_ACCEPTED, accepted
+from tests.synthetic import tiny_png
 
 
 def test_the_policy_keeps_text_as_written(small_project):
@@ -122,8 +33,8 @@ def test_the_policy_keeps_text_as_written(small_project):
             + "Perché è così? «Sì» & <b>ok</b> &lt;b&gt;\n"
         },
     )
-    assert invoke_build() == 0
-    html = sitecheck.resolve(small_project / "output", FACADE_URL).read_text()
+    assert invoke_task("build") == 0
+    html = resolve(small_project / "output", FACADE_URL).read_text()
     assert "Perché è così? «Sì» &amp; <b>ok</b> &lt;b&gt;" in html
 
 
@@ -131,10 +42,10 @@ ARTICLE_TEXT = "Title: Un articolo\nDate: 2020-01-01 10:00\n\n"
 
 
 def test_a_pasted_player_becomes_the_facade_in_page_and_feeds(small_project):
-    place(small_project, ACCEPTED[0][0])
-    assert invoke_build() == 0
+    place(small_project, accepted("WWW.YOUTUBE-NOCOOKIE.COM")[0])
+    assert invoke_task("build") == 0
     output = small_project / "output"
-    page = sitecheck.soup(sitecheck.resolve(output, FACADE_URL))
+    page = soup(resolve(output, FACADE_URL))
     assert page.find("div", class_="video")["data-video-id"] == "dQw4w9WgXcQ"
     feed = (output / "feeds" / "blog.atom.xml").read_text(encoding="utf-8")
     assert 'data-video-id="dQw4w9WgXcQ"' in feed
@@ -142,16 +53,6 @@ def test_a_pasted_player_becomes_the_facade_in_page_and_feeds(small_project):
 
 
 FACADE_URL = "/blog/2020/un-articolo/"
-
-
-def searchable_text(output):
-    """Every file of the output as text, Pagefind's compressed index included."""
-    for path in output.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            if data[:2] == b"\x1f\x8b":
-                data = gzip.decompress(data)
-            yield path, data.decode("utf-8", "replace")
 
 
 def test_drafts_never_reach_the_production_site_or_its_search(
@@ -168,7 +69,7 @@ def test_drafts_never_reach_the_production_site_or_its_search(
         },
     )
     # Development builds show drafts under /bozze/, for their writers only.
-    assert invoke_build() == 0
+    assert invoke_task("build") == 0
     dev = small_project / "output"
     assert (dev / "bozze" / "bozza" / "index.html").is_file()
     assert not any(
@@ -200,10 +101,8 @@ TALK_DRAFT = (
 # Downloads and commands ------------------------------------------------------------
 
 
-def test_fetch_media_keeps_only_whole_images(task, project, tmp_path):
-    from tests.localserver import serve
-    from tests.synthetic import tiny_png
-
+def test_fetch_media_keeps_only_whole_images(small_task, small_project, tmp_path):
+    task, project = small_task, small_project
     host = tmp_path / "host"
     host.mkdir()
     (host / "buona.png").write_bytes(tiny_png())
@@ -231,13 +130,16 @@ def test_fetch_media_keeps_only_whole_images(task, project, tmp_path):
         "(hint: check the address, or save the image into content/images/ by hand)",
     ]
     images = project / "content" / "images"
-    assert sorted(p.name for p in images.iterdir()) == ["buona.png"]
+    assert sorted(p.name for p in images.iterdir()) == ["buona.png", "foto.png"]
 
 
-def test_commands_cannot_inject_a_field(task, project, tmp_path):
+def test_commands_cannot_inject_a_field(small_task, small_project, tmp_path):
+    task, project = small_task, small_project
     import json
 
-    made = task("new-talk", "Serata\nSave_as: index.html", "--speakers", "costa")
+    made = task(
+        "new-talk", "Serata\nSave_as: index.html", "--speakers", "stefano.pasquini"
+    )
     assert made.returncode == 0, made.stderr
     talk = project / "content" / "talks" / "serata-save_as-indexhtml.md"
     lines = talk.read_text(encoding="utf-8").splitlines()
@@ -248,7 +150,7 @@ def test_commands_cannot_inject_a_field(task, project, tmp_path):
     entry = {
         "id": "SYNTHinject",
         "title": "Intrusa\r\nSave_as: cerca/index.html\nTemplate: base",
-        "description": "Con @costa. <script>alert(1)</script>",
+        "description": "Con @stefano.pasquini. <script>alert(1)</script>",
         "timestamp": 1579539600,
     }
     export.write_text(json.dumps({"_type": "playlist", "entries": [entry]}))
@@ -280,9 +182,7 @@ def test_a_card_reads_no_more_of_a_title_than_it_can_show():
 
 
 def test_a_browser_on_accepted_hostile_pages_stays_on_the_site(small_project, page):
-    from tests.localserver import serve
-
-    for files, _url in ACCEPTED:
+    for files, _url, _lang in BOUNDARY_ACCEPTED:
         place(small_project, files)
     place(
         small_project,
@@ -292,7 +192,7 @@ def test_a_browser_on_accepted_hostile_pages_stays_on_the_site(small_project, pa
             '</iframe>\n\n<img src="\\images\\logo.svg" alt="Logo">\n'
         },
     )
-    assert invoke_build() == 0
+    assert invoke_task("build") == 0
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     with serve(small_project / "output") as base:
@@ -402,9 +302,9 @@ def test_text_never_becomes_markup_through_pelican_links(small_project):
             "Parolasegretissima.\n",
         },
     )
-    assert invoke_build() == 0
+    assert invoke_task("build") == 0
     output = small_project / "output"
-    page = sitecheck.soup(sitecheck.resolve(output, "/blog/2020/caso/"))
+    page = soup(resolve(output, "/blog/2020/caso/"))
     video = page.find("div", class_="video")
     assert sorted(video.attrs) == ["class", "data-title", "data-video-id"]
     assert video["data-title"] == payload

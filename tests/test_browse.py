@@ -4,6 +4,7 @@ pictures on the cards, related talks and Italian counts (no browser needed)."""
 import gzip
 import json
 import random
+import shutil
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
@@ -12,8 +13,7 @@ import pytest
 from eroi.model.italian import quante
 from eroi.model.related import closeness, relate_all
 from eroi.tools import runner
-from tests import sitecheck
-from tests.conftest import build_site, pelican_content
+from tests.helpers import html_files, pelican_content, soup
 
 
 def indexed(output):
@@ -60,10 +60,10 @@ def test_a_talk_is_indexed_with_its_filters_and_without_its_neighbours(synthetic
 
 
 def test_every_page_has_the_search_form_in_its_header(synthetic):
-    for path in sitecheck.html_files(synthetic.output):
+    for path in html_files(synthetic.output):
         if path.parent.name == "pagefind":
             continue
-        form = sitecheck.soup(path).select_one("header form[role=search]")
+        form = soup(path).select_one("header form[role=search]")
         assert form is not None, path
         assert form["method"] == "get"
         assert form["action"].endswith("cerca/"), path
@@ -80,31 +80,32 @@ def test_the_search_bundle_is_only_what_the_page_uses(site):
     assert not any("-ui." in name or "worker" in name for name in names)
 
 
-def test_plain_pelican_content_writes_the_index(project):
-    result = pelican_content(project)
+def test_plain_pelican_content_writes_the_index(small_project):
+    shutil.rmtree(small_project / "output")
+    result = pelican_content(small_project)
     assert result.returncode == 0, result.stderr
-    assert "/relatori/maurizio-bonazzi/" in indexed(project / "output")
+    assert "/relatori/stefano-pasquini/" in indexed(small_project / "output")
 
 
 def test_a_failed_index_fails_the_build_and_keeps_the_output(
-    site, tmp_path, monkeypatch
+    small_project, monkeypatch
 ):
-    output = tmp_path / "output"
-    build_site(output)
+    """A built project (small_project), then a build whose index fails."""
+    output = small_project / "output"
     before = sorted(p.relative_to(output) for p in output.rglob("*"))
 
-    broken = tmp_path / "pagefind"
+    broken = small_project / "pagefind-rotto"
     broken.write_text("#!/bin/sh\necho 'the index could not be written' >&2\nexit 3\n")
     broken.chmod(0o755)
     from eroi.plugins.search import index
 
     monkeypatch.setattr(index, "executable", lambda: broken)
     with pytest.raises(runner.BuildError) as failure:
-        build_site(output)
+        runner.build()
     assert "Pagefind failed" in str(failure.value)
     assert "exit status 3: the index could not be written" in str(failure.value)
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
-    assert not list(tmp_path.glob(".output-*"))
+    assert not list(small_project.glob(".output-*"))
 
 
 def test_every_card_has_a_sized_picture(synthetic):

@@ -6,14 +6,14 @@ import feedparser
 import pytest
 
 from eroi.tools import runner
-from tests import sitecheck
-from tests.conftest import build_site, invoke
-
-
-def snapshot(folder):
-    return {
-        p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
+from tests.helpers import (
+    broken_links,
+    build_site,
+    invoke,
+    invoke_task,
+    snapshot,
+    third_party_loads,
+)
 
 
 def test_invoke_build_writes_the_site(project):
@@ -39,21 +39,22 @@ def test_invoke_build_writes_the_site(project):
     ],
 )
 def test_bad_article_fails_clearly_and_keeps_previous_output(
-    task, project, front_matter, message
+    small_project, capsys, front_matter, message
 ):
-    assert task("build").returncode == 0
-    before = snapshot(project / "output")
-    (project / "content" / "articles" / "rotto.md").write_text(
+    """A built project (small_project: built, then copied), a broken file."""
+    before = snapshot(small_project / "output")
+    (small_project / "content" / "articles" / "rotto.md").write_text(
         front_matter + "\nTesto.\n"
     )
-    result = task("build")
-    assert result.returncode == 1
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith(message + " (hint: ")
-    assert snapshot(project / "output") == before
-    assert not list(project.glob(".output-*"))
+    capsys.readouterr()
+    assert invoke_task("build") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Traceback" not in err
+    assert len(err.splitlines()) == 1
+    assert err.startswith(message + " (hint: ")
+    assert snapshot(small_project / "output") == before
+    assert not list(small_project.glob(".output-*"))
 
 
 def test_publish_refuses_without_siteurl(project):
@@ -79,12 +80,13 @@ def test_production_build_uses_absolute_urls_and_passes_the_gates(tmp_path):
     )
     feed = feedparser.parse(site.file("/feeds/blog.atom.xml").read_bytes())
     assert feed.entries[0].link.startswith(siteurl + "/blog/2020/")
-    assert sitecheck.broken_links(site.output, siteurl) == []
-    assert sitecheck.third_party_loads(site.output, urlsplit(siteurl).netloc) == []
+    assert broken_links(site.output, siteurl) == []
+    assert third_party_loads(site.output, urlsplit(siteurl).netloc) == []
 
 
 def test_the_same_content_builds_the_same_bytes(site, tmp_path):
-    again = build_site(tmp_path / "output")
+    # Its own share-card cache: every card drawn again, compared too.
+    again = build_site(tmp_path / "output", SHARE_CARDS_CACHE=str(tmp_path / "cards"))
     assert without_search_filters(snapshot(again.output)) == without_search_filters(
         snapshot(site.output)
     )

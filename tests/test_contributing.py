@@ -15,8 +15,7 @@ import yaml
 
 from eroi.model.schema import SCHEMAS, front_matter
 from tests.axe import assert_no_violation
-from tests.conftest import ROOT, build_site, run_vnu
-from tests.localserver import serve
+from tests.helpers import ROOT, build_site, run_vnu, serve
 from tests.synthetic import make_archive
 
 TALKS = "content/talks/videoconferenza-sintetica-{:03d}.{}"

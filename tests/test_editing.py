@@ -8,10 +8,8 @@ axe-core in Chromium.
 
 import pytest
 
-from tests import sitecheck
 from tests.axe import assert_no_violation
-from tests.conftest import build_site
-from tests.localserver import serve
+from tests.helpers import build_site, html_files, page_url, serve, soup
 from tests.synthetic import make_archive
 
 REPOSITORY = "https://github.com/esempio/eroi-digitali"
@@ -85,8 +83,7 @@ def test_every_content_page_links_to_its_source_file(with_repository):
 def test_every_talk_speaker_and_article_page_has_exactly_one(with_repository):
     site = with_repository
     pages = {
-        sitecheck.page_url(site.output, path): sitecheck.soup(path)
-        for path in sitecheck.html_files(site.output)
+        page_url(site.output, path): soup(path) for path in html_files(site.output)
     }
     linked = {url for url, page in pages.items() if page.select(".edit-link")}
     content = {
@@ -105,12 +102,10 @@ def test_every_talk_speaker_and_article_page_has_exactly_one(with_repository):
         assert url not in linked
 
 
-def test_no_repository_no_link(tmp_path):
-    site = build(tmp_path)
-    assert not any(
-        sitecheck.soup(path).select(".edit-link")
-        for path in sitecheck.html_files(site.output)
-    )
+def test_no_repository_no_link(synthetic):
+    """pelicanconf.py names no repository: the SYNTHETIC site has no link."""
+    files = html_files(synthetic.output)
+    assert not any(soup(path).select(".edit-link") for path in files)
 
 
 def test_publishing_takes_the_repository_from_github_actions(tmp_path, monkeypatch):

@@ -20,9 +20,7 @@ from yt_dlp.utils import DownloadError
 
 from eroi.tools import ytdlp
 from eroi.tools.progress import track
-from tests import sitecheck
 from tests.captions import speech, stamp, youtube_auto_vtt
-from tests.conftest import build_site
 from tests.exports import (
     api_item,
     api_page,
@@ -35,6 +33,7 @@ from tests.exports import (
     speaker_file,
     video_info,
 )
+from tests.helpers import build_site, soup
 from tests.synthetic import tiny_image
 
 TALKS = "content/talks"
@@ -306,7 +305,7 @@ def test_the_imported_talks_build_with_chapters_and_transcript(
     )
     assert "<script>alert" not in hostile.read_text()
     assert (
-        sitecheck.soup(hostile)
+        soup(hostile)
         .select_one("h1")
         .get_text(strip=True)
         .startswith("Sicurezza Status: draft")

@@ -1,13 +1,16 @@
 """`invoke fetch-media`: remote images become local files, and the file builds."""
 
-from tests.localserver import serve
+from tests.helpers import serve
 from tests.synthetic import tiny_png
 
 PNG = tiny_png()  # SYNTHETIC, served as image/png
 OTHER_PNG = tiny_png((200, 30, 30))  # another picture, already in the site
 
 
-def test_fetch_media_downloads_rewrites_and_never_overwrites(task, project, tmp_path):
+def test_fetch_media_downloads_rewrites_and_never_overwrites(
+    small_task, small_project, tmp_path
+):
+    task, project = small_task, small_project
     host = tmp_path / "host"
     host.mkdir()
     (host / "logo.png").write_bytes(PNG)

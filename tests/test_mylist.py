@@ -538,6 +538,7 @@ def test_axe_finds_no_violation_in_any_state(page, server, synthetic, state):
     toggle(page, "Visto", talk).click()
     expect(page.locator(".mylist-toast")).not_to_be_empty()
     assert_no_violation(page, f"{state}: after a change")
-    page.goto(server + "/la-mia-lista/riservatezza/")
-    assert_no_violation(page, "privacy page")
+    if state == "empty":  # it runs no list script: the same page in every state
+        page.goto(server + "/la-mia-lista/riservatezza/")
+        assert_no_violation(page, "privacy page")
     assert off_site(page.requests) == []

@@ -16,10 +16,8 @@ from jsonschema import Draft202012Validator
 
 from eroi.model.schema import SCHEMAS
 from eroi.plugins.opendata.datasets import Site
-from tests import sitecheck
 from tests.axe import assert_no_violation
-from tests.conftest import build_site, run_vnu
-from tests.localserver import serve
+from tests.helpers import broken_links, build_site, run_vnu, serve, soup
 from tests.synthetic import make_archive
 
 SITEURL = "https://eroi.example.org/sito"
@@ -267,7 +265,7 @@ def test_drafts_are_in_no_file(published, development):
     first, _second = development
     # The development build does show the draft article, under /bozze/.
     drafts = (first.output / "bozze").rglob("index.html")
-    assert DRAFT_ARTICLE in {sitecheck.soup(p).h1.get_text() for p in drafts}
+    assert DRAFT_ARTICLE in {soup(p).h1.get_text() for p in drafts}
 
 
 def test_an_unchanged_archive_gives_the_same_bytes(development):
@@ -317,7 +315,7 @@ def test_the_footer_links_the_page_that_explains_the_files(published):
     licence = page.find(id="dati-licenza").parent.get_text()
     assert "non indica ancora una licenza" in licence
     assert page.find("a", rel="license") is None
-    assert sitecheck.broken_links(published.output, SITEURL) == []
+    assert broken_links(published.output, SITEURL) == []
 
 
 def test_the_page_is_in_the_sitemap_and_the_files_are_not(published):

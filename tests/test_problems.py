@@ -3,7 +3,7 @@
 import pytest
 
 from eroi.tools import runner
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 TWEET = (
     '<blockquote class="twitter-tweet"><p>tweet {n}</p></blockquote>\n'

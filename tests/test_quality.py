@@ -4,8 +4,15 @@ import re
 
 import pytest
 
-from tests import sitecheck
-from tests.conftest import ROOT, build_site, run_vnu
+from tests.helpers import (
+    ROOT,
+    broken_links,
+    build_site,
+    html_files,
+    run_vnu,
+    soup,
+    third_party_loads,
+)
 
 
 def test_build_logs_no_warning(site):
@@ -13,11 +20,11 @@ def test_build_logs_no_warning(site):
 
 
 def test_every_internal_link_and_image_resolves(site):
-    assert sitecheck.broken_links(site.output) == []
+    assert broken_links(site.output) == []
 
 
 def test_nothing_loads_from_another_host(site):
-    assert sitecheck.third_party_loads(site.output) == []
+    assert third_party_loads(site.output) == []
 
 
 def test_every_page_is_valid_html(site, vnu):
@@ -25,10 +32,10 @@ def test_every_page_is_valid_html(site, vnu):
 
 
 def test_every_page_is_italian_and_has_a_skip_link(site):
-    pages = sitecheck.html_files(site.output)
+    pages = html_files(site.output)
     assert len(pages) > 15
     for path in pages:
-        page = sitecheck.soup(path)
+        page = soup(path)
         assert page.html["lang"] == "it", path
         skip = page.select_one("a.skip-link")
         assert skip is not None and skip["href"] == "#contenuto", path
@@ -71,4 +78,4 @@ def test_index_paginates_with_working_links(paginated):
     assert second_url.endswith("pagina/2/")
     second = paginated.page("/pagina/2/")
     assert second.select_one(".card-title").get_text(strip=True) == "CLS Austin Report"
-    assert sitecheck.broken_links(paginated.output) == []
+    assert broken_links(paginated.output) == []

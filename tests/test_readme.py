@@ -2,7 +2,7 @@
 
 import re
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def readme_commands():

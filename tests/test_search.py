@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.axe import assert_no_violation
-from tests.localserver import serve
+from tests.helpers import serve
 from tests.synthetic import TOPICS
 
 playwright = pytest.importorskip("playwright.sync_api")

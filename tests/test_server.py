@@ -22,7 +22,7 @@ from invoke import Context
 
 import tasks
 from eroi.tools.server import PreviewServer
-from tests.conftest import ROOT, SMALL_ARTICLE, SMALL_SPEAKER, SMALL_TALK
+from tests.helpers import ROOT, SMALL_ARTICLE, SMALL_SPEAKER, SMALL_TALK
 
 COMMANDS = ("serve", "preview", "livereload")
 PAGE = "/blog/2020/benvenuti/"

@@ -23,8 +23,16 @@ import pytest
 from PIL import Image
 
 from eroi.tools import runner
-from tests import sitecheck
-from tests.conftest import ROOT, build_site, run_vnu
+from tests.helpers import (
+    ROOT,
+    broken_links,
+    build_site,
+    html_files,
+    page_url,
+    run_vnu,
+    soup,
+    third_party_loads,
+)
 from tests.synthetic import make_archive
 
 SITEURL = "https://eroi.example.org/sito"
@@ -69,8 +77,8 @@ def published(tmp_path_factory):
 def test_the_production_build_passes_the_quality_gates(published, vnu):
     assert published.log == []
     host = urlsplit(SITEURL).netloc
-    assert sitecheck.broken_links(published.output, SITEURL) == []
-    assert sitecheck.third_party_loads(published.output, host) == []
+    assert broken_links(published.output, SITEURL) == []
+    assert third_party_loads(published.output, host) == []
     assert run_vnu(vnu, published.output) == []
 
 
@@ -199,8 +207,8 @@ def test_the_playlist_is_an_item_list_of_every_talk(published):
 
 
 def test_every_page_below_home_has_breadcrumbs_and_the_site_search(published):
-    for path in sitecheck.html_files(published.output):
-        url = sitecheck.page_url(published.output, path)
+    for path in html_files(published.output):
+        url = page_url(published.output, path)
         if url.startswith("/pagefind/"):
             continue
         nodes = graph(published, url)
@@ -218,11 +226,11 @@ def test_every_page_below_home_has_breadcrumbs_and_the_site_search(published):
 
 
 def test_every_page_has_canonical_og_and_twitter_tags_with_a_real_image(published):
-    for path in sitecheck.html_files(published.output):
-        url = sitecheck.page_url(published.output, path)
+    for path in html_files(published.output):
+        url = page_url(published.output, path)
         if url.startswith("/pagefind/"):
             continue
-        page = sitecheck.soup(path)
+        page = soup(path)
         meta = {
             m["property"]: m["content"] for m in page.find_all("meta", property=True)
         }
@@ -278,8 +286,8 @@ def test_the_sitemap_lists_exactly_the_published_pages(published):
     listed = [e.find("s:loc", ns).text for e in entries]
     assert len(listed) == len(set(listed))
     pages = {
-        sitecheck.page_url(published.output, path, SITEURL)
-        for path in sitecheck.html_files(published.output)
+        page_url(published.output, path, SITEURL)
+        for path in html_files(published.output)
         if "/pagefind/" not in path.as_posix()
     }
     left_out = pages - set(listed)
@@ -441,7 +449,7 @@ def test_hostile_titles_stay_inert_in_meta_json_ld_and_cards(tmp_path):
     site = publish(tmp_path / "site", options, add_hostile_talk)
     (path,) = (site.output / "videoconferenze").glob("*serata*/index.html")
     html = path.read_text(encoding="utf-8")
-    page = sitecheck.soup(path)
+    page = soup(path)
     scripts = page.find_all("script")
     assert [s.get("type") or s.get("src") for s in scripts][1:] == [
         "application/ld+json",
@@ -513,7 +521,7 @@ def test_sharing_describes_a_blog_without_the_talks_plugin(tmp_path):
         "cerca/index.html": ("Cerca", "website", None),
     }
     for path, (title, og_type, section) in expected.items():
-        page = sitecheck.soup(site.output / path)
+        page = soup(site.output / path)
         assert page.find("meta", property="og:title")["content"] == title, path
         assert page.find("meta", property="og:type")["content"] == og_type, path
         graph = json.loads(page.find("script", type="application/ld+json").string)
@@ -522,24 +530,21 @@ def test_sharing_describes_a_blog_without_the_talks_plugin(tmp_path):
         )
         names = [item["name"] for item in crumbs["itemListElement"]]
         assert names == [n for n in ("Eroi Digitali", section, title) if n], path
-    robots = sitecheck.soup(site.output / "cerca" / "index.html").find(
+    robots = soup(site.output / "cerca" / "index.html").find(
         "meta", attrs={"name": "robots"}
     )
     assert robots["content"] == "noindex"
-    assert not sitecheck.soup(site.output / "chi-siamo" / "index.html").find(
+    assert not soup(site.output / "chi-siamo" / "index.html").find(
         "meta", attrs={"name": "robots"}
     )
 
 
-def test_a_cold_build_shows_how_far_its_cards_are(tmp_path, monkeypatch, capsys):
+def test_a_cold_build_shows_how_far_its_cards_are(synthetic):
     """Drawing many cards (a CI deploy with an empty cache) shows its progress:
-    plain lines in CI, a bar on a terminal (eroi.progress)."""
-    monkeypatch.setenv("CI", "true")
-    make_archive(tmp_path / "content")
-    capsys.readouterr()
-    build_site(tmp_path / "output", PATH=str(tmp_path / "content"))
-    lines = [line for line in capsys.readouterr().out.splitlines() if "cards:" in line]
-    drawn = len(list((tmp_path / "cards").glob("*.png")))
+    plain lines in CI, a bar on a terminal (eroi.progress). The SYNTHETIC
+    archive's build is such a build (the synthetic fixture)."""
+    lines = [line for line in synthetic.printed.splitlines() if "cards:" in line]
+    drawn = len(list((synthetic.output.parent / "cards").glob("*.png")))
     assert drawn >= 50
     assert lines[0].startswith(f"cards: 1/{drawn} ")
     assert lines[-1].startswith(f"cards: {drawn}/{drawn} ")

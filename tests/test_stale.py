@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from eroi.tools import runner
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.synthetic import tiny_png
 
 SPEAKER = "Name: Stefano Pasquini\nHandle: stefano.pasquini\nAvatar: /images/io.png\n"

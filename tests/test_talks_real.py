@@ -5,7 +5,7 @@ from datetime import date
 import feedparser
 import icalendar
 
-from tests import sitecheck
+from tests.helpers import soup
 
 RECAP_URL = "/blog/2020/cosa-abbiamo-imparato-da-2-anni-di-videoconferenze/"
 FIRST_TALK_URL = "/videoconferenze/primo-incontro-online/"
@@ -56,7 +56,7 @@ def test_recap_speaker_list_links_to_the_23_speaker_pages(site):
     for link in mentions:
         target = (base.parent / link["href"] / "index.html").resolve()
         assert target.is_file(), link["href"]
-        assert sitecheck.soup(target).h1.get_text() != ""
+        assert soup(target).h1.get_text() != ""
 
 
 def test_speaker_index_lists_everyone_a_to_z_with_counts(site):

@@ -8,8 +8,7 @@ import feedparser
 import icalendar
 import pytest
 
-from tests import sitecheck
-from tests.conftest import run_vnu
+from tests.helpers import broken_links, run_vnu, third_party_loads
 from tests.synthetic import EXTRA_CLIP
 
 ROME = ZoneInfo("Europe/Rome")
@@ -190,14 +189,14 @@ def test_mentions_in_articles_link_to_speakers(synthetic):
 
 def test_synthetic_build_passes_the_quality_gates(synthetic, vnu):
     assert synthetic.log == []
-    assert sitecheck.broken_links(synthetic.output) == []
-    assert sitecheck.third_party_loads(synthetic.output) == []
+    assert broken_links(synthetic.output) == []
+    assert third_party_loads(synthetic.output) == []
     assert run_vnu(vnu, synthetic.output) == []
 
 
 @pytest.mark.parametrize("title", ['<script>alert("x")</script> & co.'])
 def test_metadata_is_escaped(tmp_path, title):
-    from tests.conftest import build_site
+    from tests.helpers import build_site
 
     content = tmp_path / "content"
     (content / "speakers").mkdir(parents=True)

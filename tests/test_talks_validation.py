@@ -3,7 +3,7 @@
 import pytest
 
 from eroi.tools import runner
-from tests.conftest import ROOT, invoke, pelican_content
+from tests.helpers import ROOT, invoke, pelican_content
 
 SPEAKERS = {
     "stefano.pasquini.md": "Name: Stefano Pasquini\nHandle: stefano.pasquini\n"

@@ -15,8 +15,7 @@ from eroi.model.captions import read_captions
 from eroi.model.transcripts import Passage, Transcript, paragraphs, spoken_lines
 from eroi.tools import runner
 from tests.captions import speech, stamp, subrip, youtube_auto_vtt
-from tests.conftest import build_site, pelican_content
-from tests.test_writers import ytdlp_entry, ytdlp_playlist
+from tests.helpers import build_site, pelican_content, ytdlp_entry, ytdlp_playlist
 
 SPEAKER = "Name: Stefano Pasquini\nHandle: stefano.pasquini\n"
 TALK = (

@@ -4,8 +4,7 @@ import re
 
 import pytest
 
-from tests import sitecheck
-from tests.localserver import serve
+from tests.helpers import html_files, serve, soup
 from tests.synthetic import EXTRA_CLIP, PASTED_CLIP, TINY_JPEG, video_id
 
 WATCH = "https://www.youtube.com/watch?v="
@@ -58,8 +57,8 @@ def test_every_facade_name_holds_its_visible_text_in_order(synthetic):
     talk's field, a reStructuredText directive and an article's pasted iframe.
     """
     seen = set()
-    for path in sitecheck.html_files(synthetic.output):
-        for box in sitecheck.soup(path).select(".video[data-video-id]"):
+    for path in html_files(synthetic.output):
+        for box in soup(path).select(".video[data-video-id]"):
             link = box.select_one("a.video-link")
             visible, name = words(link.get_text()), words(link["aria-label"])
             assert visible == name[: len(visible)], (path, visible, name)
@@ -86,8 +85,8 @@ def test_pasted_iframe_becomes_the_facade_keeping_start_and_title(synthetic):
 
 
 def test_no_page_embeds_or_loads_anything_from_youtube(synthetic):
-    for path in sitecheck.html_files(synthetic.output):
-        page = sitecheck.soup(path)
+    for path in html_files(synthetic.output):
+        page = soup(path)
         assert page.find("iframe") is None, path
         for element in page.find_all(src=True):
             assert "youtube" not in element["src"] and "ytimg" not in element["src"]
@@ -95,8 +94,8 @@ def test_no_page_embeds_or_loads_anything_from_youtube(synthetic):
 
 def test_every_page_has_the_csp_and_no_inline_script(synthetic):
     search_page = synthetic.output / "cerca" / "index.html"
-    for path in sitecheck.html_files(synthetic.output):
-        page = sitecheck.soup(path)
+    for path in html_files(synthetic.output):
+        page = soup(path)
         csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert csp is not None, path
         rules = dict(rule.strip().split(" ", 1) for rule in csp["content"].split(";"))
@@ -133,14 +132,15 @@ def thumbnail_server(tmp_path):
 
 
 def test_fetch_thumbnails_downloads_once_and_reports_failures(
-    task, project, thumbnail_server
+    small_task, small_project, thumbnail_server
 ):
+    task, project = small_task, small_project
     talks = project / "content" / "talks"
     (talks / "uno.md").write_text(
-        f"Title: Uno\nDate: 2020-01-13 17:00\nSpeakers: costa\nYouTube: https://youtu.be/{video_id(1)}\n"
+        f"Title: Uno\nDate: 2020-01-13 17:00\nSpeakers: stefano.pasquini\nYouTube: https://youtu.be/{video_id(1)}\n"
     )
     (talks / "due.rst").write_text(
-        f"Due\n###\n\n:date: 2020-01-20 17:00\n:speakers: costa\n:youtube: {video_id(2)}\n\n"
+        f"Due\n###\n\n:date: 2020-01-20 17:00\n:speakers: stefano.pasquini\n:youtube: {video_id(2)}\n\n"
         f".. youtube:: {video_id(3)}\n"
     )
     (project / "content" / "articles" / "video.md").write_text(
@@ -167,7 +167,7 @@ def test_fetch_thumbnails_downloads_once_and_reports_failures(
 
     build = task("build")
     assert build.returncode == 0, build.stderr
-    page = sitecheck.soup(project / "output" / "videoconferenze" / "uno" / "index.html")
+    page = soup(project / "output" / "videoconferenze" / "uno" / "index.html")
     assert page.select_one(".video img.video-thumb")["src"].endswith(
         f"{video_id(1)}.jpg"
     )

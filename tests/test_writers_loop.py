@@ -21,7 +21,7 @@ from eroi.tools import livereload as devloop
 from eroi.tools import runner
 from eroi.tools import server as devserver
 from tests.captions import speech, subrip
-from tests.test_build import snapshot
+from tests.helpers import snapshot
 
 TALK = (
     "Title: Una serata\nDate: 2020-01-13 17:00\nSpeakers: stefano.pasquini\n"
