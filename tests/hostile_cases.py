@@ -62,6 +62,33 @@ T = "content/talks/caso.md"
 S = "content/speakers/caso.md"
 AU = "content/authors/caso.md"
 IMG = "content/images"
+# A second hostile round: a draft, a talk with captions, collisions.
+DRAFT = "Title: Bozza segreta\nDate: 2020-01-05\nStatus: draft\n\nNon ancora.\n"
+DRAFT_TALK = (
+    "Title: Serata in bozza\nDate: 2020-01-20 17:00\nSpeakers: stefano.pasquini\n"
+)
+TALK2 = "Title: Un altra serata\nDate: 2020-01-13 17:00\nSpeakers: stefano.pasquini\n"
+CAPTIONED = TALK2 + "\nx\n"
+V = "content/talks/caso.vtt"
+OTHER = "Title: Altro\nDate: 2020-01-03\n"
+
+
+def captions(*cues):
+    """A WebVTT file of (timing, text) cues."""
+    return "WEBVTT\n\n" + "".join(f"{timing}\n{text}\n\n" for timing, text in cues)
+
+
+def links(target):
+    return f"links the draft {target}, which the published site does not have"
+
+
+def collide(path, other):
+    return f"{path}:1: file: has the name of {other} but for letter case or accents"
+
+
+DEAD = "points to no page or file of the site"
+SRCSET = "uses {static} or {filename}, which Pelican does not resolve in srcset"
+NOT_CUE = "is not a cue timing"
 
 REFUSED = [
     # A careless writer: dates, titles, encodings, empty files -------------------
@@ -812,6 +839,139 @@ REFUSED = [
     ({"authors/caso.md": AUTHOR + "\n![foto](https://example.org/foto.png)\n"},
      [f"{AU}:3: body: <img src> loads https://example.org/foto.png from another "
       "site"], "download it with"),
+    # A second hostile round ---------------------------------------------------
+    # A published page linking a draft: a line naming both files.
+    ({"articles/bozza.md": DRAFT,
+      "articles/caso.md": ARTICLE + "\nLeggi [la bozza]({filename}/articles/bozza.md).\n"},
+     [f"{A}:4: link: {{filename}}/articles/bozza.md {links('content/articles/bozza.md')}"],
+     "publish that page first"),
+    ({"talks/bozza.md": DRAFT_TALK + "Status: draft\n\nx\n",
+      "articles/caso.md": ARTICLE + "\nVedi [la serata]({filename}/talks/bozza.md).\n"},
+     [f"{A}:4: link: {{filename}}/talks/bozza.md {links('content/talks/bozza.md')}"]),
+    ({"articles/bozza.md": DRAFT,
+      "talks/caso.md": TALK2 + "\nCome detto [qui]({filename}/articles/bozza.md).\n"},
+     [f"{T}:5: link: {{filename}}/articles/bozza.md {links('content/articles/bozza.md')}"]),
+    ({"articles/bozza.md": DRAFT,
+      "articles/caso.rst": RST + "Vedi `la bozza <{filename}/articles/bozza.md>`_.\n"},
+     [f"{R}:8: link: {{filename}}/articles/bozza.md {links('content/articles/bozza.md')}"]),
+    ({"articles/bozza.md": DRAFT,
+      "pages/caso.md": PAGE + "\n[bozza]({filename}/articles/bozza.md)\n"},
+     [f"{P}:3: link: {{filename}}/articles/bozza.md {links('content/articles/bozza.md')}"]),
+    ({"articles/bozza.md": DRAFT,
+      "speakers/caso.md": MARIO + "\nHa scritto [questo]({filename}/articles/bozza.md).\n"},
+     [f"{S}:4: link: {{filename}}/articles/bozza.md {links('content/articles/bozza.md')}"]),
+    ({"pages/bozza.md": "Title: Pagina in bozza\nStatus: draft\n\nx\n",
+      "articles/caso.md": ARTICLE + "\n[pagina]({filename}/pages/bozza.md)\n"},
+     [f"{A}:4: link: {{filename}}/pages/bozza.md {links('content/pages/bozza.md')}"]),
+    ({"articles/bozza.md": DRAFT,
+      "articles/caso.md": ARTICLE
+      + 'Summary: vedi <a href="{filename}/articles/bozza.md">la bozza</a>\n\nx\n'},
+     [f"{A}:3: link: {{filename}}/articles/bozza.md {links('content/articles/bozza.md')}"]),
+    ({"articles/bozza.md": DRAFT,
+      "articles/caso.md": ARTICLE
+      + "\n![foto]({static}/images/foto.png) [bozza]({filename}/articles/bozza.md)\n"},
+     [f"{A}:4: link: {{filename}}/articles/bozza.md {links('content/articles/bozza.md')}"]),
+    # Captions: timings out of range and control characters are refused.
+    ({"talks/caso.md": CAPTIONED,
+      "talks/caso.vtt": captions(("00:60:00.000 --> 00:60:05.000", "parole"))},
+     [f"{V}:3: transcript: '00:60:00.000 --> 00:60:05.000' {NOT_CUE}"],
+     "write it as 00:01:02.500 --> 00:01:05.000"),
+    ({"talks/caso.md": CAPTIONED,
+      "talks/caso.vtt": captions(("00:01:75.000 --> 00:01:80.000", "parole"))},
+     [f"{V}:3: transcript: '00:01:75.000 --> 00:01:80.000' {NOT_CUE}"]),
+    ({"talks/caso.md": CAPTIONED,
+      "talks/caso.vtt": captions(("01:99.000 --> 02:00.000", "parole"))},
+     [f"{V}:3: transcript: '01:99.000 --> 02:00.000' {NOT_CUE}"]),
+    ({"talks/caso.md": CAPTIONED,
+      "talks/caso.vtt": captions(("00:00:01.000 --> 00:00:02.000", "uno"),
+                                 ("00:61:00.000 --> 00:62:00.000", "due"))},
+     [f"{V}:6: transcript: '00:61:00.000 --> 00:62:00.000' {NOT_CUE}"]),
+    ({"talks/caso.md": CAPTIONED,
+      "talks/caso.vtt": captions(("00:00:01.000 --> 00:00:02.000", "uno"),
+                                 ("00:00:03.000 --> 00:00:04.000", "suono \x07 campanello"))},
+     [f"{V}:7: transcript: holds the control character U+0007"], "delete it"),
+    ({"talks/caso.md": CAPTIONED,
+      "talks/caso.vtt": captions(("00:00:01.000 --> 00:00:02.000", "colore \x1b[31mrosso"))},
+     [f"{V}:4: transcript: holds the control character U+001B"]),
+    ({"talks/caso.md": CAPTIONED,
+      "talks/caso.vtt": captions(("00:00:01.000 --> 00:00:02.000", "a\x00b"))},
+     [f"{V}:4: transcript: holds the control character U+0000"]),
+    ({"talks/caso.md": CAPTIONED,
+      "talks/caso.vtt": captions(("00:00:01.000 --> 00:00:02.000", "canc\x7fellato"))},
+     [f"{V}:4: transcript: holds the control character U+007F"]),
+    # {static} and {filename} in srcset: Pelican leaves them, so refused.
+    ({"articles/caso.md": ARTICLE + '\n<img alt="x" src="{static}/images/foto.png" '
+      'srcset="{static}/images/foto.png 2x">\n'},
+     [f"{A}:4: body: <img srcset> {SRCSET}"], "show one picture with src"),
+    ({"articles/caso.md": ARTICLE + '\n<picture><source srcset="{static}/images/foto.png">'
+      '<img alt="x" src="{static}/images/foto.png"></picture>\n'},
+     [f"{A}:4: body: <source srcset> {SRCSET}"]),
+    ({"articles/caso.md": ARTICLE + '\n<img alt="x" src="{static}/images/foto.png" '
+      'srcset="{filename}/articles/caso.md 1x">\n'},
+     [f"{A}:4: body: <img srcset> {SRCSET}"]),
+    ({"articles/caso.md": ARTICLE + '\n<img alt="x" src="/images/foto.png" '
+      'srcset="{static}/images/foto.png 1x, {static}/images/foto.png 2x">\n'},
+     [f"{A}:4: body: <img srcset> {SRCSET}"]),
+    # Names equal but for case or Unicode normalisation: both files named.
+    ({"articles/Caso.md": ARTICLE + "\nUno.\n", "articles/caso.md": OTHER + "\nDue.\n"},
+     [collide("content/articles/Caso.md", "content/articles/caso.md"),
+      collide("content/articles/caso.md", "content/articles/Caso.md")],
+     "rename one of them"),
+    ({"articles/caf\u00e9.md": ARTICLE + "\nUno.\n",
+      "articles/cafe\u0301.md": OTHER + "\nDue.\n"},
+     [collide("content/articles/cafe\u0301.md", "content/articles/caf\u00e9.md"),
+      collide("content/articles/caf\u00e9.md", "content/articles/cafe\u0301.md")]),
+    ({"images/Foto.png": tiny_png()},
+     [collide("content/images/Foto.png", "content/images/foto.png"),
+      collide("content/images/foto.png", "content/images/Foto.png")]),
+    ({"speakers/Mario.md": MARIO, "speakers/mario.md": "Name: Mario Bianchi\nHandle: mario.bianchi\n"},
+     [collide("content/speakers/Mario.md", "content/speakers/mario.md"),
+      collide("content/speakers/mario.md", "content/speakers/Mario.md")]),
+    ({"pages/Caso.md": PAGE + "\nUno\n", "pages/caso.md": "Title: Altra pagina\n\nDue\n"},
+     [collide("content/pages/Caso.md", "content/pages/caso.md"),
+      collide("content/pages/caso.md", "content/pages/Caso.md")]),
+    ({"articles/caso.md": ARTICLE + "Slug: Serata\n\nUno.\n",
+      "articles/altro.md": OTHER + "Slug: serata\n\nDue.\n"},
+     ["content/articles/altro.md:3: slug: its page /blog/2020/serata/index.html is also "
+      "made by content/articles/caso.md",
+      f"{A}:3: slug: its page /blog/2020/Serata/index.html is also made by "
+      "content/articles/altro.md"], "write a different 'Slug:'"),
+    ({"talks/caso.md": TALK + "Slug: Serata-X\n\nx\n",
+      "talks/altro.md": DRAFT_TALK + "Slug: serata-x\n\nx\n"},
+     ["content/talks/altro.md:4: slug: its page /videoconferenze/serata-x/index.html is "
+      "also made by content/talks/caso.md",
+      f"{T}:4: slug: its page /videoconferenze/Serata-X/index.html is also made by "
+      "content/talks/altro.md"]),
+    # An RST title Pelican or docutils would report in their own words.
+    ({"articles/caso.rst": "Caso RST\n########\nSecondo titolo\n##############\n\n"
+      ":date: 2020-01-02\n\nTesto.\n"},
+     [f"{R}:1: title: is not one heading of its own"], "write the title on its first line"),
+    ({"articles/caso.rst": "########\nCaso RST\n######\n\n:date: 2020-01-02\n\nTesto.\n"},
+     [f"{R}:1: rst: Title overline & underline mismatch"]),
+    # Dead links and pictures, in every build (not only `invoke check`).
+    ({"articles/caso.md": ARTICLE + "\n[manca]({filename}/articles/manca.md)\n"},
+     [f"{A}:4: link: {{filename}}/articles/manca.md {DEAD}"], "check the path"),
+    ({"articles/caso.md": ARTICLE + "\n[altro](/blog/2099/niente/)\n"},
+     [f"{A}:4: link: /blog/2099/niente/ {DEAD}"]),
+    ({"talks/caso.md": TALK2 + "\n[manca]({filename}/talks/manca.md)\n"},
+     [f"{T}:5: link: {{filename}}/talks/manca.md {DEAD}"]),
+    ({"speakers/caso.md": MARIO + "\nVedi [qui]({filename}/articles/manca.md).\n"},
+     [f"{S}:4: link: {{filename}}/articles/manca.md {DEAD}"]),
+    ({"articles/caso.md": ARTICLE + "\n[sorgente]({static}/talks/caso.md)\n"},
+     [f"{A}:4: link: {{static}}/talks/caso.md {DEAD}"]),
+    ({"articles/caso.md": ARTICLE + "\n![manca]({static}/images/manca.png)\n"},
+     [f"{A}:4: body: file images/manca.png not found in content/"]),
+    # Every problem of a file, each at its own line.
+    ({"articles/caso.md": ARTICLE + "\n![a](https://a.example/1.png)\n\n"
+      "![b](https://a.example/2.png)\n\n![c](https://a.example/3.png)\n"},
+     [f"{A}:{line}: body: <img src> loads https://a.example/{n}.png from another site"
+      for line, n in ((4, 1), (6, 2), (8, 3))]),
+    ({"articles/caso.md": ARTICLE + "\n<script>1</script>\n\ntesto\n\n<script>2</script>\n"},
+     [f"{A}:4: body: <script> runs a script", f"{A}:8: body: <script> runs a script"]),
+    ({"articles/caso.md": ARTICLE
+      + "\n[a]({filename}/articles/manca1.md) e [b]({filename}/articles/manca2.md)\n"},
+     [f"{A}:4: link: {{filename}}/articles/manca1.md {DEAD}",
+      f"{A}:4: link: {{filename}}/articles/manca2.md {DEAD}"]),
 ]  # fmt: skip
 
 
@@ -830,7 +990,7 @@ AT_ONCE = [*REFUSED[:8], refused("tags: 'lunghissimo"), refused("'!!!' gives no 
 # other file declares.
 BY_THE_REAL_COMMANDS = [
     refused("date: 'ieri' is not a valid date"),
-    refused("<script> runs a script"),
+    refused("caso.md:6: body: <script> runs a script"),
     refused("fuori.png:1: file: is a symbolic link"),
     refused("unknown speaker 'stefano.pasqini'"),
 ]
@@ -978,8 +1138,32 @@ ACCEPTED = [
         {"talks/caso.md": "Title: Bozza\nDate: 2020-01-13\nStatus: draft\n\nx\n"},
         "/videoconferenze/",
         "it",
-    ),
-]
+    ),    # A second hostile round: text kept as written, the theme's ids its own,
+    # mentions only in text, links to what a file is rather than how it is named.
+    ({"articles/caso.md": "Title: a<b e b>c\nDate: 2020-01-02\n\nx\n"},
+     "/blog/2020/ab-e-bc/", "it"),
+    ({"articles/caso.rst": "Titolo <uno> & due\n##################\n\n"
+      ":date: 2020-01-02\n\nTesto.\n"},
+     "/blog/2020/titolo-uno-due/", "it"),
+    ({"articles/caso.md": "Title: Indice\nDate: 2020-01-02\n\n## Contenuto\n\n"
+      "## Cerca nel sito\n\nx\n"},
+     "/blog/2020/indice/", "it"),
+    ({"articles/caso.md": "Title: Riassunto\nDate: 2020-01-02\n"
+      'Summary: <span id="ricerca">x</span> <b id="contenuto">y</b>\n\nx\n'},
+     "/blog/2020/riassunto/", "it"),
+    ({"articles/caso.rst": RST + "Scrivi ``@stefano.pasquini`` così.\n"},
+     "/blog/2020/caso-rst/", "it"),
+    ({"articles/caso.md": "Title: Indirizzi\nDate: 2020-01-02\n\n"
+      "Vedi https://example.org/@stefano.pasquini o scrivi a mario@stefano.pasquini\n"},
+     "/blog/2020/indirizzi/", "it"),
+    ({"articles/caso.rst": "Logo in RST\n###########\n\n:date: 2020-01-02\n\n"
+      ".. image:: {static}/images/logo.svg\n   :alt: logo\n",
+      "images/logo.svg": svg('<rect width="5" height="5"/>')},
+     "/blog/2020/logo-in-rst/", "it"),
+    ({"articles/caso.md": "Title: Scambiati\nDate: 2020-01-02\n\n"
+      "[l'articolo]({static}/articles/articolo.md) e [la foto]({filename}/images/foto.png)\n"},
+     "/blog/2020/scambiati/", "it"),
+]  # fmt: skip
 
 
 def accepted(text):
