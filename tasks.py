@@ -290,9 +290,12 @@ def fetch_media(c, files):
     }
 )
 def test(c, k="", fast=False):
-    """Run ruff and the whole test suite (builds the real site, validates its HTML)."""
+    """Run ruff, `check` on content/, then the whole test suite."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
     c.run(f"{sys.executable} -m ruff format --check .", pty=False)
+    # The community's content first: a writer's mistake in a pull request is
+    # then a few `path:line:` lines at the top of CI's log, not a failed test.
+    check(c)
     selection = f" -k {k!r}" if k else ""
     if fast:
         selection += " -m 'not browser and not vnu'"
