@@ -9,6 +9,7 @@ from pathlib import Path
 
 from invoke import Exit, task
 
+from eroi.messages import _
 from eroi.problems import one_line, report, report_line
 from eroi.tools import importer, media, runner, scaffold, thumbnails
 from eroi.tools.check import archive_sources, check_site, contents_of, read_site
@@ -30,7 +31,10 @@ def serve_forever(server, open_browser=False):
     """Serve until Ctrl-C; ``server`` is one of eroi.tools.server's."""
     url = f"http://{HOST}:{server.server_port}/"
     folder = os.path.relpath(server.root)
-    print(f"Serving {folder} at {url} (Ctrl-C to stop)", file=sys.stderr)
+    print(
+        _("Serving {folder} at {url} (Ctrl-C to stop)").format(folder=folder, url=url),
+        file=sys.stderr,
+    )
     if open_browser:
         webbrowser.open(url)
     try:
@@ -121,15 +125,18 @@ def publish(c):
     siteurl = os.environ.get("SITEURL", "").rstrip("/")
     if not siteurl.startswith(("https://", "http://")):
         raise Exit(
-            "publishconf.py: SITEURL: not set to an absolute URL (hint: SITEURL="
-            "https://example.org invoke publish; CI takes it from GitHub Pages)",
+            _(
+                "publishconf.py: SITEURL: not set to an absolute URL (hint: "
+                "SITEURL=https://example.org invoke publish; CI takes it from "
+                "GitHub Pages)"
+            ),
             code=2,
         )
     pelican_run(runner.PUBLISH_SETTINGS, fatal="warnings")
 
 
 def created(path):
-    print(f"created {os.path.relpath(path)}")
+    print(_("created {path}").format(path=os.path.relpath(path)))
 
 
 def refused(exc):
@@ -203,27 +210,48 @@ def import_playlist(c, source):
     for path in imported.created:
         created(path)
     for caption, talk in imported.captions:
-        print(f"attached {os.path.relpath(caption)} to {os.path.relpath(talk)}")
+        print(
+            _("attached {caption} to {talk}").format(
+                caption=os.path.relpath(caption), talk=os.path.relpath(talk)
+            )
+        )
     for path in imported.thumbnails:
-        print(f"saved {os.path.relpath(path)}")
+        print(_("saved {path}").format(path=os.path.relpath(path)))
     for video, existing in imported.already:
-        print(one_line(f"skipped {video}: already in {existing}"))
+        print(
+            one_line(
+                _("skipped {video}: already in {path}").format(
+                    video=video, path=existing
+                )
+            )
+        )
     for video, reason in imported.unavailable:
-        print(one_line(f"skipped {video}: {reason}"))
+        print(
+            one_line(_("skipped {video}: {reason}").format(video=video, reason=reason))
+        )
     for path, reason in imported.drafts:
         print(
-            f"{os.path.relpath(path)}: speakers: {reason} (hint: write the handles "
-            "in Speakers: and remove 'Status: draft' to publish it)"
+            _(
+                "{path}: speakers: {reason} (hint: write the handles in Speakers: "
+                "and remove 'Status: draft' to publish it)"
+            ).format(path=os.path.relpath(path), reason=reason)
         )
     for failure in imported.failures:
         report_line(str(failure))
     print(
-        f"import: {len(imported.created)} created ({len(imported.drafts)} drafts), "
-        f"{len(imported.already)} already in the archive, "
-        f"{len(imported.unavailable)} private or deleted, "
-        f"{len(imported.captions)} caption files attached, "
-        f"{len(imported.thumbnails)} thumbnails saved, "
-        f"{len(imported.failures)} failed"
+        _(
+            "import: {created} created ({drafts} drafts), {already} already in the "
+            "archive, {unavailable} private or deleted, {captions} caption files "
+            "attached, {thumbnails} thumbnails saved, {failures} failed"
+        ).format(
+            created=len(imported.created),
+            drafts=len(imported.drafts),
+            already=len(imported.already),
+            unavailable=len(imported.unavailable),
+            captions=len(imported.captions),
+            thumbnails=len(imported.thumbnails),
+            failures=len(imported.failures),
+        )
     )
     if imported.failures:
         raise Exit(code=1)
@@ -257,11 +285,34 @@ def fetch_thumbnails(c, url=thumbnails.THUMBNAIL_URL):
     fetched, kept, failures = thumbnails.fetch_thumbnails(videos, settings["PATH"], url)
     report(failures)
     print(
-        f"thumbnails: {len(fetched)} downloaded, {len(kept)} already there, "
-        f"{len(failures)} failed"
+        _(
+            "thumbnails: {fetched} downloaded, {kept} already there, {failures} failed"
+        ).format(fetched=len(fetched), kept=len(kept), failures=len(failures))
     )
     if failures:
         raise Exit(code=1)
+
+
+@task
+def messages(c):
+    """Refresh eroi/locale/it.po from the code: new messages (to translate) in,
+    messages the code no longer has out."""
+    from babel.messages.pofile import read_po, write_po
+
+    from eroi.messages import CATALOGUE, code_messages
+
+    with CATALOGUE.open("rb") as po:
+        italian = read_po(po, locale="it", domain="eroi")
+    created = italian.creation_date  # the file changes only with its messages
+    italian.update(code_messages(Path(__file__).parent), no_fuzzy_matching=True)
+    italian.creation_date = created
+
+    with CATALOGUE.open("wb") as po:
+        write_po(po, italian, no_location=True, ignore_obsolete=True, sort_output=True)
+    untranslated = [m.id for m in italian if m.id and (m.fuzzy or not m.string)]
+    for message in untranslated:
+        print(f"to translate: {message}")
+    print(f"{os.path.relpath(CATALOGUE)}: {len(untranslated)} messages to translate")
 
 
 def expand(files):
@@ -276,9 +327,18 @@ def fetch_media(c, files):
     settings = runner.load_settings()
     fetched = media.fetch_media(expand(files), settings["PATH"])
     for source, url, local in fetched.saved:
-        print(f"{source}: {url} saved as {local}")
+        print(
+            _("{path}: {url} saved as {local}").format(
+                path=source, url=url, local=local
+            )
+        )
     report(fetched.failures)
-    print(f"fetch-media: {len(fetched.saved)} saved, {len(fetched.failures)} failed")
+    print(
+        _("fetch-media: {saved} saved, {failures} failed").format(
+            saved=len(fetched.saved), failures=len(fetched.failures)
+        )
+    )
+
     if fetched.failures:
         raise Exit(code=1)
 

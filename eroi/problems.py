@@ -1,11 +1,13 @@
 """Content problems: one value from where a problem is found to where it is printed.
 
 A Problem carries its path, line, field, message and hint, and prints as
-`path:line: field: message (hint: ...)`. Checks report problems to their
-run's ``Problems`` (see eroi.run); the build fails once every file has been
-read, with all of them (see __init__.py). `invoke build`, `invoke check`,
-`livereload` and the plain `pelican content` command print them through
-``report()``, identically.
+`path:line: field: message (suggerimento: ...)`, or with ``EROI_LANG=en``
+`path:line: field: message (hint: ...)`: messages and hints are translated
+where they are made (eroi.messages), the line's frame where it is printed.
+Checks report problems to their run's ``Problems`` (see eroi.run); the build
+fails once every file has been read, with all of them (see __init__.py).
+`invoke build`, `invoke check`, `livereload` and the plain `pelican content`
+command print them through ``report()``, identically.
 """
 
 import logging
@@ -13,6 +15,8 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+
+from eroi.messages import _
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -27,7 +31,13 @@ class Problem:
 
     def __str__(self):
         return one_line(
-            f"{self.path}:{self.line}: {self.field}: {self.message} (hint: {self.hint})"
+            _("{path}:{line}: {field}: {message} (hint: {hint})").format(
+                path=self.path,
+                line=self.line,
+                field=self.field,
+                message=self.message,
+                hint=self.hint,
+            )
         )
 
 
@@ -56,7 +66,12 @@ def problem(path, field, message, hint, line=None):
 
 
 def missing(path, field, example):
-    return problem(path, field, "missing", f"add '{example}' to the front matter")
+    return problem(
+        path,
+        field,
+        _("missing"),
+        _("add '{example}' to the front matter").format(example=example),
+    )
 
 
 def shown_path(*parts):

@@ -29,7 +29,13 @@ from tests.helpers import (
 )
 from tests.synthetic import make_archive
 
+# The suite reads the maintainers' English messages (eroi/messages.py: the
+# language is read when a message is made), and so do the commands it runs
+# (subprocesses inherit the environment); tests/test_italian.py reads Italian.
+os.environ.setdefault("EROI_LANG", "en")
+
 BROWSER_FIXTURES = {"browser", "page"}
+
 # The longest modules first (`invoke test` keeps this order: --dist loadfile
 # --no-loadscope-reorder), so that no worker is left with one of them at the
 # end while the other has nothing to do; the short ones fill in.

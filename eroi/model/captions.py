@@ -16,6 +16,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 from webvtt.models import Timestamp
 
+from eroi.messages import N_, _
 from eroi.model.parsers import NOT_TEXT
 from eroi.problems import problem
 
@@ -33,7 +34,7 @@ TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 MAX_BYTES = 20_000_000
 # A cue may end this long after the Duration (YouTube rounds durations).
 DURATION_SLACK = 1.5  # seconds
-FIX_HINT = (
+FIX_HINT = N_(
     "download the captions again, or fix the file in a text editor; the cues "
     "must be in time order"
 )
@@ -65,10 +66,13 @@ def read_captions(path, duration=None):
         return None, [
             _problem(
                 path,
-                f"the file is {size / 1_000_000:.0f} MB, more than "
-                f"{MAX_BYTES // 1_000_000} MB",
-                "a three-hour talk's automatic captions are about 1.5 MB: check "
-                "that this is a caption file",
+                _("the file is {size} MB, more than {limit} MB").format(
+                    size=f"{size / 1_000_000:.0f}", limit=MAX_BYTES // 1_000_000
+                ),
+                _(
+                    "a three-hour talk's automatic captions are about 1.5 MB: "
+                    "check that this is a caption file"
+                ),
                 1,
             )
         ]
@@ -80,14 +84,14 @@ def read_captions(path, duration=None):
         return None, [
             _problem(
                 path,
-                "not UTF-8 text",
-                "save the file as UTF-8 (in an editor: Save as, encoding UTF-8)",
+                _("not UTF-8 text"),
+                _("save the file as UTF-8 (in an editor: Save as, encoding UTF-8)"),
                 line,
             )
         ]
     if not text.strip():
         return None, [
-            _problem(path, "the file is empty", "download the captions again", 1)
+            _problem(path, _("the file is empty"), _("download the captions again"), 1)
         ]
     # Split at newlines only: str.splitlines() also splits at \x0b, \x1c ...
     lines = [line.rstrip("\r") for line in text.split("\n")]
@@ -96,10 +100,9 @@ def read_captions(path, duration=None):
     found = [
         _problem(
             path,
-            f"'{lines[n - 1].strip()[:80]}' is not a cue timing",
-            "write it as "
-            + (
-                "00:01:02,500 --> 00:01:05,000"
+            _("'{line}' is not a cue timing").format(line=lines[n - 1].strip()[:80]),
+            _("write it as {example}").format(
+                example="00:01:02,500 --> 00:01:05,000"
                 if srt
                 else "00:01:02.500 --> 00:01:05.000"
             ),
@@ -111,8 +114,10 @@ def read_captions(path, duration=None):
     found += [
         _problem(
             path,
-            f"holds the control character U+{ord(control.group()):04X}",
-            "delete it (it is invisible; some editors show it as a box)",
+            _("holds the control character {code}").format(
+                code=f"U+{ord(control.group()):04X}"
+            ),
+            _("delete it (it is invisible; some editors show it as a box)"),
             n,
         )
         for n, line in enumerate(lines, 1)
@@ -123,16 +128,13 @@ def read_captions(path, duration=None):
     try:
         parsed = webvtt.from_buffer(io.StringIO(text), format="srt" if srt else "vtt")
     except (MalformedFileError, MalformedCaptionError):
-        expected = (
-            "SubRip caption file (numbered cues)"
-            if srt
-            else "WebVTT caption file (the first line must be WEBVTT)"
-        )
         return None, [
             _problem(
                 path,
-                f"not a {expected}",
-                "save the captions as .vtt or .srt, as YouTube or yt-dlp give them",
+                _("not a SubRip caption file (numbered cues)")
+                if srt
+                else _("not a WebVTT caption file (the first line must be WEBVTT)"),
+                _("save the captions as .vtt or .srt, as YouTube or yt-dlp give them"),
                 1,
             )
         ]
@@ -141,8 +143,8 @@ def read_captions(path, duration=None):
         return None, [
             _problem(
                 path,
-                "no cues: the file holds no timed text",
-                "download the captions again",
+                _("no cues: the file holds no timed text"),
+                _("download the captions again"),
                 1,
             )
         ]
@@ -156,8 +158,10 @@ def read_captions(path, duration=None):
             found.append(
                 _problem(
                     path,
-                    f"cue ends ({caption.end}) before it starts ({caption.start})",
-                    FIX_HINT,
+                    _("cue ends ({end}) before it starts ({start})").format(
+                        end=caption.end, start=caption.start
+                    ),
+                    _(FIX_HINT),
                     line,
                 )
             )
@@ -165,8 +169,10 @@ def read_captions(path, duration=None):
             found.append(
                 _problem(
                     path,
-                    f"cue at {caption.start} comes after a later one",
-                    FIX_HINT,
+                    _("cue at {start} comes after a later one").format(
+                        start=caption.start
+                    ),
+                    _(FIX_HINT),
                     line,
                 )
             )
@@ -174,9 +180,12 @@ def read_captions(path, duration=None):
             found.append(
                 _problem(
                     path,
-                    f"cue {caption.start} --> {caption.end} ends after the "
-                    f"video ({Timestamp.from_seconds(duration)})",
-                    "check the talk's Duration, or that these are its captions",
+                    _("cue {start} --> {end} ends after the video ({duration})").format(
+                        start=caption.start,
+                        end=caption.end,
+                        duration=Timestamp.from_seconds(duration),
+                    ),
+                    _("check the talk's Duration, or that these are its captions"),
                     line,
                 )
             )

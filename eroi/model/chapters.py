@@ -11,6 +11,7 @@ import re
 
 from bs4 import BeautifulSoup
 
+from eroi.messages import N_, _
 from eroi.model.italian import durata, momento
 from eroi.model.parsers import timestamp
 from eroi.plugins.boundary.html import serialise
@@ -76,9 +77,11 @@ def extract_chapters(html, link_for, source, duration=None):
         problem(
             source,
             "chapters",
-            f"'{stamp}' is not a time: {reason}",
-            "write the chapter's time as H:MM:SS or MM:SS, minutes and seconds "
-            "below 60",
+            _("'{time}' is not a time: {reason}").format(time=stamp, reason=_(reason)),
+            _(
+                "write the chapter's time as H:MM:SS or MM:SS, minutes and seconds "
+                "below 60"
+            ),
             line=_line_of(source, stamp),
         )
         for stamp, reason in bad
@@ -87,8 +90,10 @@ def extract_chapters(html, link_for, source, duration=None):
         problem(
             source,
             "chapters",
-            f"'{stamp}' is after the end of the video ({durata(duration)})",
-            "check the chapter's time, or the Duration",
+            _("'{time}' is after the end of the video ({duration})").format(
+                time=stamp, duration=durata(duration)
+            ),
+            _("check the chapter's time, or the Duration"),
             line=_line_of(source, stamp),
         )
         for seconds, _title, stamp in chapters
@@ -98,9 +103,11 @@ def extract_chapters(html, link_for, source, duration=None):
         problem(
             source,
             "chapters",
-            f"'{stamp}' and the lines after it follow the text with no empty line, "
-            "so they are not chapters",
-            "leave an empty line between the text and the chapters",
+            _(
+                "'{time}' and the lines after it follow the text with no empty "
+                "line, so they are not chapters"
+            ).format(time=stamp),
+            _("leave an empty line between the text and the chapters"),
             line=_line_of(source, stamp),
         )
         for stamp in loose
@@ -121,7 +128,8 @@ def _chapter(match, chapters, bad):
     try:
         seconds = timestamp(written)
     except ValueError:
-        bad.append((written, "minutes and seconds go up to 59"))
+        bad.append((written, N_("minutes and seconds go up to 59")))
+
         return None
     chapters.append((seconds, match.group(2), written))
     return seconds

@@ -11,12 +11,16 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from eroi.messages import N_, _
+
 INTRASITE = re.compile(r"^[{|](?P<what>filename|static|attach)[}|](?P<target>.*)$")
-LINK_HINT = (
+LINK_HINT = N_(
     "write the full address, starting with https://, or a path on this site "
     "starting with /"
 )
-PATH_HINT = "put the file in content/images/ and write its path, e.g. images/nome.jpg"
+PATH_HINT = N_(
+    "put the file in content/images/ and write its path, e.g. images/nome.jpg"
+)
 
 
 def link_problem(value, content_path, relative_dir="", must_exist=True):
@@ -31,12 +35,12 @@ def link_problem(value, content_path, relative_dir="", must_exist=True):
     try:
         parts = urlsplit(text)
     except ValueError:  # e.g. "http://[x": no valid address
-        return f"'{shorten(text)}' is not a link", LINK_HINT
+        return _("'{link}' is not a link").format(link=shorten(text)), _(LINK_HINT)
     if parts.scheme in ("http", "https") and parts.hostname:
         return None
     if text.startswith("/") and not text.startswith("//"):
         return None
-    return f"'{shorten(text)}' is not a link", LINK_HINT
+    return _("'{link}' is not a link").format(link=shorten(text)), _(LINK_HINT)
 
 
 def reference_problem(text, content_path, relative_dir="", must_exist=True):
@@ -53,19 +57,26 @@ def path_problem(path, content_path, relative_to="", must_exist=True):
     """Why ``path`` (relative to content/) is not a file inside content/, or None."""
     text = str(path).strip()
     if "\x00" in text:
-        return f"'{shorten(text)}' is not a file name", PATH_HINT
+        return _("'{path}' is not a file name").format(path=shorten(text)), _(PATH_HINT)
     if re.match(r"^[A-Za-z][\w+.-]*:", text) or text.startswith("//"):
         return (
-            f"'{shorten(text)}' is on another site",
-            "download it into content/images/ (invoke fetch-media FILE) and write "
-            "its path",
+            _("'{path}' is on another site").format(path=shorten(text)),
+            _(
+                "download it into content/images/ (invoke fetch-media FILE) and "
+                "write its path"
+            ),
         )
     root = Path(content_path).resolve()
     target = (root / relative_to / text.lstrip("/")).resolve()
     if not target.is_relative_to(root):
-        return f"'{shorten(text)}' is outside content/", PATH_HINT
+        return _("'{path}' is outside content/").format(path=shorten(text)), _(
+            PATH_HINT
+        )
     if must_exist and not target.is_file():
-        return f"file {shorten(text)} not found in content/", PATH_HINT
+        return _("file {path} not found in content/").format(path=shorten(text)), _(
+            PATH_HINT
+        )
+
     return None
 
 

@@ -15,6 +15,7 @@ from babel.dates import get_day_names, get_month_names
 from pelican.readers import METADATA_PROCESSORS
 from pelican.utils import get_date, slugify
 
+from eroi.messages import N_, _
 from eroi.model.links import link_problem, path_problem
 from eroi.model.slugs import MAX_SLUG
 from eroi.model.speakers import registry_of
@@ -74,12 +75,15 @@ def text_line(text, _settings=None):
     control = NOT_TEXT.search(text)
     if control:
         raise FieldError(
-            f"holds the control character U+{ord(control.group()):04X}",
-            "delete it (it is invisible; some editors show it as a box)",
+            _("holds the control character {code}").format(
+                code=f"U+{ord(control.group()):04X}"
+            ),
+            _("delete it (it is invisible; some editors show it as a box)"),
         )
     if len(text) > MAX_LINE:
         raise FieldError(
-            f"is {len(text)} characters long", f"keep it within {MAX_LINE} characters"
+            _("is {count} characters long").format(count=len(text)),
+            _("keep it within {limit} characters").format(limit=MAX_LINE),
         )
     return text
 
@@ -95,8 +99,10 @@ def choice(*allowed):
         value = text.strip()
         if value not in allowed:
             raise FieldError(
-                f"'{clip(value)}' is not one of {', '.join(allowed)}",
-                "write one of: " + ", ".join(allowed),
+                _("'{value}' is not one of {choices}").format(
+                    value=clip(value), choices=", ".join(allowed)
+                ),
+                _("write one of: {choices}").format(choices=", ".join(allowed)),
             )
         return value
 
@@ -119,12 +125,17 @@ def date(text, _settings=None):
         value = italian_date(italian, text) if italian else get_date(text)
     except FieldError:
         raise
-    except (ValueError, OverflowError) as exc:
-        raise FieldError(str(exc)) from None
+    except (ValueError, OverflowError):
+        raise FieldError(
+            _("{text} is not a valid date").format(text=repr(text))
+        ) from None
+
     if value.year not in YEARS:
         raise FieldError(
-            f"the year {value.year} is not plausible",
-            f"write a year between {YEARS.start} and {YEARS.stop - 1}",
+            _("the year {year} is not plausible").format(year=value.year),
+            _("write a year between {first} and {last}").format(
+                first=YEARS.start, last=YEARS.stop - 1
+            ),
         )
     return value
 
@@ -150,21 +161,26 @@ ITALIAN_DATE = re.compile(
     r"(?P<year>\d{2,4})(?:,?\s+(?:ore\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?$",
     re.IGNORECASE,
 )
-DAY_FIRST_HINT = "write the day first, e.g. 07/12/2026 17:30 or 7 dicembre 2026"
+DAY_FIRST_HINT = N_("write the day first, e.g. 07/12/2026 17:30 or 7 dicembre 2026")
 
 
 def italian_date(match, text):
     """The datetime of an Italian date ``match`` (day first, always)."""
     if len(match["year"]) != 4:
         raise FieldError(
-            f"'{clip(text)}': which century is the year {match['year']}?",
-            "write the year with four digits, e.g. 07/12/2026",
+            _("'{text}': which century is the year {year}?").format(
+                text=clip(text), year=match["year"]
+            ),
+            _("write the year with four digits, e.g. 07/12/2026"),
         )
     month = int(match["number"]) if match["number"] else None
     if match["month"]:
         month = MONTHS.get(_unaccented(match["month"]))
         if month is None:
-            raise FieldError(f"'{match['month']}' is not a month", DAY_FIRST_HINT)
+            raise FieldError(
+                _("'{month}' is not a month").format(month=match["month"]),
+                _(DAY_FIRST_HINT),
+            )
     try:
         value = datetime(
             int(match["year"]),
@@ -174,15 +190,21 @@ def italian_date(match, text):
             int(match["minute"] or 0),
         )
     except ValueError:
-        raise FieldError(f"'{clip(text)}' is not a date", DAY_FIRST_HINT) from None
+        raise FieldError(
+            _("'{text}' is not a date").format(text=clip(text)), _(DAY_FIRST_HINT)
+        ) from None
     weekday = match["weekday"] and WEEKDAYS.get(_unaccented(match["weekday"]))
     if match["weekday"] and weekday is None:
-        raise FieldError(f"'{match['weekday']}' is not a day of the week")
+        raise FieldError(
+            _("'{weekday}' is not a day of the week").format(weekday=match["weekday"])
+        )
     if weekday is not None and weekday != value.weekday():
         day = get_day_names("wide", locale="it")[value.weekday()]
         raise FieldError(
-            f"'{clip(text)}': that day is a {day}, not a {match['weekday']}",
-            "check the date, or leave the day of the week out",
+            _("'{text}': that day is a {day}, not a {weekday}").format(
+                text=clip(text), day=day, weekday=match["weekday"]
+            ),
+            _("check the date, or leave the day of the week out"),
         )
     return value
 
@@ -190,11 +212,12 @@ def italian_date(match, text):
 def timestamp(text):
     """Seconds from ``H:MM:SS``, ``MM:SS`` or ``SS``."""
     match = TIMESTAMP.match(text.strip())
+    not_a_time = _("{text} is not a time like 1:05:30 or 12:30").format(text=repr(text))
     if not match:
-        raise FieldError(f"{text!r} is not a time like 1:05:30 or 12:30")
+        raise FieldError(not_a_time)
     hours, minutes, seconds = (int(g or 0) for g in match.groups())
     if (match.group(2) and seconds > 59) or (match.group(1) and minutes > 59):
-        raise FieldError(f"{text!r} is not a time like 1:05:30 or 12:30")
+        raise FieldError(not_a_time)
     return hours * 3600 + minutes * 60 + seconds
 
 
@@ -215,13 +238,21 @@ def duration(text, _settings=None):
     elif plain.isdigit():
         seconds = int(plain) * 60
     else:
-        raise FieldError(f"{clip(text)!r} is not a duration like 1:30:00 or 90 min")
+        raise FieldError(
+            _("{text} is not a duration like 1:30:00 or 90 min").format(
+                text=repr(clip(text))
+            )
+        )
     if seconds <= 0:
-        raise FieldError(f"{clip(text)!r} is not a positive duration")
+        raise FieldError(
+            _("{text} is not a positive duration").format(text=repr(clip(text)))
+        )
     if seconds > MAX_DURATION_HOURS * 3600:
         raise FieldError(
-            f"{clip(text)!r} is longer than {MAX_DURATION_HOURS} hours",
-            "check the value: e.g. 1:30:00 is an hour and a half",
+            _("{text} is longer than {hours} hours").format(
+                text=repr(clip(text)), hours=MAX_DURATION_HOURS
+            ),
+            _("check the value: e.g. 1:30:00 is an hour and a half"),
         )
     return seconds
 
@@ -245,15 +276,18 @@ def image_path(text, settings):
     value = text_line(text)
     wrong = path_problem(value, settings["PATH"])
     if wrong is None and not value.lower().endswith(IMAGE_SUFFIXES):
-        wrong = (f"{value} is not an image", "use a .jpg, .png, .webp or .svg")
+        wrong = (
+            _("{path} is not an image").format(path=value),
+            _("use a .jpg, .png, .webp or .svg"),
+        )
     static_paths = settings["STATIC_PATHS"]
     if wrong is None and not any(
         value.lstrip("/").startswith(folder.rstrip("/") + "/")
         for folder in static_paths
     ):
         wrong = (
-            f"{value} is not in a folder the site publishes",
-            f"put it in content/{static_paths[0]}/",
+            _("{path} is not in a folder the site publishes").format(path=value),
+            _("put it in {folder}").format(folder=f"content/{static_paths[0]}/"),
         )
     if wrong:
         raise FieldError(*wrong)
@@ -283,11 +317,12 @@ def handle(text, settings=None):
         registry = registry_of(settings)
         speaker = registry.named(value) if registry else None
         raise FieldError(
-            f"'{clip(value)}' is not a forum handle",
-            f"write the speaker's handle: {speaker.handle}"
+            _("'{value}' is not a forum handle").format(value=clip(value)),
+            _("write the speaker's handle: {handle}").format(handle=speaker.handle)
             if speaker
-            else "write the handle as on the forum, e.g. "
-            + (slugify(value, regex_subs=[(r"[^\w]+", ".")]) or "mario.rossi"),
+            else _("write the handle as on the forum, e.g. {handle}").format(
+                handle=slugify(value, regex_subs=[(r"[^\w]+", ".")]) or "mario.rossi"
+            ),
         )
     return value
 
@@ -308,11 +343,13 @@ def slug(text, _settings=None):
     value = text.strip()
     if len(value) > MAX_SLUG:
         raise FieldError(
-            f"is {len(value)} characters long",
-            f"write a shorter one, at most {MAX_SLUG} characters",
+            _("is {count} characters long").format(count=len(value)),
+            _("write a shorter one, at most {limit} characters").format(limit=MAX_SLUG),
         )
     if not SLUG.match(value):
-        raise FieldError(f"'{clip(value, 60)}' is not a single part of a URL")
+        raise FieldError(
+            _("'{value}' is not a single part of a URL").format(value=clip(value, 60))
+        )
     return value
 
 
@@ -320,7 +357,9 @@ def slug(text, _settings=None):
 def lang(text, _settings=None):
     value = text.strip()
     if not LANG.match(value):
-        raise FieldError(f"'{clip(value)}' is not a language code")
+        raise FieldError(
+            _("'{value}' is not a language code").format(value=clip(value))
+        )
     return value
 
 
@@ -339,13 +378,19 @@ def terms(kind):
         for term in value if isinstance(value, list) else [value]:
             if not term.slug:
                 raise FieldError(
-                    f"'{clip(term.name)}' gives no URL", "use letters or digits in it"
+                    _("'{title}' gives no URL").format(title=clip(term.name)),
+                    _("use letters or digits in it"),
                 )
             if len(term.slug) > MAX_SLUG:
                 raise FieldError(
-                    f"'{clip(term.name)}' is {len(term.name)} characters long",
-                    f"write a shorter one, at most {MAX_SLUG} characters",
+                    _("'{value}' is {count} characters long").format(
+                        value=clip(term.name), count=len(term.name)
+                    ),
+                    _("write a shorter one, at most {limit} characters").format(
+                        limit=MAX_SLUG
+                    ),
                 )
+
         return value
 
     # Published as the terms' names: a list for tags and authors, else one name.

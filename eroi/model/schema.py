@@ -16,6 +16,7 @@ import difflib
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from eroi.messages import N_
 from eroi.model import parsers as p
 
 MISSING = object()
@@ -27,7 +28,7 @@ class Field:
     parse: object  # parsers.*: (text, settings) -> value, or FieldError
     example: str  # the value in an example line, e.g. "2021-01-11 17:00"
     description: str  # Italian, one line, for writers
-    hint: str  # English, as every problem's hint
+    hint: str  # English, translated where it is shown (eroi.messages)
     required: bool = False
     drafts_may_omit: bool = False  # e.g. a talk imported before its speakers
     repeatable: bool = False  # written twice, the values are joined as a list
@@ -52,8 +53,8 @@ class Field:
         return {**self.parse.json, "description": self.description}
 
 
-DATE_HINT = "write it day first, e.g. 07/12/2026 17:30, or as 2026-12-07 17:30"
-LINK_HINT = "write a full address, e.g. https://community.nethserver.org/t/123"
+DATE_HINT = N_("write it day first, e.g. 07/12/2026 17:30, or as 2026-12-07 17:30")
+LINK_HINT = N_("write a full address, e.g. https://community.nethserver.org/t/123")
 
 
 # Fields, by name: one meaning per name in every content type ----------------------
@@ -63,7 +64,7 @@ TITLE = Field(
     p.text_line,
     "Backup sicuri con NethServer",
     "Il titolo, su una riga.",
-    "write the title on one line",
+    N_("write the title on one line"),
     italian=("titolo",),
 )
 DATE = Field(
@@ -88,7 +89,7 @@ AUTHOR = Field(
     p.terms("author"),
     "Alessio Fattorini",
     "Chi ha scritto il testo (una persona).",
-    "write the author's name, e.g. Author: Alessio Fattorini",
+    N_("write the author's name, e.g. Author: Alessio Fattorini"),
     italian=("autore", "autrice"),
 )
 AUTHORS = Field(
@@ -96,7 +97,7 @@ AUTHORS = Field(
     p.terms("authors"),
     "Alessio Fattorini, Andrea Leardini",
     "Chi ha scritto il testo, se sono più persone: nomi separati da virgole.",
-    "separate the names with commas",
+    N_("separate the names with commas"),
     repeatable=True,
     italian=("autori",),
 )
@@ -105,7 +106,7 @@ CATEGORY = Field(
     p.terms("category"),
     "Community",
     "La categoria dell'articolo (una sola).",
-    "write one category with letters or digits, e.g. Category: Community",
+    N_("write one category with letters or digits, e.g. Category: Community"),
     italian=("categoria",),
 )
 TAGS = Field(
@@ -113,7 +114,7 @@ TAGS = Field(
     p.terms("tags"),
     "nethserver, backup",
     "Le etichette, separate da virgole.",
-    "separate the tags with commas, e.g. Tags: nethserver, backup",
+    N_("separate the tags with commas, e.g. Tags: nethserver, backup"),
     repeatable=True,
     italian=("tag", "etichette", "etichetta", "parole chiave", "keywords"),
 )
@@ -122,7 +123,7 @@ SLUG = Field(
     p.slug,
     "backup-sicuri",
     "La parte finale dell'indirizzo della pagina; di solito viene dal titolo.",
-    "use letters, digits and dashes only, e.g. Slug: la-mia-serata",
+    N_("use letters, digits and dashes only, e.g. Slug: la-mia-serata"),
     italian=("indirizzo", "url"),
 )
 LANG = Field(
@@ -130,7 +131,7 @@ LANG = Field(
     p.lang,
     "en",
     "La lingua del testo, se non è l'italiano.",
-    "write it like it, en or en-GB",
+    N_("write it like it, en or en-GB"),
     italian=("lingua", "language"),
 )
 SUMMARY = Field(
@@ -138,7 +139,7 @@ SUMMARY = Field(
     p.formatted,
     "Due righe che invogliano a leggere.",
     "Il riassunto mostrato negli elenchi e nelle anteprime.",
-    "write one or two sentences",
+    N_("write one or two sentences"),
     italian=("sommario", "riassunto", "descrizione", "abstract"),
 )
 
@@ -159,7 +160,7 @@ SPEAKERS = Field(
     p.handles,
     "stefano.pasquini, d.curto",
     "I relatori: i loro handle del forum, separati da virgole.",
-    "write the speakers' forum handles, e.g. Speakers: stefano.pasquini",
+    N_("write the speakers' forum handles, e.g. Speakers: stefano.pasquini"),
     required=True,
     drafts_may_omit=True,
     repeatable=True,
@@ -171,8 +172,10 @@ YOUTUBE = Field(
     p.youtube,
     "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
     "La registrazione: l'indirizzo del video su YouTube (o il suo id).",
-    "paste the video's URL, e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ, "
-    "or its 11-character id",
+    N_(
+        "paste the video's URL, e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ, "
+        "or its 11-character id"
+    ),
     italian=("video", "registrazione", "yt"),
     default=None,
 )
@@ -181,7 +184,7 @@ DURATION = Field(
     p.duration,
     "1:30:00",
     "Quanto dura la registrazione.",
-    "write e.g. 1:30:00 or 90 min",
+    N_("write e.g. 1:30:00 or 90 min"),
     italian=("durata",),
     default=None,
 )
@@ -208,7 +211,7 @@ TRANSCRIPT = Field(
     p.text_line,
     "backup-sicuri.it.vtt",
     "Il file dei sottotitoli, se non ha il nome della serata.",
-    "name a .vtt or .srt file beside the talk",
+    N_("name a .vtt or .srt file beside the talk"),
     italian=("trascrizione", "sottotitoli"),
     default=None,
 )
@@ -217,7 +220,7 @@ NAME = Field(
     p.text_line,
     "Nome Cognome",
     "Nome e cognome, come li vedono i lettori.",
-    "write the name on one line",
+    N_("write the name on one line"),
     required=True,
     italian=("nome", "nome e cognome"),
 )
@@ -226,7 +229,7 @@ HANDLE = Field(
     p.handle,
     "forum.handle",
     "L'handle del forum della community.",
-    "write the handle as on the forum: letters, digits, '.', '-', '_'",
+    N_("write the handle as on the forum: letters, digits, '.', '-', '_'"),
     required=True,
     italian=("utente", "nickname", "username"),
 )
@@ -235,7 +238,7 @@ ALIASES = Field(
     p.handles,
     "vecchio.handle",
     "Altri handle con cui è stato citato, separati da virgole.",
-    "write other handles separated by commas",
+    N_("write other handles separated by commas"),
     repeatable=True,
     italian=("alias",),
     default=(),
@@ -245,7 +248,7 @@ AVATAR = Field(
     p.image_path,
     "/images/relatori/forum.handle.jpg",
     "La foto, un file in content/images/.",
-    "put the image in content/images/ and write its path",
+    N_("put the image in content/images/ and write its path"),
     italian=("foto", "immagine", "ritratto"),
     default=None,
 )
@@ -254,7 +257,7 @@ COMPANY = Field(
     p.text_line,
     "Nethesis",
     "L'azienda o l'organizzazione.",
-    "write it on one line",
+    N_("write it on one line"),
     italian=("azienda", "società", "organizzazione"),
     default=None,
 )
@@ -281,7 +284,7 @@ ROLE = Field(
     p.text_line,
     "Community manager",
     "Il ruolo, mostrato sotto il nome.",
-    "write it on one line",
+    N_("write it on one line"),
     italian=("ruolo", "incarico"),
     default=None,
 )
@@ -305,7 +308,9 @@ class Schema:
         if not names:
             return self
         extra = tuple(
-            Field(name, p.text_line, "...", "Campo del sito.", "write it on one line")
+            Field(
+                name, p.text_line, "...", "Campo del sito.", N_("write it on one line")
+            )
             for name in names
             if name.lower() not in self.by_key
         )

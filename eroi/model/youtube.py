@@ -4,6 +4,8 @@ import re
 from typing import NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
+from eroi.messages import _
+
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -58,7 +60,9 @@ def parse_youtube(value):
     parts = urlsplit(text)
     host = (parts.hostname or "").lower()
     if host not in YOUTUBE_HOSTS:
-        raise ValueError(f"{value!r} is not a YouTube video id or URL")
+        raise ValueError(
+            _("{value} is not a YouTube video id or URL").format(value=repr(value))
+        )
     query = parse_qs(parts.query)
     segments = [s for s in parts.path.split("/") if s]
     if host.endswith("youtu.be"):
@@ -71,7 +75,9 @@ def parse_youtube(value):
         video = ""
     if not VIDEO_ID.fullmatch(video):
         raise ValueError(
-            f"{value!r} does not name a YouTube video (no 11-character id)"
+            _("{value} does not name a YouTube video (no 11-character id)").format(
+                value=repr(value)
+            )
         )
     start = query.get("t", query.get("start", [""]))[0] or parts.fragment.removeprefix(
         "t="
@@ -83,7 +89,12 @@ def parse_youtube_time(value):
     """Seconds from YouTube's ``t=`` forms: ``90``, ``90s``, ``1m30s``, ``1h2m3s``."""
     match = YOUTUBE_TIME.match(value.strip().lower())
     if not value.strip() or not match:
-        raise ValueError(f"start time {value!r} is not like 90, 90s or 1m30s")
+        raise ValueError(
+            _("start time {value} is not like 90, 90s or 1m30s").format(
+                value=repr(value)
+            )
+        )
+
     hours, minutes, seconds = (int(g or 0) for g in match.groups())
     return hours * 3600 + minutes * 60 + seconds
 

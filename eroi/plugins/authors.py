@@ -13,6 +13,7 @@ from pelican.contents import Content, SkipStub
 from pelican.urlwrappers import Author
 
 from eroi import run
+from eroi.messages import _
 from eroi.problems import problem
 from eroi.settings import declare
 
@@ -51,8 +52,8 @@ def read_profiles(generator):
                 problem(
                     source,
                     "name",
-                    f"'{author.name[:40]}' gives no URL",
-                    "write the name with letters, as in the articles' Author",
+                    _("'{title}' gives no URL").format(title=author.name[:40]),
+                    _("write the name with letters, as in the articles' Author"),
                 ),
             )
             continue

@@ -40,6 +40,7 @@ from pelican.readers import MarkdownReader, RstReader, parse_path_metadata
 from pelican.utils import pelican_open
 
 from eroi import run
+from eroi.messages import N_, _
 from eroi.model.chapters import extract_chapters
 from eroi.model.parsers import FieldError, text_line
 from eroi.model.schema import DATE_HINT, MISSING, SCHEMAS, fields_by_key
@@ -68,28 +69,35 @@ REFUSED_SPEAKERS = "eroi.reading.refused_speakers"  # run state: their handles
 
 # Fields that decide where a page is written or how it is built: the site's.
 RESERVED = {
-    "save_as": "the site decides where pages are written",
-    "url": "the site decides the addresses of pages",
-    "template": "the site decides which template shows a page",
-    "settings": "is the site's configuration",
-    "metadata": "is Pelican's own record of the fields",
-    "translations": "is Pelican's own list",
-    "source_path": "is the file's own path",
-    "relative_source_path": "is the file's own path",
-    "relative_dir": "is the file's own folder",
-    "in_default_lang": "is worked out from Lang",
-    "timezone": "every date is in the site's time zone (Europe/Rome)",
-    "date_format": "the site formats dates",
-    "locale_date": "the site formats dates",
-    "locale_modified": "the site formats dates",
+    "save_as": N_("the site decides where pages are written"),
+    "url": N_("the site decides the addresses of pages"),
+    "template": N_("the site decides which template shows a page"),
+    "settings": N_("is the site's configuration"),
+    "metadata": N_("is Pelican's own record of the fields"),
+    "translations": N_("is Pelican's own list"),
+    "source_path": N_("is the file's own path"),
+    "relative_source_path": N_("is the file's own path"),
+    "relative_dir": N_("is the file's own folder"),
+    "in_default_lang": N_("is worked out from Lang"),
+    "timezone": N_("every date is in the site's time zone (Europe/Rome)"),
+    "date_format": N_("the site formats dates"),
+    "locale_date": N_("the site formats dates"),
+    "locale_modified": N_("the site formats dates"),
 }
-RESERVED_HINT = "remove the field; to choose the address write 'Slug:'"
+RESERVED_HINT = N_("remove the field; to choose the address write 'Slug:'")
 # How docutils words a directive it refused because file insertion is off.
 DISABLED = re.compile(
     r'^"(?P<directive>[\w:-]+)" directive disabled'
     r'|^File and URL access deactivated; ignoring "(?P<other>[\w:-]+)"'
 )
-ARTICLES = {"a": "an", "t": "a", "s": "a", "p": "a"}
+# A content type with its article, as messages name it ("is not a field of a talk").
+A_KIND = {
+    "article": N_("an article"),
+    "page": N_("a page"),
+    "talk": N_("a talk"),
+    "speaker": N_("a speaker"),
+    "author": N_("an author"),
+}
 INDENTED_FIELD = re.compile(r"^[ \t]+[A-Za-z][\w -]*:")
 CHAPTER_START = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s")
 
@@ -124,7 +132,7 @@ def schema_for(kind, settings):
 
 
 def a(kind):
-    return f"{ARTICLES.get(kind[0], 'a')} {kind}"
+    return _(A_KIND.get(kind, kind))
 
 
 class Reading:
@@ -151,7 +159,7 @@ class Reading:
                 content, metadata = self.read_checked(source_path)
                 found = self.found
         except RecursionError:
-            found = [self.unreadable("its markup is nested too deeply")]
+            found = [self.unreadable(_("its markup is nested too deeply"))]
         except Exception as exc:  # a reader's or an extension's: name the file
             found = [self.unreadable(f"{type(exc).__name__}: {exc}")]
         finally:
@@ -179,17 +187,18 @@ class Reading:
             return [
                 file_problem(
                     source_path,
-                    f"is {len(data) // 1024} KB of text, more than "
-                    f"{MAX_TEXT_BYTES // (1024 * 1024)} MB",
-                    "split it, or link a large file from its own site",
+                    _("is {size} KB of text, more than {limit} MB").format(
+                        size=len(data) // 1024, limit=MAX_TEXT_BYTES // (1024 * 1024)
+                    ),
+                    _("split it, or link a large file from its own site"),
                 )
             ]
         if not data.strip():
             return [
                 file_problem(
                     source_path,
-                    "is empty",
-                    "write its front matter and text, or delete it",
+                    _("is empty"),
+                    _("write its front matter and text, or delete it"),
                 )
             ]
         try:
@@ -200,8 +209,8 @@ class Reading:
                     shown_path(source_path),
                     data[: exc.start].count(b"\n") + 1,
                     "file",
-                    "is not UTF-8 text",
-                    "save it with the UTF-8 encoding",
+                    _("is not UTF-8 text"),
+                    _("save it with the UTF-8 encoding"),
                 )
             ]
         return []
@@ -250,8 +259,8 @@ class Reading:
     def unreadable(self, why):
         return file_problem(
             self.source,
-            f"could not be read: {why}",
-            "fix the file (markup, encoding, field values), or report the message",
+            _("could not be read: {why}").format(why=why),
+            _("fix the file (markup, encoding, field values), or report the message"),
         )
 
     # Fields ----------------------------------------------------------------------
@@ -282,8 +291,10 @@ class Reading:
             try:
                 return super().process_metadata(name, text)
             except ValueError as exc:
-                hint = HINTS.get(name, f"check the value of '{name}'")
-                self.found.append(problem(self.source, name, str(exc), hint))
+                hint = HINTS.get(name) or _("check the value of '{name}'")
+                self.found.append(
+                    problem(self.source, name, str(exc), _(hint).format(name=name))
+                )
                 return ""
         if not text.strip():
             return ""  # empty, as in a scaffold: as if absent
@@ -291,7 +302,9 @@ class Reading:
             return declared.parse(text, self.settings)
         except FieldError as exc:
             self.found.append(
-                problem(self.source, declared.key, str(exc), exc.hint or declared.hint)
+                problem(
+                    self.source, declared.key, str(exc), exc.hint or _(declared.hint)
+                )
             )
             return ""  # dropped: the file is refused anyway
 
@@ -301,9 +314,10 @@ class Reading:
             problem(
                 self.source,
                 key,
-                "is written more than once",
-                "keep one line"
-                + (f": {declared.line}" if declared else "; a field is written once"),
+                _("is written more than once"),
+                _("keep one line: {example}").format(example=declared.line)
+                if declared
+                else _("keep one line; a field is written once"),
                 line=second_line(self.source, key),
             )
         )
@@ -318,14 +332,14 @@ class Reading:
                 or key.startswith(("_", "override_"))
                 or (key in attributes and key not in self.fields)
             ):
-                why = RESERVED.get(key, "is one of Pelican's internal attributes")
+                why = RESERVED.get(key, N_("is one of Pelican's internal attributes"))
                 self.found.append(
                     Problem(
                         shown_path(self.source),
                         field_line(self.source, key),
                         key,
-                        f"not allowed: {why}",
-                        RESERVED_HINT,
+                        _("not allowed: {why}").format(why=_(why)),
+                        _(RESERVED_HINT),
                     )
                 )
 
@@ -343,7 +357,7 @@ class Reading:
         except FieldError as exc:
             declared = self.fields["title"]
             self.found.append(
-                problem(self.source, "title", str(exc), exc.hint or declared.hint)
+                problem(self.source, "title", str(exc), exc.hint or _(declared.hint))
             )
         metadata["title"] = Markup(title)
 
@@ -365,8 +379,12 @@ class Reading:
                         problem(
                             source,
                             key,
-                            f"'{value[:40]}' is not a status of {a(kind)}",
-                            declared.hint,
+                            _("'{value}' is not a status of {a_kind}").format(
+                                value=value[:40], a_kind=a(kind)
+                            ),
+                            _("write one of: {choices}").format(
+                                choices=", ".join(choices)
+                            ),
                         )
                     )
         if self.found:  # a field already refused: its file is refused anyway
@@ -385,8 +403,10 @@ class Reading:
                         shown_path(source),
                         field_line(source, declared.key),
                         declared.key,
-                        "missing",
-                        f"add '{declared.line}' to the front matter",
+                        _("missing"),
+                        _("add '{example}' to the front matter").format(
+                            example=declared.line
+                        ),
                     )
                 )
 
@@ -427,8 +447,8 @@ class Reading:
                 problem(
                     self.source,
                     "title",
-                    f"'{title}' gives no URL",
-                    "add 'Slug: una-parola-o-due' to the front matter",
+                    _("'{title}' gives no URL").format(title=title),
+                    _("add 'Slug: una-parola-o-due' to the front matter"),
                 )
             )
             return
@@ -482,8 +502,8 @@ class MarkdownFile(MarkdownReader):
                     problem(
                         path,
                         line.split(":")[0].strip().lower(),
-                        "is indented, so it is read as the end of the line above",
-                        "start the field at the beginning of its line",
+                        _("is indented, so it is read as the end of the line above"),
+                        _("start the field at the beginning of its line"),
                         line=n,
                     )
                 )
@@ -492,9 +512,11 @@ class MarkdownFile(MarkdownReader):
                     problem(
                         path,
                         "chapters",
-                        f"'{line.split()[0]}' follows the fields with no empty line, "
-                        "so it is read as a field",
-                        "leave an empty line between the fields and the text",
+                        _(
+                            "'{time}' follows the fields with no empty line, "
+                            "so it is read as a field"
+                        ).format(time=line.split()[0]),
+                        _("leave an empty line between the fields and the text"),
                         line=n,
                     )
                 )
@@ -540,9 +562,11 @@ class RstFile(RstReader):
                     shown_path(source_path),
                     1,
                     "title",
-                    "is not one heading of its own",
-                    "write the title on its first line, with a line of # as long "
-                    "as the title under it",
+                    _("is not one heading of its own"),
+                    _(
+                        "write the title on its first line, with a line of # as "
+                        "long as the title under it"
+                    ),
                 )
             )
         return content, metadata
@@ -568,16 +592,21 @@ def rst_problem(path, message):
             shown_path(path),
             line,
             refused["directive"] or refused["other"],
-            "reads a file or an address while the site is built, which it never does",
-            "write the text in this file; inline HTML may use '.. raw:: html' "
-            "followed by the HTML itself",
+            _(
+                "reads a file or an address while the site is built, which it "
+                "never does"
+            ),
+            _(
+                "write the text in this file; inline HTML may use '.. raw:: html' "
+                "followed by the HTML itself"
+            ),
         )
     return Problem(
         shown_path(path),
         line,
         "rst",
         text.rstrip("."),
-        "fix the reStructuredText at that line",
+        _("fix the reStructuredText at that line"),
     )
 
 
@@ -590,8 +619,10 @@ def duplicate_url(path, slug, other):
     return problem(
         path,
         "slug",
-        f"'{slug}' is also the URL of {shown_path(other)}",
-        "add a different 'Slug:' to one of them",
+        _("'{slug}' is also the URL of {other}").format(
+            slug=slug, other=shown_path(other)
+        ),
+        _("add a different 'Slug:' to one of them"),
         line=line if line > 1 else field_line(path, "title"),
     )
 
@@ -599,12 +630,16 @@ def duplicate_url(path, slug, other):
 def unknown(path, key, kind, schema):
     meant = schema.closest(key)
     if meant is not None:
-        hint = f"did you mean '{meant.name}'? e.g. {meant.line}"
-    else:
-        hint = f"the fields of {a(kind)} are: " + ", ".join(
-            f.name for f in schema.fields
+        hint = _("did you mean '{name}'? e.g. {example}").format(
+            name=meant.name, example=meant.line
         )
-    return problem(path, key, f"is not a field of {a(kind)}", hint)
+    else:
+        hint = _("the fields of {a_kind} are: {names}").format(
+            a_kind=a(kind), names=", ".join(f.name for f in schema.fields)
+        )
+    return problem(
+        path, key, _("is not a field of {a_kind}").format(a_kind=a(kind)), hint
+    )
 
 
 def numbered(path):

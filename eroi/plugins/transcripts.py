@@ -24,6 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from eroi import run
+from eroi.messages import N_, _
 from eroi.model.captions import FIELD, SUFFIXES, read_captions
 from eroi.model.links import path_problem
 from eroi.model.parsers import LANG
@@ -36,7 +37,7 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {"TRANSCRIPT_PASSAGE_SECONDS": (30, 60)}
 
 
-FILE_HINT = (
+FILE_HINT = N_(
     "name the caption file after its talk (<talk>.vtt, <talk>.it.vtt, <talk>.srt) "
     "or write its path in the talk's Transcript: field"
 )
@@ -98,11 +99,11 @@ def named_file(value, talk_source, content_path):
         )
     wrong = path_problem(text, content_path, relative_to=relative_to)
     if wrong:
-        return None, (wrong[0], FILE_HINT)
+        return None, (wrong[0], _(FILE_HINT))
     if not text.lower().endswith(SUFFIXES):
         return None, (
-            f"'{text}' is not a caption file",
-            "give a .vtt (WebVTT) or .srt (SubRip) file",
+            _("'{path}' is not a caption file").format(path=text),
+            _("give a .vtt (WebVTT) or .srt (SubRip) file"),
         )
     root = Path(content_path).resolve()
     return (root / relative_to / text.lstrip("/")).resolve(), None
@@ -150,8 +151,8 @@ def _transcript(path, duration, chapters, passage_seconds, lang):
             problem(
                 str(path),
                 FIELD,
-                "the cues hold no text",
-                "download the captions again",
+                _("the cues hold no text"),
+                _("download the captions again"),
                 line=1,
             ),
         )
@@ -170,8 +171,8 @@ def orphans(files):
         problem(
             str(path),
             FIELD,
-            "no talk owns this caption file",
-            FILE_HINT,
+            _("no talk owns this caption file"),
+            _(FILE_HINT),
             line=1,
         )
         for path in files.unclaimed()

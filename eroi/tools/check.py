@@ -14,6 +14,7 @@ from pelican import Pelican
 from pelican.contents import Content
 
 from eroi import run
+from eroi.messages import _
 
 CONTENT_SUFFIXES = {".md", ".markdown", ".mdown", ".rst", ".html", ".htm"}
 
@@ -27,15 +28,19 @@ class Report:
 
     @property
     def summary(self):
-        checked = ", ".join(f"{folder}/ {n}" for folder, n in self.counts.items())
-        checked = f"{sum(self.counts.values())} files checked: {checked}"
+        checked = _("{count} files checked: {folders}").format(
+            count=sum(self.counts.values()),
+            folders=", ".join(f"{folder}/ {n}" for folder, n in self.counts.items()),
+        )
         if not self.problems:
-            return f"check: all good ({checked})."
-        files = len({p.path for p in self.problems})
-        plural = "s" if len(self.problems) != 1 else ""
-        return (
-            f"check: {len(self.problems)} problem{plural} in {files} "
-            f"file{'s' if files != 1 else ''} ({checked})."
+            return _("check: all good ({checked}).").format(checked=checked)
+        count, files = len(self.problems), len({p.path for p in self.problems})
+        problems = _("{count} problem") if count == 1 else _("{count} problems")
+        in_files = _("{count} file") if files == 1 else _("{count} files")
+        return _("check: {problems} in {files} ({checked}).").format(
+            problems=problems.format(count=count),
+            files=in_files.format(count=files),
+            checked=checked,
         )
 
 

@@ -51,6 +51,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from eroi.messages import N_, _
 from eroi.model.captions import SUFFIXES as CAPTION_SUFFIXES
 from eroi.model.chapters import CHAPTER_LINE
 from eroi.model.italian import durata, momento
@@ -67,11 +68,11 @@ from eroi.tools.thumbnails import save_thumbnail
 
 TALK = SCHEMAS["talk"]
 UNAVAILABLE_TITLES = ytdlp.UNAVAILABLE_TITLES
-NO_DATE_HINT = (
+NO_DATE_HINT = N_(
     "a flat listing has no dates: export with yt-dlp -J <playlist address> "
     "(without --flat-playlist), or import the address itself"
 )
-PLAYLIST_HINT = (
+PLAYLIST_HINT = N_(
     "give the address of a YouTube playlist or channel "
     "(https://www.youtube.com/playlist?list=... or https://www.youtube.com/@...) "
     "and check the network"
@@ -103,7 +104,9 @@ class Failure:
     hint: str
 
     def __str__(self):
-        text = f"{self.video}: {self.field}: {self.message} (hint: {self.hint})"
+        text = _("{path}: {field}: {message} (hint: {hint})").format(
+            path=self.video, field=self.field, message=self.message, hint=self.hint
+        )
         return shown_line(text)
 
 
@@ -129,7 +132,11 @@ def read_export(path):
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExportError(f"{path}: file: not readable as JSON ({exc})") from None
+        raise ExportError(
+            _("{path}: file: not readable as JSON ({error})").format(
+                path=path, error=exc
+            )
+        ) from None
     if (
         isinstance(data, dict)
         and data.get("kind") == "youtube#playlistItemListResponse"
@@ -145,8 +152,11 @@ def read_export(path):
             raise ExportError(f"{path}: {exc}") from None
         return [_from_ytdlp(n, entry) for n, entry in entries]
     raise ExportError(
-        f"{path}: file: not a YouTube playlist export (hint: save the JSON of the "
-        "Data API's playlistItems.list, or the output of yt-dlp -J <playlist URL>)"
+        _(
+            "{path}: file: not a YouTube playlist export (hint: save the JSON of "
+            "the Data API's playlistItems.list, or the output of yt-dlp -J "
+            "<playlist URL>)"
+        ).format(path=path)
     )
 
 
@@ -178,16 +188,16 @@ def _from_api(position, item):
         )
     except (AttributeError, TypeError, ValueError) as exc:
         return Failure(
-            f"entry {position}",
+            _("entry {position}").format(position=position),
             "item",
-            f"not a playlistItem of the Data API ({exc})",
-            "save the JSON of the Data API's playlistItems.list as it comes",
+            _("not a playlistItem of the Data API ({error})").format(error=exc),
+            _("save the JSON of the Data API's playlistItems.list as it comes"),
         )
 
 
 def _from_ytdlp(position, entry):
     if isinstance(entry, ytdlp.Malformed):
-        return _failure(f"entry {position}", entry)
+        return _failure(_("entry {position}").format(position=position), entry)
     try:
         return Video(**ytdlp.video_fields(entry))
     except ytdlp.Malformed as exc:
@@ -203,7 +213,7 @@ def _label(entry, position):
     try:
         return ytdlp.entry_id(entry)
     except (ytdlp.Malformed, AttributeError):
-        return f"entry {position}"
+        return _("entry {position}").format(position=position)
 
 
 def _parse_iso(stamp):
@@ -329,9 +339,11 @@ def _wrong_chapter(line, duration):
     try:
         seconds = timestamp(written)
     except FieldError:
-        return "is not a time: minutes and seconds go up to 59"
+        return _("is not a time: minutes and seconds go up to 59")
     if duration and seconds > duration:
-        return f"is after the end of the video ({durata(duration)})"
+        return _("is after the end of the video ({duration})").format(
+            duration=durata(duration)
+        )
     return None
 
 
@@ -446,7 +458,7 @@ class Archive:
         if not video.available:
             private = "private" in video.title.lower()
             reason = video.reason or (
-                "private" if private else "deleted or unavailable"
+                _("private") if private else _("deleted or unavailable")
             )
             report.unavailable.append((video.video_id or video.title, reason))
             return None
@@ -455,7 +467,12 @@ class Archive:
             return None
         if video.published is None:
             report.failures.append(
-                Failure(video.video_id, "date", "missing from the export", NO_DATE_HINT)
+                Failure(
+                    video.video_id,
+                    "date",
+                    _("missing from the export"),
+                    _(NO_DATE_HINT),
+                )
             )
             return None
         title = single_line(clean(video.title))
@@ -476,7 +493,9 @@ class Archive:
                 video.video_id,
                 "chapters",
                 f"'{shown_line(line)}' {why}",
-                f"the talk {shown_path(path)} was written without that line",
+                _("the talk {path} was written without that line").format(
+                    path=shown_path(path)
+                ),
             )
             for line, why in refused
         ]
@@ -517,13 +536,15 @@ class Archive:
             declared = TALK.get(key)
             try:
                 if not value and declared.required:
-                    raise FieldError("missing")
+                    raise FieldError(_("missing"))
                 parsed = declared.parse(value, settings) if value else None
             except FieldError as exc:
                 hint = (
-                    "it was not imported: write its talk with invoke new-talk"
+                    _("it was not imported: write its talk with invoke new-talk")
                     if declared.required
-                    else f"the talk {shown_path(path)} was written without it"
+                    else _("the talk {path} was written without it").format(
+                        path=shown_path(path)
+                    )
                 )
                 failures.append(Failure(video.video_id, key, str(exc), hint))
                 continue
@@ -567,8 +588,10 @@ def import_url(url, content_path, sources, settings):
     host = (urlsplit(url).hostname or "").lower()
     if host not in YOUTUBE_HOSTS:
         raise ExportError(
-            f"{shown_line(url)}: playlist: not a YouTube address (hint: "
-            "copy the playlist's or the channel's address from youtube.com)"
+            _(
+                "{address}: playlist: not a YouTube address (hint: copy the "
+                "playlist's or the channel's address from youtube.com)"
+            ).format(address=shown_line(url))
         )
     report = ImportReport()
     archive = Archive(content_path, sources, settings, report)
@@ -579,7 +602,9 @@ def import_url(url, content_path, sources, settings):
         )
     except ytdlp.FetchError as exc:
         raise ExportError(
-            f"{url}: playlist: not read: {exc} (hint: {PLAYLIST_HINT})"
+            _("{address}: playlist: not read: {error} (hint: {hint})").format(
+                address=url, error=exc, hint=_(PLAYLIST_HINT)
+            )
         ) from None
     except ytdlp.Malformed as exc:
         raise ExportError(f"{url}: {exc}") from None
@@ -587,12 +612,16 @@ def import_url(url, content_path, sources, settings):
     pending, queued = [], set()
     for position, entry in entries:
         if isinstance(entry, ytdlp.Malformed):
-            report.failures.append(_failure(f"entry {position}", entry))
+            report.failures.append(
+                _failure(_("entry {position}").format(position=position), entry)
+            )
             continue
         try:
             video_id = ytdlp.entry_id(entry)
         except ytdlp.Malformed as exc:
-            report.failures.append(_failure(f"entry {position}", exc))
+            report.failures.append(
+                _failure(_("entry {position}").format(position=position), exc)
+            )
             continue
         if video_id in queued:  # in two tabs of a channel
             continue
@@ -619,7 +648,7 @@ def _import_video(video_id, info, archive, content_path, settings):
         if video.video_id != video_id:
             raise ytdlp.Malformed("id", f"{video.video_id!r} instead of {video_id!r}")
         if video.available and not video.published:
-            raise ytdlp.Malformed("upload_date", "missing, and no timestamp either")
+            raise ytdlp.Malformed("upload_date", _("missing, and no timestamp either"))
         lang = (video.lang or settings["DEFAULT_LANG"]).split("-")[0]
         captions = ytdlp.caption_choice(info, lang)
         thumbnails = ytdlp.thumbnail_urls(info)
@@ -628,8 +657,8 @@ def _import_video(video_id, info, archive, content_path, settings):
             Failure(
                 video_id,
                 "video",
-                f"not fetched: {exc}",
-                "the other videos were imported; run the import again later",
+                _("not fetched: {error}").format(error=exc),
+                _("the other videos were imported; run the import again later"),
             )
         )
         return
@@ -656,14 +685,16 @@ def _save_captions(talk, video_id, choice, report):
         with target.open("x", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except (ytdlp.FetchError, UnicodeDecodeError, FileExistsError) as exc:
-        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc
+        reason = _("not UTF-8 text") if isinstance(exc, UnicodeDecodeError) else exc
         report.failures.append(
             Failure(
                 video_id,
                 "captions",
-                f"not downloaded: {reason}",
-                f"the talk {shown_path(talk)} was written without them; save "
-                f"the captions beside it as {shown_path(target)}",
+                _("not downloaded: {error}").format(error=reason),
+                _(
+                    "the talk {path} was written without them; save the captions "
+                    "beside it as {target}"
+                ).format(path=shown_path(talk), target=shown_path(target)),
             )
         )
         return
@@ -671,7 +702,7 @@ def _save_captions(talk, video_id, choice, report):
 
 
 def _save_thumbnail(content_path, video_id, urls, report):
-    reason = "no JPEG thumbnail listed"
+    reason = _("no JPEG thumbnail listed")
     for url in urls:
         try:
             data = ytdlp.fetched(url, "file", ytdlp.MAX_THUMBNAIL_BYTES)
@@ -683,8 +714,10 @@ def _save_thumbnail(content_path, video_id, urls, report):
         Failure(
             video_id,
             "thumbnail",
-            f"not downloaded from {reason}",
-            "invoke fetch-thumbnails tries again; meanwhile the site shows a "
-            "drawn placeholder",
+            _("not downloaded from {source}").format(source=reason),
+            _(
+                "invoke fetch-thumbnails tries again; meanwhile the site shows a "
+                "drawn placeholder"
+            ),
         )
     )

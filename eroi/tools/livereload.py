@@ -32,6 +32,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.writers import Writer
 
 from eroi import run
+from eroi.messages import _
 from eroi.model.speakers import Speaker
 from eroi.model.talks import Talk
 from eroi.problems import report_line
@@ -115,7 +116,10 @@ class Loop:
             self.server.show_problems([str(p) for p in exc.problems] or [exc.reason])
             return False
         except Exception as exc:  # never the end of the loop: say it, go on
-            reason = f"livereload: the build failed: {type(exc).__name__}: {exc}"
+            reason = _("livereload: the build failed: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"
+            )
+
             report_line(reason)
             self.server.show_problems([reason])
             return False

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from eroi.messages import _
 from eroi.plugins.boundary.files import image_bytes_kind
 from eroi.problems import problem, shown_path, text_line
 from eroi.tools.progress import track
@@ -64,7 +65,13 @@ def fetch_media(paths, content_path, timeout=15):
             text = source.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             report.failures.append(
-                problem(source, "file", f"cannot be read: {exc}", "check the path", 1)
+                problem(
+                    source,
+                    "file",
+                    _("cannot be read: {reason}").format(reason=exc),
+                    _("check the path"),
+                    1,
+                )
             )
             continue
         readable.append((source, text, remote_images(text)))
@@ -80,8 +87,11 @@ def fetch_media(paths, content_path, timeout=15):
                 problem(
                     source,
                     "image",
-                    f"{url} not downloaded: {reason}",
-                    "check the address, or save the image into content/images/ by hand",
+                    _("{url} not downloaded: {reason}").format(url=url, reason=reason),
+                    _(
+                        "check the address, or save the image into content/images/ "
+                        "by hand"
+                    ),
                     line=text_line(source, url),
                 )
             )
@@ -104,14 +114,22 @@ def download(url, timeout):
         length = response.headers.get("Content-Length", "")
         data = response.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ValueError("larger than 20 MB")
+        raise ValueError(_("larger than 20 MB"))
     if length.isdigit() and int(length) != len(data):
-        raise ValueError(f"cut off after {len(data)} of {length} bytes")
+        raise ValueError(
+            _("cut off after {received} of {length} bytes").format(
+                received=len(data), length=length
+            )
+        )
     suffix = image_bytes_kind(data)
     if suffix is None:
         raise ValueError(
-            f"not a whole JPEG, PNG, GIF, WebP or AVIF image (the server said {said})"
+            _(
+                "not a whole JPEG, PNG, GIF, WebP or AVIF image (the server said "
+                "{kind})"
+            ).format(kind=said)
         )
+
     return data, suffix
 
 

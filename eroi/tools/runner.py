@@ -21,6 +21,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from eroi import run
+from eroi.messages import _
 from eroi.problems import (
     ContentError,
     one_line,
@@ -101,8 +102,10 @@ class Runner:
             if debug:
                 raise
             reason = one_line(
-                f"build failed: {settings_file}: {type(exc).__name__}: {exc} "
-                "(hint: fix the settings file and build again)"
+                _(
+                    "build failed: {path}: {error} (hint: fix the settings file "
+                    "and build again)"
+                ).format(path=settings_file, error=f"{type(exc).__name__}: {exc}")
             )
             report_line(reason)
             raise BuildError(reason=reason) from None
@@ -152,13 +155,13 @@ def _plain_handler():
 def _explain(exc, target):
     if isinstance(exc, RuntimeError) and str(exc) == "Warning or error encountered":
         # Pelican's fatal logger: the message itself was logged just above.
-        reason = "the problem reported above. "
+        reason = _("the problem reported above")
     else:
-        reason = f"{type(exc).__name__}: {exc}. "
-    return (
-        f"build failed: {reason}{target} was left as it was "
-        "(hint: fix the file named above and build again)"
-    )
+        reason = f"{type(exc).__name__}: {exc}"
+    return _(
+        "build failed: {reason}. {output} was left as it was (hint: fix the file "
+        "named above and build again)"
+    ).format(reason=reason, output=target)
 
 
 def _swap_in(staging, target):

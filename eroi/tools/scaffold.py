@@ -4,8 +4,8 @@ Every field of the content model's schema is written, in its order: the ones
 the command knows filled in, the others empty for the writer (empty is absent).
 
 Each function writes one file and returns its path, or raises ScaffoldError
-(`path:line: field: problem (hint: ...)`) without writing anything: an existing file is
-never overwritten, and a talk's speakers must be known.
+(`path:line: field: problem (suggerimento: ...)`) without writing anything: an
+existing file is never overwritten, and a talk's speakers must be known.
 """
 
 import re
@@ -14,6 +14,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from eroi.messages import _
 from eroi.model.parsers import HANDLE, FieldError
 from eroi.model.parsers import date as parse_date
 from eroi.model.schema import DATE_HINT, SCHEMAS, front_matter, single_line
@@ -46,8 +47,8 @@ def write_new(path, text):
             problem(
                 path,
                 "file",
-                "already exists",
-                "edit it, or choose another title",
+                _("already exists"),
+                _("edit it, or choose another title"),
             )
         ) from None
     return path
@@ -62,8 +63,8 @@ def named_path(folder, title, settings):
             problem(
                 Path(settings["PATH"], folder, "<titolo>.md"),
                 "title",
-                f"'{title[:40]}' gives no URL and no file name",
-                "write the title with letters or digits",
+                _("'{title}' gives no URL and no file name").format(title=title[:40]),
+                _("write the title with letters or digits"),
             )
         )
     return slug, Path(settings["PATH"], folder, f"{slug}.md")
@@ -92,8 +93,10 @@ def new_article(title, settings, author=None, now=None):
             problem(
                 path,
                 "author",
-                "who signs the article is not known",
-                f'write it: invoke new-article "{title[:40]}" --author "Nome Cognome"',
+                _("who signs the article is not known"),
+                _(
+                    'write it: invoke new-article "{title}" --author "Nome Cognome"'
+                ).format(title=title[:40]),
             )
         )
     fields = {
@@ -123,7 +126,12 @@ def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
     handles = [h.strip() for h in (speakers or "").split(",") if h.strip()]
     if not handles:
         raise ScaffoldError(
-            problem(path, "speakers", "missing", "add --speakers handle,other.handle")
+            problem(
+                path,
+                "speakers",
+                _("missing"),
+                _("add --speakers handle,other.handle"),
+            )
         )
     problems = [
         unknown_speaker(path, h, sources.registry)
@@ -132,14 +140,21 @@ def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
     ]
     if slug in sources.slugs:
         problems.append(
-            problem(path, "slug", f"'{slug}' is already a talk", "choose another title")
+            problem(
+                path,
+                "slug",
+                _("'{slug}' is already a talk").format(slug=slug),
+                _("choose another title"),
+            )
         )
     video = ""
     if youtube:
         try:
             video_id, _start = parse_youtube(youtube)
         except ValueError as exc:
-            problems.append(problem(path, "youtube", str(exc), "paste the video's URL"))
+            problems.append(
+                problem(path, "youtube", str(exc), _("paste the video's URL"))
+            )
         else:
             if video_id in sources.videos:
                 owner = sources.videos[video_id]
@@ -151,7 +166,7 @@ def new_talk(title, speakers, settings, date=None, youtube=None, now=None):
         if when and not re.search(r"\d[:.]\d\d$", date.strip()):
             when = datetime.combine(when.date(), time.fromisoformat(TALK_TIME))
     except FieldError as exc:
-        problems.append(problem(path, "date", str(exc), exc.hint or DATE_HINT))
+        problems.append(problem(path, "date", str(exc), exc.hint or _(DATE_HINT)))
     if problems:
         raise ScaffoldError(problems)
     if not when:
@@ -180,8 +195,8 @@ def new_speaker(handle, settings, name=None):
             problem(
                 Path(content, "speakers", "<handle>.md"),
                 "handle",
-                f"'{handle[:40]}' is not a forum handle",
-                "write the handle as on the forum: letters, digits, '.', '-', '_'",
+                _("'{value}' is not a forum handle").format(value=handle[:40]),
+                _("write the handle as on the forum: letters, digits, '.', '-', '_'"),
             )
         )
     owner = archive_sources(settings).registry.get(handle)
@@ -190,9 +205,10 @@ def new_speaker(handle, settings, name=None):
             problem(
                 path,
                 "handle",
-                f"'{handle}' is already the handle or an alias of "
-                f"{shown_path(content, owner.source_path)}",
-                "edit that file instead",
+                _("'{handle}' is already the handle or an alias of {owner}").format(
+                    handle=handle, owner=shown_path(content, owner.source_path)
+                ),
+                _("edit that file instead"),
             )
         )
     fields = {"name": name or name_from_handle(handle), "handle": handle}

@@ -10,6 +10,7 @@ import http.client
 import urllib.request
 from pathlib import Path
 
+from eroi.messages import _
 from eroi.model.youtube import THUMBNAIL_FOLDER, thumbnail_path
 from eroi.problems import problem, text_line
 from eroi.tools.progress import track
@@ -66,9 +67,13 @@ def fetch_thumbnails(videos, content_path, url_template=THUMBNAIL_URL, timeout=1
                 problem(
                     source,
                     "youtube",
-                    f"thumbnail of {video_id} not downloaded from {url}: {reason}",
-                    "check the video id and the network; meanwhile the site "
-                    "shows a drawn placeholder",
+                    _(
+                        "thumbnail of {video} not downloaded from {url}: {reason}"
+                    ).format(video=video_id, url=url, reason=reason),
+                    _(
+                        "check the video id and the network; meanwhile the site "
+                        "shows a drawn placeholder"
+                    ),
                     line=text_line(source, video_id),
                 )
             )
@@ -88,12 +93,15 @@ def save_thumbnail(content_path, video_id, data, kind="unknown"):
     from eroi.plugins.boundary.files import image_bytes_kind
 
     if len(data) > MAX_BYTES:
-        raise ValueError("larger than 5 MB")
+        raise ValueError(_("larger than 5 MB"))
     if image_bytes_kind(data) not in (".jpg", ".jpeg"):
-        raise ValueError(f"not a whole JPEG image (the server said {kind})")
+        raise ValueError(
+            _("not a whole JPEG image (the server said {kind})").format(kind=kind)
+        )
     target = Path(content_path, thumbnail_path(video_id))
     if target.exists():
-        raise FileExistsError(f"{target} already exists")
+        raise FileExistsError(_("{path} already exists").format(path=target))
+
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     partial.write_bytes(data)

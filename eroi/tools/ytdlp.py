@@ -23,6 +23,7 @@ import math
 import re
 from datetime import UTC, date, datetime
 
+from eroi.messages import N_, _
 from eroi.model.parsers import LANG
 from eroi.model.youtube import VIDEO_ID
 from eroi.problems import one_line
@@ -41,27 +42,33 @@ UNAVAILABLE_TITLES = {
 NOT_RECORDED = ("is_live", "is_upcoming")  # no recording yet
 CHANNEL_TAB = "YoutubeTab"  # yt-dlp's extractor of playlists and channel tabs
 FOLLOWED_DEPTH = 2  # a channel's tabs are playlists inside the channel
-YTDLP_HINT = (
+YTDLP_HINT = N_(
     "yt-dlp returned something this importer does not know; check that the "
     "installed yt-dlp is the pinned one (requirements.txt), or write the talk "
     "with invoke new-talk"
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 UNREAD = (
-    "is nothing: yt-dlp could not read this video",
-    "yt-dlp says why when it runs; run the import again later",
+    N_("is nothing: yt-dlp could not read this video"),
+    N_("yt-dlp says why when it runs; run the import again later"),
 )
-TAB_HINT = (
+TAB_HINT = N_(
     "export each tab with yt-dlp -J <tab address> (without --flat-playlist), or "
     "import the channel's address"
 )
 
 
 class Malformed(ValueError):
-    """A value of yt-dlp's output that is missing or of the wrong shape."""
+    """A value of yt-dlp's output that is missing or of the wrong shape.
+    ``message`` is translated by the caller; ``hint`` here (eroi.messages)."""
 
     def __init__(self, field, message, hint=YTDLP_HINT):
-        super().__init__(f"{field}: {message} (hint: {hint})")
+        hint = _(hint)
+        super().__init__(
+            _("{field}: {message} (hint: {hint})").format(
+                field=field, message=message, hint=hint
+            )
+        )
         self.field, self.message, self.hint = field, message, hint
 
 
@@ -152,7 +159,7 @@ def playlist_entries(info, fetch_tab=None, depth=0):
         raise Malformed(
             "playlist",
             f"yt-dlp returned a {str(info.get('_type'))!r} result, not a playlist",
-            "give the address of a playlist, a channel or a video",
+            N_("give the address of a playlist, a channel or a video"),
         )
     entries = info.get("entries")
     if not isinstance(entries, list):
@@ -160,7 +167,7 @@ def playlist_entries(info, fetch_tab=None, depth=0):
     found = []
     for position, entry in enumerate(entries, start=1):
         if entry is None:  # yt-dlp's place for an entry it could not read
-            found.append((position, Malformed("entry", *UNREAD)))
+            found.append((position, Malformed("entry", _(UNREAD[0]), UNREAD[1])))
         elif not isinstance(entry, dict):
             found.append(
                 (position, Malformed("entry", f"is {_kind(entry)}, not a video"))
@@ -193,7 +200,7 @@ def entry_id(entry):
     """The video id of a flat entry (or a full info dict); Malformed if none."""
     value = entry.get("id")
     if value is None or value == "":
-        raise Malformed("id", "missing")
+        raise Malformed("id", _("missing"))
     if not isinstance(value, str) or not VIDEO_ID.fullmatch(value):
         raise Malformed("id", f"{_shown(value)} is not a YouTube video id")
     return value
@@ -207,9 +214,10 @@ def unavailable(entry):
     availability = entry.get("availability") or "public"
     if title in UNAVAILABLE_TITLES or availability not in ("public", "unlisted"):
         private = "private" in title or availability == "private"
-        return "private" if private else "deleted or unavailable"
+        return _("private") if private else _("deleted or unavailable")
     if entry.get("live_status") in NOT_RECORDED:
-        return "live or upcoming, not a recording yet (hint: import it again later)"
+        return _("live or upcoming, not a recording yet (hint: import it again later)")
+
     return None
 
 
@@ -257,7 +265,7 @@ def _published(info):
 
 
 def _date(key, value):
-    hint = "yt-dlp writes dates as YYYYMMDD (20210301) or in ISO form (2021-03-01)"
+    hint = N_("yt-dlp writes dates as YYYYMMDD (20210301) or in ISO form (2021-03-01)")
     if isinstance(value, str):
         text = value.strip()
         try:

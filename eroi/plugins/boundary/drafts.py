@@ -10,6 +10,7 @@
   draft talk's video.
 """
 
+from eroi.messages import _
 from eroi.model.links import intrasite_path
 from eroi.model.youtube import thumbnail_path
 from eroi.problems import problem, shown_path, text_line
@@ -49,10 +50,14 @@ def links_to_drafts(context):
                 problem(
                     content.source_path,
                     "link",
-                    f"{url} links the draft {shown_path(target.source_path)}, "
-                    "which the published site does not have",
-                    "publish that page first (remove its 'Status: draft'), or "
-                    "remove the link",
+                    _(
+                        "{url} links the draft {draft}, which the published site "
+                        "does not have"
+                    ).format(url=url, draft=shown_path(target.source_path)),
+                    _(
+                        "publish that page first (remove its 'Status: draft'), or "
+                        "remove the link"
+                    ),
                     line=text_line(content.source_path, url.split("}")[-1] or url),
                 )
             )

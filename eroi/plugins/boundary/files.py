@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from eroi.messages import N_, _
 from eroi.plugins.boundary.svg import svg_problems
 from eroi.problems import Problem, shown_path
 
@@ -34,11 +35,11 @@ RASTER = {
 PUBLISHED = (*RASTER, ".svg")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 7 700×5 200 photo; a phone's is about 12 MP
-KINDS_HINT = (
+KINDS_HINT = N_(
     "the site publishes images only: .jpg, .png, .gif, .webp, .avif, or an "
     ".svg without scripts or links; link anything else from its own site"
 )
-LINK_HINT = (
+LINK_HINT = N_(
     "copy the file itself into content/: the site never follows a link, so "
     "nothing outside content/ can be published"
 )
@@ -82,9 +83,13 @@ def same(path):
 def twin(path, other):
     return file_problem(
         path,
-        f"has the name of {shown_path(other)} but for letter case or accents",
-        "rename one of them: on macOS, Windows and many web hosts the two are "
-        "one file, and one would overwrite the other",
+        _("has the name of {other} but for letter case or accents").format(
+            other=shown_path(other)
+        ),
+        _(
+            "rename one of them: on macOS, Windows and many web hosts the two "
+            "are one file, and one would overwrite the other"
+        ),
     )
 
 
@@ -99,9 +104,11 @@ def odd_name(path):
     if ODD_NAME.search(name):
         return file_problem(
             path,
-            "has a name with characters a link cannot carry (quotes, <, >, &, %, "
-            "?, #, \\ or control characters)",
-            "rename it with letters, digits, '-', '_' and '.'",
+            _(
+                "has a name with characters a link cannot carry (quotes, <, >, "
+                "&, %, ?, #, \\ or control characters)"
+            ),
+            _("rename it with letters, digits, '-', '_' and '.'"),
         )
     return None
 
@@ -119,8 +126,8 @@ def unread(path, root, reader_folders):
         if suffix.lower() in READ:
             return file_problem(
                 path,
-                "is outside the folders the site reads, so it is not published",
-                "move it to content/articles/, pages/, talks/ or speakers/",
+                _("is outside the folders the site reads, so it is not published"),
+                _("move it to content/articles/, pages/, talks/ or speakers/"),
             )
         return None
     if suffix in READ or suffix.lower() in (*PUBLISHED, *CAPTIONS):
@@ -128,22 +135,28 @@ def unread(path, root, reader_folders):
     if suffix.lower() in READ:
         return file_problem(
             path,
-            f"is not read: its extension {suffix} must be lower case",
-            f"rename it to {os.path.basename(path)[: -len(suffix)]}{suffix.lower()}",
+            _("is not read: its extension {suffix} must be lower case").format(
+                suffix=suffix
+            ),
+            _("rename it to {name}").format(
+                name=os.path.basename(path)[: -len(suffix)] + suffix.lower()
+            ),
         )
     return file_problem(
         path,
-        "is neither content nor an image, so it is not published",
-        "write it as .md, .rst or .html, or move it out of content/",
+        _("is neither content nor an image, so it is not published"),
+        _("write it as .md, .rst or .html, or move it out of content/"),
     )
 
 
 def stray_html(path):
     return file_problem(
         path,
-        "is an HTML file outside the folders of pages",
-        "write it as a page in content/pages/ (Markdown or HTML): a file "
-        "copied as it is could run a script on the site",
+        _("is an HTML file outside the folders of pages"),
+        _(
+            "write it as a page in content/pages/ (Markdown or HTML): a file "
+            "copied as it is could run a script on the site"
+        ),
     )
 
 
@@ -156,12 +169,16 @@ def not_plain(path, must_be_file=True):
     try:
         mode = os.lstat(path).st_mode
     except OSError as exc:
-        return file_problem(path, f"cannot be read: {exc.strerror}", "check the file")
+        return file_problem(
+            path,
+            _("cannot be read: {reason}").format(reason=exc.strerror),
+            _("check the file"),
+        )
     if stat.S_ISLNK(mode):
-        return file_problem(path, "is a symbolic link", LINK_HINT)
+        return file_problem(path, _("is a symbolic link"), _(LINK_HINT))
     if must_be_file and not stat.S_ISREG(mode):
         return file_problem(
-            path, "is not a regular file", "replace it with an ordinary file"
+            path, _("is not a regular file"), _("replace it with an ordinary file")
         )
     return None
 
@@ -177,7 +194,7 @@ def linked_on_the_way(path, root):
     path = os.path.abspath(path)
     relative = os.path.relpath(path, root)
     if relative == os.curdir or relative.startswith(os.pardir):
-        return file_problem(path, "is outside content/", LINK_HINT)
+        return file_problem(path, _("is outside content/"), _(LINK_HINT))
     current = root
     parts = Path(relative).parts
     for n, part in enumerate(parts, start=1):
@@ -197,15 +214,21 @@ def static_problems(path, root):
     if suffix in HTML_SUFFIXES:  # the same line as the scan's: printed once
         return [stray_html(path)]
     if suffix not in PUBLISHED:
-        kind = f"{suffix} files are" if suffix else "a file without extension is"
-        return [file_problem(path, f"{kind} not published", KINDS_HINT)]
+        message = (
+            _("{suffix} files are not published").format(suffix=suffix)
+            if suffix
+            else _("a file without extension is not published")
+        )
+        return [file_problem(path, message, _(KINDS_HINT))]
     size = os.path.getsize(path)
     if size > MAX_BYTES:
         return [
             file_problem(
                 path,
-                f"is {size // (1024 * 1024)} MB, more than the 20 MB allowed",
-                "make it smaller (e.g. a JPEG of at most 2000 pixels a side)",
+                _("is {size} MB, more than the 20 MB allowed").format(
+                    size=size // (1024 * 1024)
+                ),
+                _("make it smaller (e.g. a JPEG of at most 2000 pixels a side)"),
             )
         ]
     if suffix == ".svg":
@@ -222,25 +245,31 @@ def raster_problems(path, expected):
         return [
             file_problem(
                 path,
-                f"is larger than the {MAX_PIXELS // 1_000_000} megapixels allowed",
-                "scale it down, e.g. to 2000 pixels on the longer side",
+                _("is larger than the {limit} megapixels allowed").format(
+                    limit=MAX_PIXELS // 1_000_000
+                ),
+                _("scale it down, e.g. to 2000 pixels on the longer side"),
             )
         ]
     except (UnidentifiedImageError, OSError):
         return [
             file_problem(
                 path,
-                f"is not a {expected} image, whatever its name says",
-                "export it again as a real image file with the right extension",
+                _("is not a {format} image, whatever its name says").format(
+                    format=expected
+                ),
+                _("export it again as a real image file with the right extension"),
             )
         ]
     if width * height > MAX_PIXELS:
         return [
             file_problem(
                 path,
-                f"is {width}×{height} pixels, more than the "
-                f"{MAX_PIXELS // 1_000_000} megapixels allowed",
-                "scale it down, e.g. to 2000 pixels on the longer side",
+                _(
+                    "is {width}×{height} pixels, more than the {limit} megapixels "
+                    "allowed"
+                ).format(width=width, height=height, limit=MAX_PIXELS // 1_000_000),
+                _("scale it down, e.g. to 2000 pixels on the longer side"),
             )
         ]
     return []

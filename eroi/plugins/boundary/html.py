@@ -31,6 +31,7 @@ from bs4.dammit import EntitySubstitution
 from bs4.element import CData
 from bs4.formatter import HTMLFormatter
 
+from eroi.messages import N_, _
 from eroi.model.links import (
     INTRASITE,
     link_problem,
@@ -76,25 +77,27 @@ PLAIN = frozenset(
     )
 )
 REFUSED = {
-    "script": "runs a script",
-    "noscript": "hides markup from the policy",
-    "style": "restyles the whole page",
-    "link": "loads a file into the page",
-    "object": "embeds a plug-in",
-    "embed": "embeds a plug-in",
-    "applet": "embeds a plug-in",
-    "meta": "changes how the page behaves",
-    "base": "changes where every link of the page points",
-    "frame": "loads another page",
-    "frameset": "loads other pages",
-    "form": "sends what readers type to an address",
-    "svg": "is a drawing that can load and run things",
-    "math": "is markup the site does not publish",
-    "video": "plays a file",
-    "audio": "plays a file",
+    "script": N_("runs a script"),
+    "noscript": N_("hides markup from the policy"),
+    "style": N_("restyles the whole page"),
+    "link": N_("loads a file into the page"),
+    "object": N_("embeds a plug-in"),
+    "embed": N_("embeds a plug-in"),
+    "applet": N_("embeds a plug-in"),
+    "meta": N_("changes how the page behaves"),
+    "base": N_("changes where every link of the page points"),
+    "frame": N_("loads another page"),
+    "frameset": N_("loads other pages"),
+    "form": N_("sends what readers type to an address"),
+    "svg": N_("is a drawing that can load and run things"),
+    "math": N_("is markup the site does not publish"),
+    "video": N_("plays a file"),
+    "audio": N_("plays a file"),
 }
-REMOVE_HINT = "remove it: content may hold text, links, local images and YouTube videos"
-REMOTE_HINT = (
+REMOVE_HINT = N_(
+    "remove it: content may hold text, links, local images and YouTube videos"
+)
+REMOTE_HINT = N_(
     "download it with 'invoke fetch-media {path}' and use the local copy: "
     "nothing on a page may load from another site"
 )
@@ -207,14 +210,16 @@ def apply_policy(html, source, content_path, relative_dir="", title="", theme=No
     if control:
         policy.refuse(
             control.group(),
-            f"holds the control character U+{ord(control.group()):04X}",
-            "delete it (it is invisible; some editors show it as a box or ^@)",
+            _("holds the control character {code}").format(
+                code=f"U+{ord(control.group()):04X}"
+            ),
+            _("delete it (it is invisible; some editors show it as a box or ^@)"),
         )
     for name in duplicates:
         policy.refuse(
             f"{name}=",
-            f"the attribute {name} is written twice in one element",
-            "write each attribute once",
+            _("the attribute {name} is written twice in one element").format(name=name),
+            _("write each attribute once"),
         )
     for node in soup.find_all(
         string=lambda s: isinstance(
@@ -263,7 +268,8 @@ class Policy:
     def refuse(self, needle, message, hint, field="body", *, near=None):
         """A problem at the line holding ``needle`` (else ``near``): the second
         refusal for one needle at its second line, and so on, so that fifteen
-        pasted scripts are fifteen lines to fix."""
+        pasted scripts are fifteen lines to fix. ``message`` and ``hint`` are
+        translated (eroi.messages); ``{path}`` in the hint is the file's."""
         self.needles[needle] = self.needles.get(needle, 0) + 1
         line = text_line(self.source, needle, self.needles[needle])
         if line == 1 and near:
@@ -290,8 +296,8 @@ class Policy:
             element.replace_with(picture)
             return self.element(picture)
         if tag not in ELEMENTS and tag not in PLAIN:
-            why = REFUSED.get(tag, "is not an element content may use")
-            return self.refuse(f"<{tag}", f"<{tag}> {why}", REMOVE_HINT)
+            why = REFUSED.get(tag, N_("is not an element content may use"))
+            return self.refuse(f"<{tag}", f"<{tag}> {_(why)}", _(REMOVE_HINT))
         allowed = ELEMENTS.get(tag, ())
         for name, value in list(element.attrs.items()):
             value = " ".join(value) if isinstance(value, list) else value or ""
@@ -310,30 +316,40 @@ class Policy:
             src = element.get("src") or ""
             self.refuse(
                 src.split("}")[-1] or "<img",
-                f"{shorten(src)} has no alt text",
-                "describe it: ![Cosa mostra l'immagine](percorso)",
+                _("{src} has no alt text").format(src=shorten(src)),
+                _("describe it: ![Cosa mostra l'immagine](percorso)"),
                 field="image",
             )
 
     def attribute(self, tag, name, value, allowed):
         if name.startswith("on"):
-            return self.refuse(f"{name}=", f"<{tag} {name}> runs a script", REMOVE_HINT)
+            return self.refuse(
+                f"{name}=",
+                _("{tag} runs a script").format(tag=f"<{tag} {name}>"),
+                _(REMOVE_HINT),
+            )
         if name.startswith("data-"):
             return self.refuse(
                 f"{name}=",
-                f"<{tag} {name}> is the site's own markup",
-                "remove it: data-… attributes (search filters, the player) come "
-                "from the site's templates",
+                _("{tag} is the site's own markup").format(tag=f"<{tag} {name}>"),
+                _(
+                    "remove it: data-… attributes (search filters, the player) "
+                    "come from the site's templates"
+                ),
             )
         if name == "style":
             return self.style(tag, value)
         if name == "srcset" and PELICAN_LINK.search(value):
             return self.refuse(
                 "srcset=",
-                f"<{tag} srcset> uses {{static}} or {{filename}}, which Pelican "
-                "does not resolve in srcset",
-                "show one picture with src, e.g. "
-                "![Cosa mostra]({{static}}/images/x.jpg)",
+                _(
+                    "{tag} uses {{static}} or {{filename}}, which Pelican does "
+                    "not resolve in srcset"
+                ).format(tag=f"<{tag} srcset>"),
+                _(
+                    "show one picture with src, e.g. "
+                    "![Cosa mostra]({{static}}/images/x.jpg)"
+                ),
             )
         # Pelican replaces {…} links after the policy, pasting the text that
         # follows the {…} between the attribute's quotes.
@@ -352,8 +368,10 @@ class Policy:
         if not known and len(self.problems) == before:
             self.refuse(
                 f"{name}=",
-                f"<{tag} {name}> is not an attribute content may use",
-                "remove it",
+                _("{tag} is not an attribute content may use").format(
+                    tag=f"<{tag} {name}>"
+                ),
+                _("remove it"),
             )
         return None
 
@@ -362,28 +380,35 @@ class Policy:
         and host of what follows; False when refused."""
         what, rest = match["what"], value.strip()[match.end() :]
         needle, near = value.split("}")[-1][:30] or f"{name}=", f"{name}="
+        element = f"<{tag} {name}>"
         if UNSAFE_IN_LINK.search(value):
-            message = (
-                f"<{tag} {name}> links a file of the site with quotes, <, >, & "
-                "or control characters in the link"
-            )
+            message = _(
+                "{tag} links a file of the site with quotes, <, >, & or control "
+                "characters in the link"
+            ).format(tag=element)
         elif what == "attach":
-            message = f"<{tag} {name}> uses {{attach}}, which moves the file"
+            message = _("{tag} uses {{attach}}, which moves the file").format(
+                tag=element
+            )
         elif what not in PELICAN_LINKS:
-            message = (
-                f"<{tag} {name}> uses {{{what}}}, which is not a link Pelican makes"
+            message = _("{tag} uses {link}, which is not a link Pelican makes").format(
+                tag=element, link=f"{{{what}}}"
             )
         elif rest.lstrip().startswith(("//", "\\")) or re.match(
             r"^[A-Za-z][\w+.-]*:", browser_url(rest)
         ):
-            message = f"<{tag} {name}> sends a {{{what}}} link to {shorten(rest, 40)}"
+            message = _("{tag} sends a {link} link to {address}").format(
+                tag=element, link=f"{{{what}}}", address=shorten(rest, 40)
+            )
         else:
             return True
         self.refuse(
             needle,
             message,
-            "write the path of a file of the site plainly, e.g. "
-            "{{static}}/images/foto.jpg or {{filename}}/articles/x.md",
+            _(
+                "write the path of a file of the site plainly, e.g. "
+                "{{static}}/images/foto.jpg or {{filename}}/articles/x.md"
+            ),
             near=near,
         )
         return False
@@ -397,8 +422,10 @@ class Policy:
         elif is_remote(plain):
             self.refuse(
                 url,
-                f"<{tag} {name}> loads {shorten(url)} from another site",
-                REMOTE_HINT,
+                _("{tag} loads {url} from another site").format(
+                    tag=f"<{tag} {name}>", url=shorten(url)
+                ),
+                _(REMOTE_HINT),
             )
 
     def link(self, tag, name, value):
@@ -406,8 +433,10 @@ class Policy:
         if SCRIPTABLE.match(href):
             return self.refuse(
                 value[:30],
-                f"<{tag} {name}='{shorten(value, 40)}'> can run a script",
-                "link to an http(s) address or a page of this site",
+                _("{tag} can run a script").format(
+                    tag=f"<{tag} {name}='{shorten(value, 40)}'>"
+                ),
+                _("link to an http(s) address or a page of this site"),
                 near=f"{name}=",
             )
         if href.startswith(("#", "mailto:", "tel:", "?")) or not (
@@ -425,22 +454,25 @@ class Policy:
         loads = CSS_LOAD.search(unescape_css(css))
         if loads:
             url = (loads.group(1) or loads.group(2) or "").strip()
-            where = f"{shorten(url)} from another site" if is_remote(url) else "a file"
             return self.refuse(
                 url or "style=",
-                f"style loads {where}",
-                REMOTE_HINT if is_remote(url) else REMOVE_HINT,
+                _("style loads {url} from another site").format(url=shorten(url))
+                if is_remote(url)
+                else _("style loads a file"),
+                _(REMOTE_HINT) if is_remote(url) else _(REMOVE_HINT),
             )
         for declaration in filter(str.strip, css.split(";")):
-            prop, _, value = declaration.partition(":")
+            prop, _sep, value = declaration.partition(":")
             if prop.strip().lower() not in CSS_PROPERTIES or not CSS_VALUE.match(value):
                 return self.refuse(
                     "style=",
-                    f"<{tag} style='{shorten(declaration.strip(), 40)}'> is not "
-                    "a style content may use",
-                    "remove it: the site's stylesheet styles content (allowed: "
-                    + ", ".join(sorted(CSS_PROPERTIES))
-                    + ", with plain values)",
+                    _("{tag} is not a style content may use").format(
+                        tag=f"<{tag} style='{shorten(declaration.strip(), 40)}'>"
+                    ),
+                    _(
+                        "remove it: the site's stylesheet styles content (allowed: "
+                        "{properties}, with plain values)"
+                    ).format(properties=", ".join(sorted(CSS_PROPERTIES))),
                 )
         return None
 
@@ -456,11 +488,15 @@ class Policy:
                 src[:40] or "<iframe",
                 f"<iframe> {exc}"
                 if youtube
-                else f"<iframe src='{shorten(src, 60)}'> loads another site's page",
-                "paste the video's own embed code from YouTube"
+                else _("{tag} loads another site's page").format(
+                    tag=f"<iframe src='{shorten(src, 60)}'>"
+                ),
+                _("paste the video's own embed code from YouTube")
                 if youtube
-                else "only YouTube videos may be embedded (they become the site's "
-                "player); link to anything else",
+                else _(
+                    "only YouTube videos may be embedded (they become the site's "
+                    "player); link to anything else"
+                ),
             )
         wrapper = element.parent
         if wrapper is not None and "youtube" in (wrapper.get("class") or []):

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from eroi.messages import N_, _
 from eroi.model.links import intrasite_path
 from eroi.plugins.boundary.files import same
 from eroi.plugins.boundary.html import browser_url
@@ -98,19 +99,27 @@ def output_clashes(generators, settings):
         if target in pages or target.startswith(folders):
             what = pages.get(target) or "/" + target.split("/", 1)[0] + "/"
             found.append(
-                _clash(source, f"its page would be written over the site's {what}")
+                _clash(
+                    source,
+                    _("its page would be written over the site's {page}").format(
+                        page=what
+                    ),
+                )
             )
             continue
         other, written = owners.setdefault(target, (source, save_as))
         if other != source:
+            also_made = _("its page {page} is also made by {other}")
             found.append(
                 _clash(
-                    source, f"its page /{save_as} is also made by {shown_path(other)}"
+                    source,
+                    also_made.format(page=f"/{save_as}", other=shown_path(other)),
                 )
             )
             found.append(
                 _clash(
-                    other, f"its page /{written} is also made by {shown_path(source)}"
+                    other,
+                    also_made.format(page=f"/{written}", other=shown_path(source)),
                 )
             )
     return found
@@ -122,12 +131,12 @@ def _clash(source, message):
         source,
         "slug",
         message,
-        "write a different 'Slug:' for it",
+        _("write a different 'Slug:' for it"),
         line=line if line > 1 else field_line(source, "title"),
     )
 
 
-WHERE_HINT = (
+WHERE_HINT = N_(
     "check the path: {filename}/articles/x.md for a page, "
     "{static}/images/x.jpg for a file"
 )
@@ -163,8 +172,10 @@ def dead_links(generators, settings):
                 problem(
                     source,
                     "image" if element == "img" else "link",
-                    f"{target} points to no page or file of the site",
-                    WHERE_HINT,
+                    _("{target} points to no page or file of the site").format(
+                        target=target
+                    ),
+                    _(WHERE_HINT),
                     line=text_line(source, target.split("}")[-1] or target),
                 )
             )

@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from eroi.messages import N_, _
 from eroi.plugins.boundary.css import unescape_css
 from eroi.problems import problem, text_line
 
@@ -41,7 +42,7 @@ HREF = re.compile(r"(^|})href$")
 # CSS that loads a file, read after CSS escapes and comments are decoded:
 # any url() but url(#...), image-set(), image(), src(), @import.
 CSS_LOAD = re.compile(r"(?:url|image-set|image|src)\(\s*['\"]?\s*(?!#)|@import", re.I)
-HINT = (
+HINT = N_(
     "save the drawing as a plain SVG without scripts, links or embedded pages "
     "(e.g. Inkscape's 'Plain SVG', or export it as PNG)"
 )
@@ -52,43 +53,54 @@ def svg_problems(path):
     try:
         text = Path(path).read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        return [_refused(path, "is not UTF-8 text", "<")]
+        return [_refused(path, _("is not UTF-8 text"), "<")]
     if "<!" in text.replace("<![CDATA[", "").replace("<!--", ""):
-        return [_refused(path, "has a DTD (<!DOCTYPE or <!ENTITY)", "<!")]
+        return [_refused(path, _("has a DTD (<!DOCTYPE or <!ENTITY)"), "<!")]
     if PROCESSING.search(text):
-        return [_refused(path, "has a processing instruction (<?...?>)", "<?")]
+        return [_refused(path, _("has a processing instruction (<?...?>)"), "<?")]
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else 1
         return [
-            problem(path, "file", f"is not a well-formed SVG: {exc}", HINT, line=line)
+            problem(
+                path,
+                "file",
+                _("is not a well-formed SVG: {error}").format(error=exc),
+                _(HINT),
+                line=line,
+            )
         ]
     if root.tag != f"{{{SVG}}}svg":
-        return [_refused(path, "is not an SVG drawing (no <svg> root)", "<")]
+        return [_refused(path, _("is not an SVG drawing (no <svg> root)"), "<")]
     for element in root.iter():
-        namespace, _, name = str(element.tag).rpartition("}")
+        namespace, _sep, name = str(element.tag).rpartition("}")
         namespace = namespace.lstrip("{")
         if namespace in EDITOR_NAMESPACES:
             continue
         if namespace != SVG or name not in ELEMENTS:
-            return [_refused(path, f"has a <{name}> element", f"<{name}")]
+            message = _("has a <{element}> element").format(element=name)
+            return [_refused(path, message, f"<{name}")]
         for attribute, value in element.attrib.items():
             local = attribute.rpartition("}")[2]
+            tag = f"<{name} {local}>"
             if local.lower().startswith("on"):
-                return [_refused(path, f"<{name} {local}> runs a script", local)]
+                message = _("{tag} runs a script").format(tag=tag)
+                return [_refused(path, message, local)]
             if HREF.search(attribute) and not value.strip().startswith("#"):
-                return [
-                    _refused(path, f"<{name} href> points outside the drawing", value)
-                ]
+                message = _("{tag} points outside the drawing").format(
+                    tag=f"<{name} href>"
+                )
+                return [_refused(path, message, value)]
             if CSS_LOAD.search(unescape_css(value)):
-                return [_refused(path, f"<{name} {local}> loads a file", value[:30])]
+                message = _("{tag} loads a file").format(tag=tag)
+                return [_refused(path, message, value[:30])]
         if name == "style" and CSS_LOAD.search(
             unescape_css("".join(element.itertext()))
         ):
-            return [_refused(path, "its <style> loads a file", "<style")]
+            return [_refused(path, _("its <style> loads a file"), "<style")]
     return []
 
 
 def _refused(path, message, needle):
-    return problem(path, "file", message, HINT, line=text_line(path, needle))
+    return problem(path, "file", message, _(HINT), line=text_line(path, needle))

@@ -27,6 +27,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from eroi.messages import _
 from eroi.plugins.mentions import ADDRESS, MENTION
 
 WORD = re.compile(r"[^\W_]+")  # a word of a name: letters and digits
@@ -57,16 +58,24 @@ class Credits:
 
     @property
     def reason(self):
-        """Why the talk is a draft, in English (the command line's language)."""
+        """Why the talk is a draft, for the command line (eroi.messages)."""
         if self.unknown:
-            why = "unknown speakers " + ", ".join(self.unknown)
+            why = _("unknown speakers {handles}").format(
+                handles=", ".join(self.unknown)
+            )
         elif self.speakers:  # a draft whose speakers were added since
             named = ", ".join(f"@{s.handle} ({s.name})" for s in self.speakers)
-            why = f"no Speakers: written, and it names {named}"
+            why = _("no Speakers: written, and it names {speakers}").format(
+                speakers=named
+            )
         else:
-            why = "no speaker named by @handle, alias or full name"
+            why = _("no speaker named by @handle, alias or full name")
         maybe = ", ".join(f"@{s.handle} ({s.name})" for s in self.candidates)
-        return f"{why}; maybe {maybe}" if maybe else why
+        return (
+            _("{why}; maybe {speakers}").format(why=why, speakers=maybe)
+            if maybe
+            else why
+        )
 
     @property
     def motivo(self):

@@ -24,6 +24,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
+from eroi.messages import _
 from eroi.model.archive import UPCOMING
 from eroi.model.italian import quante
 from eroi.model.schema import SCHEMAS
@@ -49,7 +50,7 @@ class Need:
     kind: str  # "talk" or "speaker"
     missing: str  # Italian, after the count: "senza trascrizione"
     how: str  # Italian, for the page
-    hint: str  # English, for the command line
+    hint: str  # for the command line, translated (eroi.messages)
     applies: Callable  # (content) -> bool: whether it should have it
     lacks: Callable  # (content, settings) -> bool
     example: str = ""  # a line to write, from the schema
@@ -75,10 +76,15 @@ class Gap:
     path: str  # relative to the project: content/talks/x.md
     title: str  # the talk's title or the speaker's name (a draft's: and why)
     url: str  # its page, relative to the site
-    why: str = "missing"  # English, for the command line
+    why: str = ""  # for the command line (translated); "" is "missing"
 
     def __str__(self):
-        return f"{self.path}: {self.need.key}: {self.why} (hint: {self.need.hint})"
+        return _("{path}: {field}: {message} (hint: {hint})").format(
+            path=self.path,
+            field=self.need.key,
+            message=self.why or _("missing"),
+            hint=self.need.hint,
+        )
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ class Gaps:
     def summary(self):
         """The totals on one line, as the command prints them."""
         totals = "; ".join(need.total(count) for need, count in self.totals)
-        return f"todo: {totals or 'nothing missing'}."
+        return _("todo: {totals}.").format(totals=totals or _("nothing missing"))
 
     def lines(self):
         """One line per gap, by file (then in the page's order of needs)."""
@@ -150,7 +156,7 @@ def _field_need(kind, declared, missing, applies):
         kind=kind,
         missing=missing,
         how=declared.description,
-        hint=f"add '{declared.line}' to the front matter",
+        hint=_("add '{example}' to the front matter").format(example=declared.line),
         applies=applies,
         lacks=_missing_field(declared),
         example=declared.line,
@@ -173,8 +179,10 @@ def talk_needs():
             "ciascuna trovi il motivo e i relatori possibili: scrivi i loro "
             "handle (creando prima le schede che mancano, con invoke "
             "new-speaker) e togli la riga Status: draft.",
-            hint="write the handles in Speakers: (invoke new-speaker for a "
-            "new one) and remove 'Status: draft' to publish it",
+            hint=_(
+                "write the handles in Speakers: (invoke new-speaker for a new "
+                "one) and remove 'Status: draft' to publish it"
+            ),
             applies=lambda _talk: False,  # drafts only: draft_gaps()
             lacks=lambda _talk, _settings: False,
             example=speakers.line,
@@ -187,7 +195,7 @@ def talk_needs():
             missing="senza anteprima del video",
             how="Scarica le anteprime dei video che mancano: il sito non le "
             "prende mai da YouTube mentre lo leggi.",
-            hint=f"run {FETCH_THUMBNAILS}",
+            hint=_("run {command}").format(command=FETCH_THUMBNAILS),
             applies=_recorded,
             lacks=_no_thumbnail,
             command=FETCH_THUMBNAILS,
@@ -201,8 +209,10 @@ def talk_needs():
             "nome-della-serata.srt (SubRip). L'importazione della playlist di "
             f"YouTube ({IMPORT}) li mette al posto giusto da sola. Se il file ha "
             f"un altro nome, scrivilo nel campo {transcript.name}.",
-            hint="put the captions beside the talk as <talk>.it.vtt or <talk>.srt "
-            f"({IMPORT} attaches them) or name the file in '{transcript.name}:'",
+            hint=_(
+                "put the captions beside the talk as <talk>.it.vtt or <talk>.srt "
+                "({command} attaches them) or name the file in '{field}:'"
+            ).format(command=IMPORT, field=transcript.name),
             applies=_recorded,
             lacks=lambda talk, _settings: talk.transcript is None,
             example=transcript.line,
@@ -214,7 +224,9 @@ def talk_needs():
             missing="senza capitoli",
             how="Nella descrizione, sotto i campi, scrivi un paragrafo fatto solo "
             "di righe che cominciano con un orario: ogni riga è un capitolo.",
-            hint=f"list them in the description, one per line: '{CHAPTER_EXAMPLE}'",
+            hint=_("list them in the description, one per line: '{example}'").format(
+                example=CHAPTER_EXAMPLE
+            ),
             applies=_recorded,
             lacks=lambda talk, _settings: not talk.chapters,
             example=CHAPTER_EXAMPLE,
@@ -227,8 +239,10 @@ def talk_needs():
             how="Scrivi sotto i campi, dopo una riga vuota, di cosa si parla "
             f"nella serata, oppure aggiungi il campo {summary.name}: "
             f"{summary.description}",
-            hint="write what the talk is about below the front matter, "
-            f"or add '{summary.line}'",
+            hint=_(
+                "write what the talk is about below the front matter, or add "
+                "'{example}'"
+            ).format(example=summary.line),
             applies=lambda _talk: True,
             lacks=lambda talk, _settings: (
                 not (_meta(talk, summary.key) or _text(talk.content))
@@ -248,7 +262,7 @@ def speaker_needs():
             missing="senza biografia",
             how="Sotto i campi, dopo una riga vuota, scrivi qualche riga su chi è "
             "e di cosa si occupa.",
-            hint="write a short bio below the front matter, after a blank line",
+            hint=_("write a short bio below the front matter, after a blank line"),
             applies=always,
             lacks=lambda speaker, _settings: not _text(speaker.content),
         ),

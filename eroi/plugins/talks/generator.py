@@ -24,6 +24,7 @@ from pelican.urlwrappers import Author, URLWrapper
 from pelican.utils import slugify
 
 from eroi import run
+from eroi.messages import _
 from eroi.model import archive
 from eroi.model.captions import SUFFIXES
 from eroi.model.related import relate_all
@@ -126,9 +127,10 @@ class TalksGenerator(Generator):
                     problem(
                         speaker.source_path,
                         "handle" if key == speaker.handle else "aliases",
-                        f"'{key}' is already the handle or an alias of "
-                        f"{shown_path(owner.source_path)}",
-                        "each handle and alias names one speaker",
+                        _(
+                            "'{handle}' is already the handle or an alias of {owner}"
+                        ).format(handle=key, owner=shown_path(owner.source_path)),
+                        _("each handle and alias names one speaker"),
                     ),
                 )
             read[path] = speaker
@@ -175,9 +177,15 @@ class TalksGenerator(Generator):
             for speaker in namesakes:
                 speaker.slug = f"{slug}-{speaker.handle_slug}"
                 self.problems.note(
-                    f"{shown_path(speaker.source_path)}: note: "
-                    f"'{speaker.name}' is the name of {len(namesakes)} speakers; "
-                    f"this one's page is /{speaker.url} (write 'Slug:' to choose it)"
+                    _(
+                        "{path}: note: '{name}' is the name of {count} speakers; "
+                        "this one's page is {url} (write 'Slug:' to choose it)"
+                    ).format(
+                        path=shown_path(speaker.source_path),
+                        name=speaker.name,
+                        count=len(namesakes),
+                        url=f"/{speaker.url}",
+                    )
                 )
 
     def _read_talks(self):

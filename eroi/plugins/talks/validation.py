@@ -7,6 +7,7 @@ and says how to fix it; the generator reports them and leaves the file out.
 """
 
 from eroi import run
+from eroi.messages import _
 from eroi.plugins.reading import REFUSED_SPEAKERS
 from eroi.plugins.transcripts import transcript_of
 from eroi.problems import problem, shown_path
@@ -15,19 +16,25 @@ from eroi.problems import problem, shown_path
 def unknown_speaker(path, handle, registry):
     closest = registry.closest(handle)
     hint = (
-        f"did you mean '{closest}'?"
+        _("did you mean '{handle}'?").format(handle=closest)
         if closest
-        else f'create it: invoke new-speaker {handle} --name "Nome Cognome"'
+        else _('create it: invoke new-speaker {handle} --name "Nome Cognome"').format(
+            handle=handle
+        )
     )
-    return problem(path, "speakers", f"unknown speaker '{handle}'", hint)
+    return problem(
+        path, "speakers", _("unknown speaker '{handle}'").format(handle=handle), hint
+    )
 
 
 def duplicate_video(path, video_id, owner):
     return problem(
         path,
         "youtube",
-        f"video {video_id} is already the recording of {owner}",
-        "each recording belongs to one talk",
+        _("video {video} is already the recording of {owner}").format(
+            video=video_id, owner=owner
+        ),
+        _("each recording belongs to one talk"),
     )
 
 
@@ -35,8 +42,8 @@ def no_url(path, title, field="title"):
     return problem(
         path,
         field,
-        f"'{title[:40]}' gives no URL",
-        "add 'Slug: una-parola-o-due' to the front matter",
+        _("'{title}' gives no URL").format(title=title[:40]),
+        _("add 'Slug: una-parola-o-due' to the front matter"),
     )
 
 
@@ -44,8 +51,8 @@ def duplicate_slug(path, slug, owner):
     return problem(
         path,
         "slug",
-        f"'{slug}' is already the URL of {owner}",
-        "add a different 'Slug:' to one of them",
+        _("'{slug}' is already the URL of {owner}").format(slug=slug, owner=owner),
+        _("add a different 'Slug:' to one of them"),
     )
 
 
