@@ -7,7 +7,8 @@ only and without a video, and speakers of every shape the real files have
 (Name and handle alike or not, dots, underscores, capitals), most of them
 with no talk. The tests of behaviour that used to read the real content
 (blog pages, the first talk, the speaker index, search, the writers'
-commands) use it instead.
+commands) use it; the real content/ only gets checks that hold whatever it
+says (tests/helpers.py: real_content_problems).
 """
 
 from tests.helpers import place

@@ -3,8 +3,9 @@
 temporary folders (the xdist workers share them); a Chromium per worker. The
 functions they use are in tests/helpers.py.
 
-Only `site` reads the real content/; `project` is a copy of the project with
-the SYNTHETIC community as its content.
+Only `site` reads the real content/, and only checks that hold whatever it
+says use it (helpers.real_content_problems); `project` is a copy of the
+project with the SYNTHETIC community as its content.
 
 A test that uses the `browser` or `page` fixture is marked `browser`, one that
 uses `vnu` is marked `vnu` (declared in pyproject.toml): `invoke test --fast`
@@ -51,6 +52,7 @@ LONGEST = (
     "test_contributing.py",
     "test_opendata.py",
     "test_quality.py",
+    "test_content_independent.py",
     "test_editing.py",
     "test_playlist.py",
     "test_boundary.py",
