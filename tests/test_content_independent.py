@@ -15,6 +15,8 @@ import shutil
 
 import pytest
 
+from eroi.model.slugs import slug_for
+from eroi.tools.runner import load_settings
 from tests.helpers import (
     PROJECT_FILES,
     ROOT,
@@ -28,9 +30,11 @@ from tests.helpers import (
     soup,
 )
 
-HANDLE, NAME = "giulia.rossi", "Giulia Rossi"
-TITLE = "Backup senza pensieri"
-TALK_FILE = "backup-senza-pensieri.md"
+# The first of these the content does not have yet is added (a writer may
+# well add a Giulia Rossi one day).
+SUFFIXES = ("", "2", "3", "4", "5")
+PEOPLE = [(f"giulia.rossi{n}", f"Giulia Rossi {n}".strip()) for n in SUFFIXES]
+TITLES = [f"Backup senza pensieri {n}".strip() for n in SUFFIXES]
 # The Austin report's slip, fixed as a writer would (any article, if it is gone).
 SLIP, FIXED = "la possibilità condividere", "la possibilità di condividere"
 
@@ -63,7 +67,15 @@ def fix_a_word(content):
     return path, "Davvero:"
 
 
-def delete_the_real_talks(content):
+def added(folder, make):
+    """The one file ``make()`` writes into ``folder`` (it must succeed)."""
+    before = set(folder.iterdir())
+    assert make() == 0
+    (path,) = set(folder.iterdir()) - before
+    return path
+
+
+def delete_the_real_talks(content, keep):
     """Delete every talk but the added one, with its caption files, unless
     another file links to it (deleting that is a change of the other file
     too); the deleted files' names."""
@@ -72,12 +84,12 @@ def delete_the_real_talks(content):
         p for p in content.rglob("*") if p.is_file() and p.suffix in {".md", ".rst"}
     ]
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sources]
-    documents = [p for p in sources if p.parent == talks and p.name != TALK_FILE]
+    documents = [p for p in sources if p.parent == talks and p != keep]
     linked = [p for p in documents if any(f"talks/{p.name}" in t for t in texts)]
     kept_texts = [p.read_text(encoding="utf-8", errors="replace") for p in linked]
     deleted = []
     for path in sorted(p for p in talks.iterdir() if p.is_file()):
-        if path.name == TALK_FILE or path in linked:
+        if path == keep or path in linked:
             continue
         if path not in documents and (
             path.name.split(".")[0] in {p.stem for p in linked}
@@ -91,28 +103,45 @@ def delete_the_real_talks(content):
 
 def change_as_writers_do(project):
     content = project / "content"
-    assert invoke_task("new-speaker", HANDLE, name=NAME) == 0
+    speakers, talks = content / "speakers", content / "talks"
+    handle, name = next(
+        (handle, name)
+        for handle, name in PEOPLE
+        if not (speakers / f"{handle}.md").exists()
+    )
+    speaker = added(speakers, lambda: invoke_task("new-speaker", handle, name=name))
     fill_in(
-        content / "speakers" / f"{HANDLE}.md",
+        speaker,
         {"Company": "Studio Rossi"},
         body="Sistemista, si occupa di backup e di reti per piccole aziende.",
     )
-    made = invoke_task("new-talk", TITLE, speakers=HANDLE, date="2021-03-01")
-    assert made == 0
+    taken = {p.stem for p in talks.glob("*")}
+    title = next(t for t in TITLES if slug_for(t, load_settings()) not in taken)
+    talk = added(
+        talks,
+        lambda: invoke_task("new-talk", title, speakers=handle, date="2021-03-01"),
+    )
     fill_in(
-        content / "talks" / TALK_FILE,
+        talk,
         {
             "Tags": "Backup",
             "Summary": "Come impostare backup che non richiedono attenzione.",
         },
         body=(
-            f"@{HANDLE} mostra come impostare backup automatici e come "
+            f"@{handle} mostra come impostare backup automatici e come "
             "verificare che si possano ripristinare."
         ),
     )
     article, words = fix_a_word(content)
-    deleted = delete_the_real_talks(content)
-    return article, words, deleted
+    deleted = delete_the_real_talks(content, keep=talk)
+    return {
+        "name": name,
+        "title": title,
+        "talk": talk.stem,
+        "article": article,
+        "words": words,
+        "deleted": deleted,
+    }
 
 
 def build_changed(root):
@@ -123,12 +152,12 @@ def build_changed(root):
     here = os.getcwd()
     os.chdir(root)
     try:
-        article, words, deleted = change_as_writers_do(root)
+        changes = change_as_writers_do(root)
         checked = invoke_task("check")
     finally:
         os.chdir(here)
     site = build_site(root / "output", PATH=str(root / "content"))
-    site.changes = {"article": article, "words": words, "deleted": deleted}
+    site.changes = changes
     site.checked = checked
     return site
 
@@ -141,9 +170,9 @@ def changed(tmp_path_factory):
 
 def test_the_changes_are_made_and_published(changed):
     kinds = pages_of_each_kind(changed.output)
-    talk = changed.page(f"/videoconferenze/{TALK_FILE.removesuffix('.md')}/")
-    assert talk.h1.get_text(strip=True) == TITLE
-    assert NAME in talk.select_one(".speaker-chips").get_text()
+    talk = changed.page(f"/videoconferenze/{changed.changes['talk']}/")
+    assert talk.h1.get_text(strip=True) == changed.changes["title"]
+    assert changed.changes["name"] in talk.select_one(".speaker-chips").get_text()
     talks = [
         p
         for p in changed.output.glob("videoconferenze/*/index.html")
