@@ -1,6 +1,11 @@
-"""Fixtures: the real site, a SYNTHETIC archive and a small project, each built
-once per run into temporary folders (the xdist workers share them); a
-Chromium per worker. The functions they use are in tests/helpers.py.
+"""Fixtures: the real site, a SYNTHETIC archive, the SYNTHETIC community
+(tests/community.py) and a small project, each built once per run into
+temporary folders (the xdist workers share them); a Chromium per worker. The
+functions they use are in tests/helpers.py.
+
+Only `site` reads the real content/, and only checks that hold whatever it
+says use it (helpers.real_content_problems); `project` is a copy of the
+project with the SYNTHETIC community as its content.
 
 A test that uses the `browser` or `page` fixture is marked `browser`, one that
 uses `vnu` is marked `vnu` (declared in pyproject.toml): `invoke test --fast`
@@ -19,6 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests import helpers
+from tests.community import write_community
 from tests.helpers import (
     PROJECT_FILES,
     ROOT,
@@ -52,6 +58,7 @@ LONGEST = (
     "test_contributing.py",
     "test_opendata.py",
     "test_quality.py",
+    "test_content_independent.py",
     "test_editing.py",
     "test_playlist.py",
     "test_boundary.py",
@@ -106,6 +113,17 @@ def site(tmp_path_factory):
     return made_once(
         tmp_path_factory, "site", lambda folder: build_site(folder / "output")
     )
+
+
+def build_community(root):
+    write_community(root)
+    return build_site(root / "output", PATH=str(root / "content"))
+
+
+@pytest.fixture(scope="session")
+def community(tmp_path_factory):
+    """The SYNTHETIC community (tests/community.py), built with pelicanconf.py."""
+    return made_once(tmp_path_factory, "community", build_community)
 
 
 def build_synthetic(root):
@@ -194,16 +212,15 @@ def vnu():
     ]
 
 
-PROJECT_DIRS = ("content", "theme")
-
-
 @pytest.fixture
 def project(tmp_path):
-    """A copy of the project, to break its content without touching the real one."""
+    """A copy of the project (settings, tasks.py, theme) whose content is the
+    SYNTHETIC community (tests/community.py): to run and break the writers'
+    commands on files the tests know, whatever the real content/ says."""
     for name in PROJECT_FILES:
         shutil.copy(ROOT / name, tmp_path / name)
-    for name in PROJECT_DIRS:
-        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    write_community(tmp_path)
     return tmp_path
 
 

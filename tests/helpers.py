@@ -124,15 +124,15 @@ def copy_project(source, target):
 # Commands, in-process and as subprocesses -------------------------------------
 
 
-def invoke_task(name, **options):
-    """`invoke <name>` in-process (its task function, as invoke calls it) in the
-    working folder; its exit status."""
+def invoke_task(task_name, *args, **options):
+    """`invoke <task_name> <args> --<options>` in-process (its task function,
+    as invoke calls it) in the working folder; its exit status."""
     from invoke import Context, Exit
 
     import tasks
 
     try:
-        getattr(tasks, name.replace("-", "_"))(Context(), **options)
+        getattr(tasks, task_name.replace("-", "_"))(Context(), *args, **options)
     except Exit as exc:
         if exc.message:  # what invoke prints before it exits
             sys.stderr.write(f"{exc.message}\n")
@@ -507,3 +507,117 @@ def broken_links(output, siteurl=""):
                             f"{where}: no element with id {parts.fragment!r}"
                         )
     return problems
+
+
+# What must hold whatever the content says ----------------------------------------
+# The real content/ gets only these checks (test_quality.py, test_accessibility.py),
+# and so does a changed copy of it (test_content_independent.py): no count, no
+# words, no title, slug, handle or URL of the real content. Pages of a kind
+# (a talk's, a speaker's) are found by walking the output.
+
+
+def pages_of_each_kind(output):
+    """``{kind: path}``: the first page of each kind the output holds (the
+    site's own pages always; an article, a talk, a speaker... when there is one)."""
+    output = Path(output)
+
+    def first(pattern, keep=lambda path: True):
+        return next((p for p in sorted(output.glob(pattern)) if keep(p)), None)
+
+    kinds = {
+        "home": first("index.html"),
+        "playlist": first("videoconferenze/index.html"),
+        "speakers": first("relatori/index.html"),
+        "archive": first("archivio/index.html"),
+        "search": first("cerca/index.html"),
+        "contribute": first("contribuisci/index.html"),
+        "open data": first("dati/index.html"),
+        "my list": first("la-mia-lista/index.html"),
+        "not found": first("404.html"),
+        "article": first("blog/*/*/index.html"),
+        "year": first("blog/*/index.html"),
+        # A talk's page is the one with its event beside it.
+        "talk": first(
+            "videoconferenze/*/index.html",
+            lambda p: p.with_name("evento.ics").is_file(),
+        ),
+        "talk tag": first("videoconferenze/tag/*/index.html"),
+        "speaker": first("relatori/*/index.html"),
+        "author": first("autori/*/index.html"),
+        "tag": first("tag/*/index.html"),
+        "category": first("categorie/*/index.html"),
+    }
+    return {kind: path for kind, path in kinds.items() if path is not None}
+
+
+SITE_OWN_PAGES = ("home", "playlist", "speakers", "archive", "search", "not found")
+
+
+def page_problems(output):
+    """Every page Italian, with a skip link to its main content and a viewport;
+    the site's own pages all there."""
+    problems = []
+    for path in html_files(output):
+        where = path.relative_to(output)
+        page = soup(path)
+        if page.html is None or page.html.get("lang") != "it":
+            problems.append(f"{where}: not marked as Italian")
+        skip = page.select_one("a.skip-link")
+        if skip is None or skip.get("href") != "#contenuto":
+            problems.append(f"{where}: no skip link to #contenuto")
+        main = page.find(id="contenuto")
+        if main is None or main.name != "main":
+            problems.append(f"{where}: #contenuto is not the <main>")
+        if not page.find("meta", attrs={"name": "viewport"}):
+            problems.append(f"{where}: no viewport")
+    found = pages_of_each_kind(output)
+    problems += [f"no {kind} page" for kind in SITE_OWN_PAGES if kind not in found]
+    return problems
+
+
+def feed_problems(output):
+    """Every Atom feed and every calendar parses."""
+    import feedparser
+    import icalendar
+
+    problems = []
+    for path in sorted(Path(output).rglob("*.xml")):
+        if "feeds" in path.relative_to(output).parts:
+            feed = feedparser.parse(path.read_bytes())
+            if feed.bozo:
+                problems.append(f"{path.relative_to(output)}: {feed.bozo_exception}")
+    for path in sorted(Path(output).rglob("*.ics")):
+        try:
+            icalendar.Calendar.from_ical(path.read_bytes())
+        except ValueError as exc:
+            problems.append(f"{path.relative_to(output)}: {exc}")
+    return problems
+
+
+def real_content_problems(site):
+    """What must hold of the site built from any content: no warning in the
+    build's log, every internal link, image and #fragment resolves, nothing
+    loads from another host, every page Italian with its skip link, every feed
+    and calendar readable. (The Nu HTML Checker, run_vnu, and axe-core,
+    axe_each_kind, need Java and a browser: tests of their own.)"""
+    return [
+        *(f"build log: {record}" for record in site.log),
+        *broken_links(site.output),
+        *third_party_loads(site.output),
+        *page_problems(site.output),
+        *feed_problems(site.output),
+    ]
+
+
+def axe_each_kind(page, output):
+    """axe-core on one page of each kind of ``output``, served on 127.0.0.1
+    (``page``: the browser tests' page); fails on the first violation."""
+    from tests.axe import assert_no_violation
+
+    kinds = pages_of_each_kind(output)
+    with serve(output) as base_url:
+        for kind, path in kinds.items():
+            url = page_url(output, path)
+            page.goto(base_url + url, wait_until="load")
+            assert_no_violation(page, f"{kind} page {url}")
+    return kinds

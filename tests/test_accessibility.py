@@ -1,4 +1,5 @@
-"""Accessibility of every variant of the video facade, in a real browser.
+"""Accessibility of every variant of the video facade, and of a page of each
+kind of the real site, in a real browser.
 
 A SYNTHETIC archive in which no video has a thumbnail draws every facade
 (a talk's field, a talk's reStructuredText directive, an article's pasted
@@ -9,7 +10,7 @@ report no violation on any of its pages, with and without JavaScript.
 import pytest
 
 from tests.axe import assert_no_violation
-from tests.helpers import html_files, page_url, serve, soup
+from tests.helpers import axe_each_kind, html_files, page_url, serve, soup
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -53,3 +54,8 @@ def test_axe_finds_no_violation_on_any_page_without_thumbnails(
         assert_no_violation(page, url)
     built = sum(len(soup(p).select(".video")) for p in files)
     assert facades == built > 0  # each facade was checked, as a button or a link
+
+
+def test_axe_finds_no_violation_on_a_page_of_each_kind_of_the_real_site(page, site):
+    """Whatever content/ says: the pages are found by walking the output."""
+    assert "home" in axe_each_kind(page, site.output)

@@ -222,11 +222,15 @@ def test_counts_agree_with_their_noun(number, expected):
     assert quante(number, "incontro", "incontri") == expected
 
 
-def test_italian_counts_on_the_pages(site, synthetic):
-    lead = site.page("/videoconferenze/").select_one(".lead").get_text()
-    assert "1 incontro dal 2018" in lead
+def test_italian_counts_on_the_pages(prepared, synthetic):
+    """One talk and one speaker (the small project), then many."""
+    small = prepared / "output"
+    lead = soup(small / "videoconferenze" / "index.html").select_one(".lead").get_text()
+    assert "1 incontro dal 2020" in lead
     assert "1 incontri" not in lead
     lead = synthetic.page("/videoconferenze/").select_one(".lead").get_text()
     assert f"{len(synthetic.archive.talks)} incontri" in lead
-    speakers = site.page("/relatori/").select_one(".lead").get_text()
-    assert speakers.startswith("23 relatori ")
+    speakers = soup(small / "relatori" / "index.html").select_one(".lead").get_text()
+    assert speakers.startswith("1 relatore ")
+    speakers = synthetic.page("/relatori/").select_one(".lead").get_text()
+    assert speakers.startswith(f"{len(synthetic.archive.speakers)} relatori ")

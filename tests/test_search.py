@@ -1,7 +1,7 @@
 """Site search at /cerca/, in a real browser (Debian's chromium, Playwright).
 
-The real site and a SYNTHETIC archive are built with their Pagefind index and
-served from 127.0.0.1; the route guard of the `page` fixture aborts (and
+The SYNTHETIC community (tests/community.py) and a SYNTHETIC archive are
+built with their Pagefind index and served from 127.0.0.1; the route guard of the `page` fixture aborts (and
 records) any request to another host.
 """
 
@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.axe import assert_no_violation
+from tests.community import RECAP, REPORT, TALK
 from tests.helpers import serve
 from tests.synthetic import TOPICS
 
@@ -18,8 +19,8 @@ from playwright.sync_api import expect  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def real(site):
-    with serve(site.output) as base_url:
+def small_community(community):
+    with serve(community.output) as base_url:
         yield base_url
 
 
@@ -38,29 +39,29 @@ def off_site(page):
     return [url for url in page.requests if urlsplit(url).hostname != "127.0.0.1"]
 
 
-def test_a_speakers_surname_in_the_header_lands_on_their_talks(page, real):
-    page.goto(real + "/blog/2017/cls-austin-report/")
+def test_a_speakers_surname_in_the_header_lands_on_their_talks(page, small_community):
+    page.goto(small_community + REPORT["url"])
     page.get_by_role("searchbox", name="Cerca nel sito").fill("Bonazzi")
     page.keyboard.press("Enter")
     page.wait_for_url("**/cerca/?q=Bonazzi")
     expect(page.locator("#ricerca-stato")).to_contain_text("risultati per «Bonazzi»")
     found = titles(page)
-    assert "Maurizio Bonazzi" in found
-    assert "Il primo incontro online degli Eroi Digitali" in found
+    assert TALK["speaker"] in found
+    assert TALK["title"] in found
     assert page.locator("#ricerca-testo").input_value() == "Bonazzi"
     assert off_site(page) == []
     assert page.csp_errors == []
 
 
-def test_italian_words_are_found_in_their_other_forms(page, real):
-    recap = "Cosa abbiamo imparato da 2 anni di videoconferenze con gli Eroi Digitali"
+def test_italian_words_are_found_in_their_other_forms(page, small_community):
+    recap = RECAP["title"]
     # Singular for plural: "videoconferenza" finds the recap's "videoconferenze".
-    assert recap in search(page, real, "videoconferenza")
+    assert recap in search(page, small_community, "videoconferenza")
     excerpt = page.locator(".search-result", has_text=recap).locator(".excerpt")
     expect(excerpt.locator("mark").first).to_contain_text("videoconferenz")
     # An elided word ("dall’esperienza" in the recap), with either apostrophe.
     for query in ("esperienza", "dall'esperienza", "dall’esperienza"):
-        assert recap in search(page, real, query), query
+        assert recap in search(page, small_community, query), query
 
 
 def test_a_chapter_title_finds_its_talk(page, server, synthetic):
@@ -159,7 +160,7 @@ def filter_chunks(page):
 
 
 @pytest.mark.parametrize(
-    ("site_url", "query"), [("real", "Bonazzi"), ("server", "sintetica")]
+    ("site_url", "query"), [("small_community", "Bonazzi"), ("server", "sintetica")]
 )
 def test_the_filters_are_written_with_the_page_as_the_index_has_them(
     page, request, site_url, query

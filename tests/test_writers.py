@@ -6,6 +6,7 @@ import re
 import pytest
 
 from eroi.tools import scaffold
+from tests.community import FILES, REPORT
 from tests.helpers import api_item, api_page, invoke, ytdlp_entry, ytdlp_playlist
 
 TALKS = "content/talks"
@@ -293,8 +294,9 @@ def test_import_playlist_refuses_files_it_cannot_read(task, tmp_path):
 def test_check_on_good_content_prints_one_calm_line(task, project):
     result = task("check")
     assert result.returncode == 0, text(result)
+    folders = ", ".join(f"{name}/ {count}" for name, count in FILES.items())
     assert result.stdout.strip().splitlines() == [
-        "check: all good (27 files checked: articles/ 2, authors/ 1, speakers/ 23, talks/ 1)."
+        f"check: all good ({sum(FILES.values())} files checked: {folders})."
     ]
     assert not (project / "output").exists()  # nothing written
 
@@ -307,7 +309,7 @@ def test_check_reports_every_problem_with_its_line(task, project):
     (articles / "collegamenti.md").write_text(
         "Title: Collegamenti\nDate: 2021-02-01\n\nPrima riga.\n\n"
         "![Una foto](images/nessuna.png) e [un link]({filename}/articles/manca.md)\n"
-        "[ok]({filename}/articles/2017-05-cls-austin-report.md) [x](/nulla/) "
+        f"[ok]({{filename}}/{REPORT['file']}) [x](/nulla/) "
         "[playlist](/videoconferenze/)\n"
     )
     (articles / "vuoto.md").write_text("")
