@@ -2,11 +2,11 @@
 
 Builds a SYNTHETIC site (tests/synthetic.py) once under cProfile and prints,
 side by side, the whole build and the cumulative time of the checks every
-build runs (content_checks: the reading guard; the content boundary: the
-HTML policy over every body and summary, the file policy, the links scan and
-the output clashes; talks' validation; the slug cap). Profiling slows
-everything down alike, so the share is the figure to read. Not a test: it
-asserts nothing.
+build runs (the one reader's checks of each file and field, the HTML
+policy over every body and summary, the boundary's scans of content/ and
+of the output paths, dead links and links to drafts, the talks' checks
+across files). Profiling slows everything down alike, so the share is the
+figure to read. Not a test: it asserts nothing.
 
     .venv/bin/python -m benchmarks.checks_cost          # 1000 items
     .venv/bin/python -m benchmarks.checks_cost 5000
@@ -22,14 +22,15 @@ from eroi.tools import runner
 from tests.synthetic import make_archive
 
 CHECKS = {
-    "reading guard (per file)": ("content_checks/reading.py", "read_file_guarded"),
-    "HTML policy, Slug, Lang (per content)": ("boundary/__init__.py", "police"),
-    "file policy (per file read)": ("boundary/__init__.py", "check_file"),
-    "links scan (per run)": ("boundary/__init__.py", "scan_content"),
-    "output clashes (per run)": ("boundary/__init__.py", "check_outputs"),
+    "file checks (per file)": ("plugins/reading.py", "file_problems"),
+    "fields parsed and checked (per field)": ("plugins/reading.py", "process_metadata"),
+    "fields against the schema (per content)": ("plugins/reading.py", "against"),
+    "HTML policy (per content)": ("boundary/html.py", "apply_policy"),
+    "links and names scan (per run)": ("boundary/__init__.py", "scan_content"),
+    "output clashes (per run)": ("boundary/paths.py", "output_clashes"),
+    "dead links (per run)": ("boundary/paths.py", "dead_links"),
+    "links to drafts (per run)": ("boundary/drafts.py", "links_to_drafts"),
     "talk checks": ("talks/validation.py", "check_talk"),
-    "speaker checks": ("talks/validation.py", "check_speaker"),
-    "slug cap": ("slugs/__init__.py", "shorten_slug"),
 }
 
 
@@ -57,28 +58,10 @@ def main(items):
     checks = 0.0
     for label, (path, name) in CHECKS.items():
         seconds = sum(
-            cumulative
-            for (file, _line, function), (
-                _cc,
-                _nc,
-                _tt,
-                cumulative,
-                _c,
-            ) in stats.items()
+            entry[3]  # cumulative
+            for (file, _line, function), entry in stats.items()
             if file.endswith(path) and function == name
         )
-        if name == "read_file_guarded":  # less the reading it guards
-            seconds -= sum(
-                cumulative
-                for (file, _l, function), (
-                    _cc,
-                    _nc,
-                    _tt,
-                    cumulative,
-                    _c,
-                ) in stats.items()
-                if file.endswith("pelican/readers.py") and function == "read_file"
-            )
         checks += seconds
         print(f"{label:<28} {seconds:8.3f} {seconds / total:7.1%}")
     print(f"{'all checks':<28} {checks:8.3f} {checks / total:7.1%}")

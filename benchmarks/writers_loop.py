@@ -2,7 +2,7 @@
 
 For each size N it generates a SYNTHETIC archive (tests/synthetic.py, N items:
 talks, speakers and articles), starts the loop of `invoke livereload`
-in-process (devloop.Loop: its inotify watcher, its preview server on
+in-process (eroi.tools.livereload.Loop: its inotify watcher, its preview server on
 127.0.0.1, its quick render and full builds), and for each kind of edit (a
 talk, an article, a speaker, a caption file, a template) writes a marker into
 the file and fetches the page over HTTP every 5 ms until it shows the marker.
@@ -28,9 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.speed import split, synthetic_archive  # noqa: E402
-from eroi.tools import livereload as devloop  # noqa: E402
-from eroi.tools import runner  # noqa: E402
-from eroi.tools import server as devserver  # noqa: E402
+from eroi.tools import livereload, runner, server  # noqa: E402
 from tests.captions import speech, youtube_auto_vtt  # noqa: E402
 
 REPEAT = int(os.environ.get("REPEAT", "3"))
@@ -99,15 +97,14 @@ def measure(size, workdir):
     shutil.copytree(ROOT / "theme", project / "theme")
     synthetic_archive(project / "content", size, thumbnails=min(10, split(size)[0]))
     os.chdir(project)
-    os.chdir(project)
     settings = runner.load_settings()
-    server = devserver.PreviewServer(settings["OUTPUT_PATH"], "127.0.0.1", 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    loop = devloop.Loop(server)
+    preview = server.PreviewServer(settings["OUTPUT_PATH"], "127.0.0.1", 0)
+    threading.Thread(target=preview.serve_forever, daemon=True).start()
+    loop = livereload.Loop(preview)
     start = time.perf_counter()
     loop.start([settings["PATH"], settings["THEME"]])
     first = time.perf_counter() - start
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base = f"http://127.0.0.1:{preview.server_address[1]}/"
     rows = []
     for kind, _source, page, edit in edits(project / "content", project / "theme"):
         shown, settled = [], []
@@ -123,8 +120,8 @@ def measure(size, workdir):
             settled.append(time.perf_counter() - written)
         rows.append((kind, statistics.median(shown), statistics.median(settled)))
     loop.stop()
-    server.shutdown()
-    server.server_close()
+    preview.shutdown()
+    preview.server_close()
     os.chdir(ROOT)
     return first, rows
 
