@@ -256,6 +256,16 @@ REFUSED = [
         [f"{T}:4: discussion: 'ftp://forum.example/t/1' is not a link"],
     ),
     (
+        {"talks/caso.md": TALK + "Live: http://meet.example.org/stanza\n"},
+        [f"{T}:4: live: 'http://meet.example.org/stanza' is not an https address"],
+        "write the full address, starting with https://",
+    ),
+    (
+        {"talks/caso.md": TALK + "Diretta: https://meet.example.org/stanza\n"},
+        [f"{T}:4: diretta: is not a field of a talk"],
+        "did you mean 'Live'?",
+    ),
+    (
         {"talks/caso.md": TALK + "\n00:00:00 Inizio\n00:75:00 Fine\n"},
         [
             f"{T}:6: chapters: '00:75:00' is not a time: minutes and seconds go up "

@@ -72,7 +72,8 @@ def make_archive(
     """Write a synthetic archive into ``content``; return the expected Archive.
 
     Talks fall on Mondays at 17:00 (Europe/Rome) from 2019; the last three
-    are after ``now`` (upcoming); every fourth past talk has no video. Speaker
+    are after ``now`` (upcoming); every fourth past talk has no video; the
+    last four have a live room (``Live:``), the first of them past. Speaker
     0 is named by an alias in some talks; talk 5 is reStructuredText with
     pelican-youtube's directive; talk 2 lists chapters and has YouTube's
     automatic captions for its first 15 minutes; talk 3 has a SubRip file
@@ -147,6 +148,10 @@ def make_archive(
             "tag": TOPICS[n % len(TOPICS)],
             "duration": 3600 + 60 * (n % 45),
             "captions": [],  # (start, end, text) of its caption file
+            # A live room (Live:) for the last four: one past, three to come.
+            "live": f"https://meet.example.org/sintetica-{n:03d}"
+            if n > talks - 4 and n != 5
+            else None,
         }
         archive.talks.append(talk)
         minutes = talk["duration"] // 60
@@ -200,6 +205,7 @@ def make_archive(
             "tags": talk["tag"],
             "slides": f"https://example.org/slide/{n}",
             "discussion": f"https://example.org/discussione/{n}",
+            "live": talk["live"] or "",
         }
         (content / "talks" / f"{talk['slug']}.md").write_text(
             front_matter(SCHEMAS["talk"], fields, blanks=False)

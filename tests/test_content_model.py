@@ -99,11 +99,12 @@ def test_a_field_added_to_the_schema_reaches_check_scaffold_and_page(
     path = project / "content" / "talks" / "serata-di-livello.md"
     assert "\nLevel: \n" in path.read_text()
     path.write_text(path.read_text().replace("Level: ", "Livello: base"))
+    line = path.read_text().splitlines().index("Livello: base") + 1
     checked = task("check")
     assert checked.returncode == 1
     assert (
-        "content/talks/serata-di-livello.md:14: livello: is not a field of a talk "
-        "(hint: did you mean 'Level'? e.g. Level: base)"
+        f"content/talks/serata-di-livello.md:{line}: livello: is not a field of a "
+        "talk (hint: did you mean 'Level'? e.g. Level: base)"
     ) in checked.stderr
     path.write_text(path.read_text().replace("Livello: base", "Level: base"))
     assert task("check").returncode == 0

@@ -97,6 +97,27 @@ def test_save_and_unsave_a_talk_on_its_page_and_its_card(page, server, synthetic
     assert off_site(page.requests) == []
 
 
+def test_no_visto_on_a_talk_not_yet_held_or_not_recorded(page, server, synthetic):
+    talks = synthetic.archive.talks
+    upcoming = next(t for t in talks if t["state"] == "upcoming")
+    unavailable = next(t for t in talks if t["state"] == "unavailable")
+    for talk in (upcoming, unavailable):
+        page.goto(server + talk_url(talk))
+        expect(toggle(page, "Salva per dopo", talk)).to_have_count(1)
+        expect(toggle(page, "Visto", talk)).to_have_count(0)
+    page.goto(server + "/videoconferenze/?stato=upcoming")
+    expect(page.locator(".talk-card:not([hidden]) .mylist-toggle")).to_have_count(3)
+    # The In programma view: the nearest talk first.
+    titles = page.locator(".talk-card:not([hidden]) .talk-card-title a")
+    expected = [t["title"] for t in talks if t["state"] == "upcoming"]
+    expect(titles).to_have_text(expected)
+    page.select_option("#filtro-stato", "")
+    expect(page.locator(".talk-card .talk-card-title a").first).to_have_text(
+        expected[-1]
+    )
+    assert off_site(page.requests) == []
+
+
 def test_watched_talks_and_the_playlist_filters(page, server, synthetic):
     talks = synthetic.archive.talks
     watched, to_watch, upcoming = talks[2], talks[6], talks[-1]
@@ -165,7 +186,15 @@ def test_every_talk_result_has_its_buttons_once(page, server, synthetic):
     results = page.locator("#ricerca-risultati .search-result")
     page.get_by_role("button", name="Mostra altri risultati").click()
     expect(results).to_have_count(20)
-    expect(results.locator(".mylist-toggle")).to_have_count(40)
+    expect(results.locator(".mylist-controls:not(:empty)")).to_have_count(20)
+    # A talk with no recording (yet) has "Salva per dopo" only.
+    without = results.locator(".mylist-controls[data-senza-visto]").count()
+    expect(results.locator(".mylist-toggle")).to_have_count(40 - without)
+    expect(
+        results.locator(
+            ".mylist-controls[data-senza-visto] .mylist-toggle[value=vista]"
+        )
+    ).to_have_count(0)
     # Articles and speakers have none.
     search(page, server, q="sintetica", tipo="articolo")
     assert results.count() > 0
@@ -182,8 +211,9 @@ def test_every_talk_result_has_its_buttons_once(page, server, synthetic):
     for button in toggle(page, "Visto", talk).all():
         expect(button).to_have_attribute("aria-pressed", "true")
     boxes = page.locator(".search-result .mylist-controls")
+    without = page.locator(".search-result .mylist-controls[data-senza-visto]")
     expect(page.locator(".search-result .mylist-toggle")).to_have_count(
-        2 * boxes.count()
+        2 * boxes.count() - without.count()
     )
     assert stored(page)["videoconferenze"][talk["video"]]["vista"] is True
     assert off_site(page.requests) == []

@@ -146,6 +146,9 @@ def test_the_schemas_describe_fields_as_the_content_model_does(published):
         assert talk["properties"][key]["description"] == model.get(key).description
     assert talk["properties"]["date"]["format"] == "date-time"
     assert talk["properties"]["duration"]["type"] == ["integer", "null"]
+    live = talk["properties"]["live"]
+    assert (live["format"], live["pattern"]) == ("uri", "^https://")
+    assert live["description"] == model.get("live").description
     assert talk["properties"]["state"]["enum"] == [
         "recorded",
         "upcoming",
@@ -181,6 +184,7 @@ def test_the_talks_are_the_archive_s(published):
         assert talk["lang"] == "it"
         assert talk["state"] == expected["state"]
         assert talk["duration"] == expected["duration"]
+        assert talk["live"] == expected["live"]
         assert talk["tags"] == [expected["tag"]]
         assert talk["url"] == url
         assert talk["calendar"] == f"{url}evento.ics"
@@ -200,6 +204,15 @@ def test_the_talks_are_the_archive_s(published):
     # The transcript's address is the talk page's transcript section.
     page = published.page(second["url"].removeprefix(SITEURL))
     assert page.find(id="trascrizione").get_text() == "Trascrizione"
+
+
+def test_the_playlist_offers_a_calendar_subscription(published, development):
+    playlist = published.page("/videoconferenze/")
+    hrefs = [a["href"] for a in playlist.select(".subscribe a")]
+    assert "webcal://eroi.example.org/sito/videoconferenze/calendario.ics" in hrefs
+    assert f"{SITEURL}/videoconferenze/calendario.ics" in hrefs
+    # Relative URLs (development): no address for a calendar app.
+    assert development[0].page("/videoconferenze/").select('a[href^="webcal:"]') == []
 
 
 def test_the_speakers_list_their_talks(published):

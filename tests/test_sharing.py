@@ -153,7 +153,9 @@ def test_an_upcoming_talk_is_an_online_event_with_a_card(published):
         event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     )
     assert event["eventStatus"] == "https://schema.org/EventScheduled"
-    assert event["location"] == {"@type": "VirtualLocation", "url": SITEURL + url}
+    # Where to join: the live room (Live:), else the talk's page.
+    place = talk["live"] or SITEURL + url
+    assert event["location"] == {"@type": "VirtualLocation", "url": place}
     names = {
         s["name"] for s in published.archive.speakers if s["handle"] in talk["speakers"]
     }

@@ -1,7 +1,8 @@
 """A SYNTHETIC archive of 40 talks and 15 speakers (tests/synthetic.py), built for real."""
 
 from collections import Counter
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import feedparser
@@ -123,6 +124,109 @@ def test_home_shows_next_and_latest_recorded_talk(synthetic):
     section = synthetic.page("/").select_one(".home-talks")
     titles = [a.get_text() for a in section.select(".talk-card-title a")]
     assert titles == [upcoming[0]["title"], recorded[-1]["title"]]
+
+
+def test_live_room_is_offered_until_the_talk_ends(synthetic):
+    live = [t for t in synthetic.archive.talks if t["live"]]
+    assert [t["state"] == "upcoming" for t in live] == [False, True, True, True]
+    for talk in live:
+        link = synthetic.page(talk_url(talk)).select_one(".live-link a")
+        if talk["state"] == "upcoming":
+            assert link.get_text() == "Partecipa alla diretta"
+            assert link["href"] == talk["live"]
+        else:  # over when the site was built
+            assert link is None
+    # The home page: on the next talk's card; no list repeats it.
+    home = synthetic.page("/").select(".home-talks .live-link a")
+    assert [a["href"] for a in home] == [live[1]["live"]]
+    assert synthetic.page("/videoconferenze/").select(".live-link") == []
+    # The calendar's event: where to join it.
+    events = icalendar.Calendar.from_ical(
+        synthetic.file("/videoconferenze/calendario.ics").read_bytes()
+    ).walk("VEVENT")
+    locations = {str(e["uid"]).split("@")[0]: e.get("location") for e in events}
+    for talk in synthetic.archive.talks:
+        assert locations[talk["slug"]] == talk["live"]
+
+
+def test_cards_show_the_time_and_upcoming_talks_nearest_first(synthetic):
+    archive = synthetic.archive
+    page = synthetic.page("/videoconferenze/")
+    first = page.select(".talk-card")[-1]  # talk #1, Monday 7 January 2019
+    assert first.select_one("time").get_text() == "7 gennaio 2019, ore 17:00"
+    assert first.select_one("time")["datetime"] == archive.talks[0]["date"].isoformat()
+
+    # Speaker and tag pages: what is to come first, the nearest first; then
+    # the past, newest first.
+    def expected(talks):
+        upcoming = [t for t in talks if t["state"] == "upcoming"]
+        past = [t for t in talks if t["state"] != "upcoming"]
+        return [t["title"] for t in upcoming + past[::-1]]
+
+    for number, speaker in enumerate(archive.speakers):
+        url = f"/relatori/relatore-sintetico-{number:02d}/"
+        titles = [a.get_text() for a in synthetic.page(url).select(".talk-card a")]
+        titles = [t for t in titles if t.startswith("Videoconferenza")]
+        assert titles == expected(archive.talks_of(speaker["handle"])), url
+    upcoming_tags = {t["tag"] for t in archive.talks if t["state"] == "upcoming"}
+    for tag in upcoming_tags:
+        url = f"/videoconferenze/tag/{tag.lower()}/"
+        titles = [
+            a.get_text() for a in synthetic.page(url).select(".talk-card-title a")
+        ]
+        assert titles == expected([t for t in archive.talks if t["tag"] == tag]), url
+
+
+def test_upcoming_talks_can_be_added_to_google_calendar_and_outlook(synthetic):
+    for talk in synthetic.archive.talks:
+        page = synthetic.page(talk_url(talk))
+        links = {a.get_text(): a["href"] for a in page.select(".talk-links a")}
+        google = links.get("Aggiungi a Google Calendar")
+        outlook = links.get("Aggiungi a Outlook")
+        if talk["state"] != "upcoming":
+            assert google is outlook is None
+            continue
+        start = talk["date"].astimezone(UTC)
+        end = start + timedelta(seconds=talk["duration"])
+        title = f"#{talk['number']} {talk['title']}"
+        where = talk["live"] or f"http://localhost:8000{talk_url(talk)}"
+        parts = urlsplit(google)
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == (
+            "https://calendar.google.com/calendar/render"
+        )
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        assert query["action"] == "TEMPLATE"
+        assert query["text"] == title
+        assert query["dates"] == f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}"
+        assert query["location"] == where
+        assert query["details"].endswith(talk_url(talk))
+        parts = urlsplit(outlook)
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == (
+            "https://outlook.live.com/calendar/0/deeplink/compose"
+        )
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        assert query["subject"] == title
+        assert datetime.fromisoformat(query["startdt"]) == start
+        assert datetime.fromisoformat(query["enddt"]) == end
+        assert query["startdt"].endswith("Z")
+        assert query["location"] == where
+    # A development build has no address a calendar app could subscribe to.
+    playlist = synthetic.page("/videoconferenze/")
+    assert playlist.select('a[href^="webcal:"]') == []
+
+
+def test_visto_only_on_talks_with_a_recording(synthetic):
+    talks = {t["slug"]: t for t in synthetic.archive.talks}
+    for url in ("/videoconferenze/", "/"):
+        boxes = synthetic.page(url).select(".mylist-controls")
+        assert boxes
+        for box in boxes:
+            recorded = talks[box["data-slug"]]["state"] == "recorded"
+            assert box.has_attr("data-senza-visto") is not recorded, box
+    for talk in talks.values():
+        article = synthetic.page(talk_url(talk)).select_one("article.talk")
+        no_visto = "" if talk["state"] == "recorded" else "sì"
+        assert article["data-senza-visto"] == no_visto
 
 
 def test_chapters_link_to_the_video_at_their_time(synthetic):

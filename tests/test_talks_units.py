@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 from types import SimpleNamespace
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,11 +10,12 @@ import pytest
 from eroi.model import archive
 from eroi.model.chapters import extract_chapters
 from eroi.model.italian import durata as format_duration
+from eroi.model.parsers import FieldError, https_link, split_list
 from eroi.model.parsers import duration as parse_duration
-from eroi.model.parsers import split_list
 from eroi.model.speakers import SpeakerRegistry, initials, name_from_handle
 from eroi.model.youtube import parse_youtube
 from eroi.plugins.mentions import link_mentions
+from eroi.plugins.talks.calendar import add_links, subscription_url
 
 ID = "dQw4w9WgXcQ"
 ROME = ZoneInfo("Europe/Rome")
@@ -118,6 +120,116 @@ def test_talk_states():
     assert archive.talk_state(now + timedelta(hours=5), ID, now) == "upcoming"
     assert archive.talk_state(now - timedelta(days=7), ID, now) == "recorded"
     assert archive.talk_state(now - timedelta(days=7), None, now) == "unavailable"
+
+
+def test_a_talk_ends_after_its_duration_or_the_default_or_its_day():
+    start = datetime(2026, 12, 7, 17, 30, tzinfo=ROME)
+    assert archive.talk_end(start, 5400, True, 60) == start + timedelta(minutes=90)
+    assert archive.talk_end(start, None, True, 60) == start + timedelta(minutes=60)
+    day = datetime(2026, 12, 7, tzinfo=ROME)
+    assert archive.talk_end(day, 5400, False, 60) == day + timedelta(days=1)
+
+
+def test_upcoming_talks_come_first_the_nearest_first():
+    talks = [
+        SimpleNamespace(slug=slug, state=state)
+        for slug, state in [
+            ("far", "upcoming"),
+            ("near", "upcoming"),
+            ("last", "recorded"),
+            ("before", "unavailable"),
+        ]
+    ]
+    ordered = [t.slug for t in archive.upcoming_first(talks)]
+    assert ordered == ["near", "far", "last", "before"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        (
+            {"SITEURL": "https://eroi.example.org/sito", "RELATIVE_URLS": False},
+            "webcal://eroi.example.org/sito/videoconferenze/calendario.ics",
+        ),
+        (
+            {
+                "SITEURL": "",
+                "FEED_DOMAIN": "http://eroi.example.org/",
+                "RELATIVE_URLS": False,
+            },
+            "webcal://eroi.example.org/videoconferenze/calendario.ics",
+        ),
+        ({"SITEURL": "http://localhost:8000", "RELATIVE_URLS": True}, None),
+        ({"SITEURL": "", "RELATIVE_URLS": False}, None),
+        ({"SITEURL": "https://x.example", "TALKS_CALENDAR": ""}, None),
+    ],
+)
+def test_calendar_subscription_needs_the_site_s_absolute_address(settings, expected):
+    settings = {"TALKS_CALENDAR": "videoconferenze/calendario.ics", **settings}
+    assert subscription_url(settings) == expected
+
+
+def calendar_talk(date, has_time=True, duration=None, live=None):
+    return SimpleNamespace(
+        date=date,
+        has_time=has_time,
+        duration=duration,
+        live=live,
+        number=7,
+        title="Backup &amp; ripristino",
+        url="videoconferenze/backup/",
+        speakers=[SimpleNamespace(name="Mario Rossi")],
+    )
+
+
+def test_google_and_outlook_links_carry_the_talk_in_utc():
+    settings = {"TIMEZONE": "Europe/Rome", "TALKS_DEFAULT_DURATION_MINUTES": 60}
+    site = "https://eroi.example.org"
+    summer = calendar_talk(
+        datetime(2026, 7, 6, 17, 30, tzinfo=ROME),
+        duration=5400,
+        live="https://meet.example.org/x",
+    )
+    links = add_links(summer, settings, site)
+    google = parse_qs(urlsplit(links["google"]).query)
+    assert google["dates"] == ["20260706T153000Z/20260706T170000Z"]  # CEST
+    assert google["text"] == ["#7 Backup & ripristino"]
+    assert google["location"] == ["https://meet.example.org/x"]
+    assert google["details"] == [
+        "Con Mario Rossi.\nhttps://eroi.example.org/videoconferenze/backup/"
+    ]
+    outlook = parse_qs(urlsplit(links["outlook"]).query)
+    assert outlook["startdt"] == ["2026-07-06T15:30:00Z"]
+    assert outlook["enddt"] == ["2026-07-06T17:00:00Z"]
+    assert outlook["subject"] == ["#7 Backup & ripristino"]
+    # Winter, no Duration: the default length; no room: the talk's page.
+    winter = calendar_talk(datetime(2026, 12, 7, 17, 30, tzinfo=ROME))
+    google = parse_qs(urlsplit(add_links(winter, settings, site)["google"]).query)
+    assert google["dates"] == ["20261207T163000Z/20261207T173000Z"]
+    assert google["location"] == ["https://eroi.example.org/videoconferenze/backup/"]
+    # Only the day is known: an all-day event.
+    day = calendar_talk(datetime(2026, 12, 7, tzinfo=ROME), has_time=False)
+    links = add_links(day, settings, site)
+    assert parse_qs(urlsplit(links["google"]).query)["dates"] == ["20261207/20261208"]
+    outlook = parse_qs(urlsplit(links["outlook"]).query)
+    assert (outlook["startdt"], outlook["allday"]) == (["2026-12-07"], ["true"])
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("http://meet.example.org/x", "is not an https address"),
+        ("/videoconferenze/", "is not an https address"),
+        ("javascript:alert(1)", "is not a link"),
+    ],
+)
+def test_a_live_room_is_an_https_address(value, message):
+    settings = {"PATH": "content"}
+    assert https_link(" https://meet.example.org/x ", settings) == (
+        "https://meet.example.org/x"
+    )
+    with pytest.raises(FieldError, match=message):
+        https_link(value, settings)
 
 
 def speaker(handle, aliases=()):

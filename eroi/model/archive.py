@@ -1,6 +1,7 @@
 """The archive's order: numbering by date, states, neighbours, grouping by year."""
 
 import itertools
+from datetime import timedelta
 
 RECORDED = "recorded"
 UNAVAILABLE = "unavailable"
@@ -11,6 +12,22 @@ def talk_state(date, video_id, now):
     if date > now:
         return UPCOMING
     return RECORDED if video_id else UNAVAILABLE
+
+
+def talk_end(date, duration, has_time, default_minutes):
+    """When a talk ends: its start plus its Duration (seconds), or
+    ``default_minutes`` when it has none; a talk dated by its day only
+    lasts the whole day."""
+    if not has_time:
+        return date + timedelta(days=1)
+    return date + timedelta(seconds=duration or default_minutes * 60)
+
+
+def upcoming_first(talks_newest_first):
+    """The talks still to come first, the nearest first; then the others,
+    as they were (newest first)."""
+    upcoming = [t for t in talks_newest_first if t.state == UPCOMING]
+    return upcoming[::-1] + [t for t in talks_newest_first if t.state != UPCOMING]
 
 
 def number_talks(talks):

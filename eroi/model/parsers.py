@@ -270,6 +270,19 @@ def link(text, settings):
     return value
 
 
+@publishes({"type": "string", "format": "uri", "pattern": "^https://"})
+def https_link(text, settings):
+    """An https address with a host (``link``, no site path, no plain http):
+    a place readers go to from outside the site, e.g. a live room."""
+    value = link(text, settings)
+    if not value.startswith("https://"):
+        raise FieldError(
+            _("'{link}' is not an https address").format(link=clip(value, 80)),
+            _("write the full address, starting with https://"),
+        )
+    return value
+
+
 @publishes(ADDRESS)
 def image_path(text, settings):
     """An image file inside content/, in a folder the site publishes as it is."""

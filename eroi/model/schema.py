@@ -188,6 +188,16 @@ DURATION = Field(
     italian=("durata",),
     default=None,
 )
+LIVE = Field(
+    "Live",
+    p.https_link,
+    "https://meet.example.org/eroi-digitali",
+    "La stanza della diretta: l'indirizzo (https) dove partecipare alla serata; "
+    "il sito mostra «Partecipa alla diretta» finché la serata non è finita.",
+    N_("write the room's full address, e.g. https://meet.example.org/eroi-digitali"),
+    italian=("diretta", "stanza", "in diretta", "partecipa"),
+    default=None,
+)
 SLIDES = Field(
     "Slides",
     p.link,
@@ -341,6 +351,7 @@ TALK = Schema(
         SPEAKERS,
         YOUTUBE,
         DURATION,
+        LIVE,
         TAGS,
         SLIDES,
         DISCUSSION,

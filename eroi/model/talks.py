@@ -28,6 +28,9 @@ class Talk(Content):
     next_talk = None
     related = ()
     talk_tags = ()
+    ends = None  # when it ends: start + Duration (or the default length)
+    joinable = False  # it has a live room (Live:) and has not ended yet
+    add_links = None  # while upcoming: {"google": url, "outlook": url}
 
     # A talk's URL is asked for on every page that lists it: compute it once.
     @cached_property

@@ -223,7 +223,8 @@ def event(talk, page_url, description, image, settings, site):
         "endDate": end,
         "eventAttendanceMode": f"{SCHEMA}/OnlineEventAttendanceMode",
         "eventStatus": f"{SCHEMA}/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": page_url},
+        # Where to join it: its live room (Live:), else its page.
+        "location": {"@type": "VirtualLocation", "url": talk.live or page_url},
         "image": [image.url],
         "inLanguage": talk.lang,
         "performer": [performer(speaker, site) for speaker in talk.speakers],

@@ -3,15 +3,27 @@
 Events carry the local time with TZID (and the VTIMEZONE they need), so
 calendar apps show 17:00 in Italy whatever the reader's zone; a talk whose
 time is not known is an all-day event. The same talks give the same bytes,
-and a talk's own ``evento.ics`` holds the VEVENT of the full calendar.
+and a talk's own ``evento.ics`` holds the VEVENT of the full calendar; a
+talk with a live room (``Live:``) has it as the event's LOCATION.
+
+Also the links a page offers next to the files: the calendar's ``webcal://``
+subscription (``subscription_url``) and an upcoming talk's "Aggiungi a
+Google Calendar" and "Aggiungi a Outlook" (``add_links``), plain links that
+load nothing until a reader follows them.
 """
 
 import functools
-from datetime import UTC, date, timedelta
-from urllib.parse import urlsplit
+from datetime import UTC, date
+from urllib.parse import quote, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
+from markupsafe import Markup
+
+from eroi.model.archive import talk_end
+
+GOOGLE = "https://calendar.google.com/calendar/render"
+OUTLOOK = "https://outlook.live.com/calendar/0/deeplink/compose"
 
 
 class Calendars:
@@ -70,22 +82,99 @@ def _timezone(tzid, first_year, last_year):
     )
 
 
+def site_base(settings):
+    """The site's absolute URL for links read outside it (feeds, calendars)."""
+    return settings.get("FEED_DOMAIN") or settings["SITEURL"]
+
+
+def subscription_url(settings):
+    """``webcal://host/path/calendario.ics``, or None when the site has no
+    absolute http(s) address of its own (a development build with relative
+    URLs: a calendar app could not reach it)."""
+    base = site_base(settings) or ""
+    calendar = settings.get("TALKS_CALENDAR")
+    scheme, _, rest = base.partition("://")
+    if not calendar or settings.get("RELATIVE_URLS") or scheme not in ("http", "https"):
+        return None
+    return f"webcal://{rest.rstrip('/')}/{calendar}"
+
+
+def event_times(talk, settings):
+    """``(start, end)`` of a talk's event: aware datetimes in the site's zone,
+    or dates for a talk whose time is not known (an all-day event)."""
+    zone = ZoneInfo(settings["TIMEZONE"])
+    start = talk.date.astimezone(zone)
+    end = talk_end(
+        start,
+        talk.duration,
+        talk.has_time,
+        settings["TALKS_DEFAULT_DURATION_MINUTES"],
+    )
+    if not talk.has_time:
+        return start.date(), end.date()
+    return start, end
+
+
+def _summary(talk):
+    return f"#{talk.number} {Markup(talk.title).striptags()}"
+
+
+def _details(talk, siteurl):
+    speakers = ", ".join(speaker.name for speaker in talk.speakers)
+    return f"Con {speakers}.\n{siteurl}/{talk.url}"
+
+
+def add_links(talk, settings, siteurl):
+    """``{"google": url, "outlook": url}``: the talk as a new event in
+    Google Calendar and Outlook on the web, times in UTC."""
+    start, end = event_times(talk, settings)
+    location = talk.live or f"{siteurl}/{talk.url}"
+    details = _details(talk, siteurl)
+    if not talk.has_time:
+        google_dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
+        outlook_times = {"startdt": start.isoformat(), "enddt": end.isoformat()}
+        outlook_times["allday"] = "true"
+    else:
+        start, end = start.astimezone(UTC), end.astimezone(UTC)
+        google_dates = f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}"
+        outlook_times = {
+            "startdt": f"{start:%Y-%m-%dT%H:%M:%SZ}",
+            "enddt": f"{end:%Y-%m-%dT%H:%M:%SZ}",
+        }
+    google = {
+        "action": "TEMPLATE",
+        "text": _summary(talk),
+        "dates": google_dates,
+        "details": details,
+        "location": location,
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": _summary(talk),
+        **outlook_times,
+        "body": details,
+        "location": location,
+    }
+    return {
+        "google": f"{GOOGLE}?{urlencode(google, quote_via=quote)}",
+        "outlook": f"{OUTLOOK}?{urlencode(outlook, quote_via=quote)}",
+    }
+
+
 def talk_event(talk, settings, siteurl):
     """The VEVENT of one talk."""
-    zone = ZoneInfo(settings["TIMEZONE"])
-    default_minutes = settings["TALKS_DEFAULT_DURATION_MINUTES"]
     domain = urlsplit(siteurl).hostname or "eroidigitali"
-    start = talk.date.astimezone(zone)
-    length = timedelta(seconds=talk.duration or default_minutes * 60)
-    if not talk.has_time:  # only the day is known: an all-day event
-        start, length = start.date(), timedelta(days=1)
+    start, end = event_times(talk, settings)
     event = icalendar.Event()
     event.add("uid", f"{talk.slug}@{domain}")
     event.add("dtstamp", getattr(talk, "modified", talk.date).astimezone(UTC))
     event.add("dtstart", start)
-    event.add("dtend", start + length)
+    event.add("dtend", end)
     event.add("summary", f"#{talk.number} {talk.title}")
     speakers = ", ".join(speaker.name for speaker in talk.speakers)
     event.add("description", f"Con {speakers}.")
     event.add("url", f"{siteurl}/{talk.url}")
+    if talk.live:
+        event.add("location", talk.live)
     return event

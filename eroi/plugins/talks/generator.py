@@ -31,7 +31,12 @@ from eroi.model.related import relate_all
 from eroi.model.slugs import shorten
 from eroi.model.speakers import REGISTRY, Speaker, SpeakerRegistry
 from eroi.model.talks import Talk
-from eroi.plugins.talks.calendar import Calendars
+from eroi.plugins.talks.calendar import (
+    Calendars,
+    add_links,
+    site_base,
+    subscription_url,
+)
 from eroi.plugins.talks.feeds import write_talk_feeds
 from eroi.plugins.talks.sharing import KINDS, PLAYLIST, SPEAKER, TALK, TALK_TAG
 from eroi.plugins.talks.validation import (
@@ -74,10 +79,9 @@ class TalksGenerator(Generator):
         for speaker in self.registry:
             self.context["generated_content"][speaker.relative_source_path] = speaker
         talks = self._read_talks()
-        now = run.now(self.settings)
-        for talk in talks:
-            talk.state = archive.talk_state(talk.date, talk.youtube, now)
         self.talks = archive.number_talks(talks)
+        for talk in self.talks:
+            self._place(talk)
         tagged = defaultdict(list)
         for talk in self.talks:
             for speaker in talk.speakers:
@@ -95,6 +99,28 @@ class TalksGenerator(Generator):
             latest_talk=archive.latest_recorded(self.talks),
             last_talk=archive.latest_past(self.talks),
             next_talk=archive.next_upcoming(self.talks),
+            upcoming_first=archive.upcoming_first,
+            calendar_subscription=subscription_url(self.settings),
+        )
+
+    def _place(self, talk):
+        """What a talk is at this build's moment (``run.now``): its state,
+        whether its live room is open to join (until the talk ends), and,
+        while it is to come, its "Aggiungi a Google Calendar / Outlook"."""
+        settings = self.settings
+        now = run.now(settings)
+        talk.state = archive.talk_state(talk.date, talk.youtube, now)
+        talk.ends = archive.talk_end(
+            talk.date,
+            talk.duration,
+            talk.has_time,
+            settings["TALKS_DEFAULT_DURATION_MINUTES"],
+        )
+        talk.joinable = bool(talk.live) and now < talk.ends
+        talk.add_links = (
+            add_links(talk, settings, site_base(settings))
+            if talk.state == archive.UPCOMING
+            else None
         )
 
     def _read(self, path, content_class):
@@ -261,7 +287,7 @@ class TalksGenerator(Generator):
             return None
         for name in ("number", "previous_talk", "next_talk", "related"):
             setattr(talk, name, getattr(old, name))
-        talk.state = archive.talk_state(talk.date, talk.youtube, run.now(self.settings))
+        self._place(talk)
         return talk
 
     def reread_speaker(self, path, old):
@@ -328,8 +354,7 @@ class TalksGenerator(Generator):
     def _write_calendars(self):
         """The full calendar, and each talk's own event file (same VEVENT)."""
         settings = self.settings
-        siteurl = settings.get("FEED_DOMAIN") or settings["SITEURL"]
-        calendars = Calendars(settings, siteurl)
+        calendars = Calendars(settings, site_base(settings))
 
         def write(save_as, talks, **options):
             target = Path(self.output_path, save_as)

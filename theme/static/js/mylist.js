@@ -98,6 +98,8 @@
         ["salvata", "Salva per dopo", "Salvata per dopo", "Tolta dalle salvate"],
         ["vista", "Visto", "Segnata come vista", "Non più segnata come vista"],
       ]) {
+        // A talk still to come, or with no recording, cannot be watched yet.
+        if (name === "vista" && "senzaVisto" in box.dataset) continue;
         const button = make("button", label, "mylist-toggle");
         button.value = name;
         button.ariaLabel = `${label}: ${box.dataset.titolo}`;

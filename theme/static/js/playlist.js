@@ -21,6 +21,22 @@
 
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
+  /* The page lists the newest first; "In programma" lists the nearest talk
+     first: years and cards in the opposite order, moved in the page so that
+     reading and tabbing follow it too. */
+  const end = years.length ? years[years.length - 1].nextSibling : null;
+  const ordered = years.map((year) => [year, [...year.querySelectorAll(".talk-card[data-stato]")]]);
+  let ascending = false;
+  const order = (wanted) => {
+    if (wanted === ascending) return;
+    ascending = wanted;
+    const flip = (list) => (wanted ? [...list].reverse() : list);
+    for (const [year, yearCards] of flip(ordered)) {
+      for (const card of flip(yearCards)) year.append(card);
+      year.parentNode.insertBefore(year, end);
+    }
+  };
+
   const matches = (card, state) => {
     const { anno, relatore, tag, stato, parole } = state;
     if (anno && card.dataset.anno !== anno) return false;
@@ -37,6 +53,7 @@
 
   const apply = () => {
     const state = readState();
+    order(state.stato === "upcoming");
     let shown = 0;
     for (const card of cards) {
       const visible = matches(card, state);

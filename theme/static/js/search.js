@@ -122,7 +122,7 @@ const passageList = (data) => {
 
 /* A talk's "Salva per dopo" and "Visto": the box partials/mylist_controls.html
    writes, from what talk.html gives the index; js/mylist.js fills it. */
-const controls = ({ chiave, slug, title, indirizzo, durata }) =>
+const controls = ({ chiave, slug, title, indirizzo, durata, senzavisto }) =>
   chiave
     ? element("div", {
         class: "mylist-controls",
@@ -131,6 +131,8 @@ const controls = ({ chiave, slug, title, indirizzo, durata }) =>
         "data-titolo": title,
         "data-indirizzo": indirizzo,
         ...(durata && { "data-durata": durata }),
+        // No recording (yet): no "Visto" (js/mylist.js).
+        ...(senzavisto && { "data-senza-visto": "" }),
       })
     : null;
 
