@@ -3,7 +3,8 @@
 Every page type is loaded from a local server: nothing may be requested from
 another host on load or after scrolling; the video facade must swap in the
 youtube-nocookie player on click, Enter or Space (and a chapter link must start
-it at its time); without JavaScript the facade is a link; axe-core (tests/axe.py)
+it at its time); "Guarda su YouTube" stays beside it, and says why when the
+player does not load; without JavaScript the facade is a link; axe-core (tests/axe.py)
 must report no accessibility violation, on every page type and on every variant
 of the facade, as a button and as a link.
 """
@@ -177,3 +178,133 @@ def test_axe_finds_no_violation_in_an_open_transcript(page, server, synthetic):
     page.goto(f"{server}/videoconferenze/{talk['slug']}/#t-0", wait_until="load")
     assert page.locator("details.transcript-body").evaluate("d => d.open")
     assert_no_violation(page, "open transcript")
+
+
+# "Guarda su YouTube" beside every player, and what the reader is told when the
+# player does not load (js/video.js). youtube-nocookie.com is stood in for by
+# page.route: nothing leaves the machine.
+NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
+WAIT = 8000  # js/video.js: how long the player has to say it is there (ms)
+TROUBLE = "Il video non si carica: forse YouTube è bloccato da questa rete."
+# A SYNTHETIC player: it answers the page's "listening" as the real one does.
+FAKE_PLAYER = """<!DOCTYPE html><html lang="it"><title>SYNTHETIC player</title>
+<script>
+addEventListener("message", (event) => {
+  if (JSON.parse(event.data).event !== "listening") return;
+  parent.postMessage('{"event":"onReady","id":1,"channel":"widget"}', event.origin);
+});
+</script>"""
+# What a school's or a company's filter serves instead of the player.
+FILTER_PAGE = "<!DOCTYPE html><title>Bloccato</title><p>Sito bloccato dalla rete."
+
+
+def elsewhere(page, talk):
+    """The talk's "Guarda su YouTube", and the paragraph that holds it."""
+    link = page.get_by_role("link", name=f"Guarda su YouTube: {talk['title']}")
+    return link, page.locator(".talk-video .video-elsewhere")
+
+
+def assert_links_to_youtube(page, talk):
+    link, _note = elsewhere(page, talk)
+    playwright.expect(link).to_be_visible()
+    assert (
+        link.get_attribute("href") == f"https://www.youtube.com/watch?v={talk['video']}"
+    )
+    assert link.evaluate("a => a.closest('.talk-video') !== null")
+
+
+@pytest.mark.parametrize("how", ["aborted", "filtered"])
+def test_a_blocked_player_says_so_beside_the_link(page, server, synthetic, how):
+    if how == "aborted":  # offline, a privacy extension
+        page.route(NOCOOKIE + "**", lambda route: route.abort("blockedbyclient"))
+    else:  # a filter's own page: the frame loads, but no player speaks
+        page.route(
+            NOCOOKIE + "**",
+            lambda route: route.fulfill(
+                status=403, content_type="text/html", body=FILTER_PAGE
+            ),
+        )
+    page.clock.install()
+    talk = talk_page(page, server, synthetic)
+    page.wait_for_load_state("networkidle")
+    assert third_party(page.requests) == []  # the link loads nothing
+    assert_links_to_youtube(page, talk)
+    assert_no_violation(page, "talk before play")
+    page.click(".talk-video .video-play")
+    page.locator(".talk-video iframe").wait_for()
+    _link, note = elsewhere(page, talk)
+    page.clock.run_for(WAIT - 1000)
+    assert note.inner_text() == "Guarda su YouTube"  # not yet
+    page.clock.run_for(1000)
+    playwright.expect(note).to_have_text(f"{TROUBLE} Guarda su YouTube")
+    assert note.get_attribute("role") == "status"  # said, politely
+    assert note.locator("a").count() == 1
+    assert_links_to_youtube(page, talk)
+    assert_no_violation(page, "talk whose player did not load")
+
+
+def test_a_player_that_loads_leaves_only_the_link(page, server, synthetic):
+    frames = []
+
+    def fulfil(route):
+        frames.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body=FAKE_PLAYER)
+
+    page.route(NOCOOKIE + "**", fulfil)
+    page.clock.install()
+    talk = talk_page(page, server, synthetic)
+    page.wait_for_load_state("networkidle")
+    assert frames == [] and third_party(page.requests) == []
+    page.evaluate(
+        """() => { window.shift = 0; new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.shift += entry.value;
+        }).observe({ type: "layout-shift" }); }"""
+    )
+    # Heard by the page once the player has spoken (and video.js heard it).
+    page.evaluate(
+        """() => { window.heard = new Promise((done) => addEventListener("message",
+          (e) => e.origin === "https://www.youtube-nocookie.com" && setTimeout(done))); }"""
+    )
+    page.click(".talk-video .video-play")
+    page.evaluate("() => window.heard")
+    assert frames == [embed_url(page, talk)]
+    page.clock.run_for(2 * WAIT)
+    _link, note = elsewhere(page, talk)
+    assert note.inner_text() == "Guarda su YouTube"
+    assert_links_to_youtube(page, talk)
+    assert page.evaluate("() => window.shift") < 0.01  # the words had their place
+    assert_no_violation(page, "talk playing")
+
+
+def test_a_chapter_played_leaves_the_link_at_its_time(page, server, synthetic):
+    talk = talk_page(page, server, synthetic, index=1)
+    page.click("a.chapter-time[data-start='750']")
+    assert_player(page, talk, start=750)
+    link, _note = elsewhere(page, talk)
+    assert link.get_attribute("href") == (
+        f"https://www.youtube.com/watch?v={talk['video']}&t=750s"
+    )
+
+
+def test_every_facade_keeps_its_link_once_played(page, server, synthetic):
+    """A talk's field, its reStructuredText directive, an article's iframe."""
+    page.route(NOCOOKIE + "**", lambda route: route.fulfill(body=FAKE_PLAYER))
+    for name, url in facade_pages(synthetic).items():
+        page.goto(server + url, wait_until="load")
+        boxes = page.locator(".video[data-video-id]")
+        for n in range(boxes.count()):
+            box = boxes.nth(n)
+            video, title = (
+                box.get_attribute("data-video-id"),
+                box.get_attribute("data-title"),
+            )
+            link = box.locator("xpath=following-sibling::p[1]").get_by_role(
+                "link", name=f"Guarda su YouTube: {title}"
+            )
+            playwright.expect(link).to_have_count(1)
+            box.locator(".video-play").click()
+            box.locator("iframe").wait_for()
+            playwright.expect(link).to_be_visible()
+            assert link.get_attribute("href").startswith(
+                f"https://www.youtube.com/watch?v={video}"
+            ), name

@@ -68,6 +68,25 @@ def test_every_facade_name_holds_its_visible_text_in_order(synthetic):
     assert seen == {"thumbnail", "placeholder", "prose", "field"}
 
 
+def test_every_facade_has_guarda_su_youtube_beside_it(synthetic):
+    """A plain link after the box, which the player never replaces: in a
+    talk's field, a reStructuredText directive and an article's pasted iframe."""
+    seen = set()
+    for path in html_files(synthetic.output):
+        for box in soup(path).select(".video[data-video-id]"):
+            after = box.find_next_sibling()
+            assert after.name == "p" and after["class"] == ["video-elsewhere"], path
+            link = after.find("a")
+            assert link["href"] == box.select_one("a.video-link")["href"], path
+            assert link["href"].startswith(WATCH + box["data-video-id"]), path
+            assert link["aria-label"] == f"Guarda su YouTube: {box['data-title']}"
+            assert link.get_text() == "Guarda su YouTube"
+            assert after.has_attr("data-pagefind-ignore")
+            seen.add("prose" if box.find_parent(class_="prose") else "field")
+            seen.add("start" if "&t=" in link["href"] else "no start")
+    assert seen == {"prose", "field", "start", "no start"}
+
+
 def test_restructuredtext_directive_becomes_the_facade(synthetic):
     talk = synthetic.archive.talks[4]
     page = synthetic.page(f"/videoconferenze/{talk['slug']}/")

@@ -3,7 +3,9 @@
 The one player of the site is a facade: a plain link to the video on YouTube,
 over a local thumbnail (content/images/thumbnails/, fetched once by `invoke
 fetch-thumbnails`) or a drawn placeholder; theme/static/js/video.js turns it
-into a real <button> that swaps in a youtube-nocookie.com iframe. The talk
+into a real <button> that swaps in a youtube-nocookie.com iframe. Beside it,
+"Guarda su YouTube" stays a plain link whatever happens to the player: where
+youtube-nocookie.com is blocked, video.js says so there. The talk
 template draws it with ``video_facade(video_id, title, start, SITEURL)``;
 ``video_thumbnail(video_id)`` is the local thumbnail's path, or None. A
 YouTube iframe in a content body (pelican-youtube's ``.. youtube::``, or one
@@ -33,6 +35,11 @@ def facade_html(video_id, title, *, start=0, thumbnail=None, lazy=True):
     the words in the markup (the stylesheet lays the words over it), and the
     drawn title starts with a space: axe-core joins the texts of an element
     as they are, and "YouTubeTitolo" would be no word of the name.
+
+    After the box, "Guarda su YouTube" (named "Guarda su YouTube: <title>")
+    stays once the box holds the player; js/video.js writes there why the
+    player did not load, if it did not. Its words are the same beside every
+    video: not for the search.
     """
     title = escape(title or "video", quote=True)
     if thumbnail:
@@ -57,6 +64,8 @@ def facade_html(video_id, title, *, start=0, thumbnail=None, lazy=True):
         f'aria-label="Guarda il video su YouTube: {title}">'
         f'<span class="video-label">Guarda il video</span>'
         f'<span class="video-host"> su YouTube</span>{picture}</a></div>'
+        f'<p class="video-elsewhere" data-pagefind-ignore><a href="{href}" '
+        f'aria-label="Guarda su YouTube: {title}">Guarda su YouTube</a></p>'
     )
 
 

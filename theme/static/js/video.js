@@ -1,8 +1,16 @@
 /* Video facades (eroi/plugins/video.py): YouTube loads only when the reader presses play. */
 (() => {
+  const YOUTUBE = "https://www.youtube-nocookie.com";
+  // Not a word from the player this long after the press (a network that
+  // blocks YouTube, a privacy extension): the reader is told, beside the
+  // "Guarda su YouTube" link that is always there.
+  const WAIT = 8000;
   const play = (box, start) => {
     const frame = document.createElement("iframe");
     const at = start ?? box.dataset.start;
+    const note = box.nextElementSibling?.querySelector(".video-trouble");
+    const link = note?.nextElementSibling;
+    if (link && +at) link.href = link.href.replace(/(&t=\d+s)?$/, "&t=" + at + "s");
     // The embed's own messages (js/mylist.js).
     const api = `enablejsapi=1&origin=${encodeURIComponent(location.origin)}`;
     // Not a template literal inside another: the minifier (rjsmin) breaks those.
@@ -16,6 +24,27 @@
     box.classList.add("is-playing");
     frame.focus();
     box.dispatchEvent(new CustomEvent("video:frame", { detail: frame }));
+    if (!note) return;
+    note.textContent = "";
+    // The player speaks once asked to listen (as js/mylist.js asks it too):
+    // any of its messages says it is there.
+    let heard = false;
+    let tries = WAIT / 500;
+    const hello = () => {
+      if (heard || !frame.isConnected || !tries--) return;
+      frame.contentWindow?.postMessage('{"event":"listening","id":1,"channel":"widget"}', YOUTUBE);
+      setTimeout(hello, 500);
+    };
+    frame.addEventListener("load", hello);
+    addEventListener("message", ({ origin, source }) => {
+      if (origin !== YOUTUBE || source !== frame.contentWindow || heard) return;
+      heard = true;
+      note.textContent = "";
+    });
+    setTimeout(() => {
+      if (heard || !frame.isConnected) return;
+      note.textContent = "Il video non si carica: forse YouTube è bloccato da questa rete. ";
+    }, WAIT);
   };
   for (const box of document.querySelectorAll(".video[data-video-id]")) {
     const link = box.querySelector("a.video-link");
@@ -30,6 +59,15 @@
     button.querySelector(".video-host")?.remove();
     button.addEventListener("click", () => play(box));
     link.replaceWith(button);
+    // Why the player did not load, if it does not: said politely, before
+    // the link that stays.
+    const elsewhere = box.nextElementSibling;
+    if (elsewhere?.matches(".video-elsewhere")) {
+      const note = document.createElement("span");
+      note.className = "video-trouble";
+      elsewhere.setAttribute("role", "status");
+      elsewhere.prepend(note);
+    }
     // "Riprendi da" (js/mylist.js).
     box.addEventListener("video:play", (event) => play(box, event.detail));
   }
