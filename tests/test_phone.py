@@ -159,6 +159,47 @@ def test_no_page_scrolls_sideways_at_320_px(page, hostile):
     assert wide == {}
 
 
+def test_the_header_is_short_and_the_first_talk_on_the_first_screen(page, hostile):
+    base_url, _output = hostile
+    page.set_viewport_size({"width": 390, "height": 844})
+    for url in ("/", "/videoconferenze/", "/relatori/", "/archivio/", "/cerca/"):
+        page.goto(base_url + url, wait_until="load")
+        header = page.locator(".site-header").bounding_box()
+        assert header["y"] + header["height"] <= 120, (url, header)
+        # Every way on is shown, with no script: the links on one line.
+        links = page.get_by_role("navigation", name="Principale").get_by_role("link")
+        tops = {round(link.bounding_box()["y"]) for link in links.all()}
+        assert len(tops) == 1, (url, tops)
+        expect(page.get_by_role("searchbox", name="Cerca nel sito")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Vai al contenuto")).to_be_focused()
+    expect(page.get_by_role("link", name="Vai al contenuto")).to_be_in_viewport()
+    page.goto(base_url + "/videoconferenze/", wait_until="load")
+    card = page.locator(".talk-card").first.bounding_box()
+    assert card["y"] < 844 - 100, card  # its title is on screen, not only its top
+    # The filters are folded, one tap away, and still filter.
+    expect(page.locator("#filtro-stato")).to_be_hidden()
+    page.locator("summary", has_text="Filtra le videoconferenze").click()
+    page.select_option("#filtro-stato", "upcoming")
+    expect(page.locator("#filtri-esito")).to_contain_text("mostrat")
+    # A shared filtered link shows its filters open.
+    page.goto(base_url + "/videoconferenze/?stato=upcoming", wait_until="load")
+    expect(page.locator("#filtro-stato")).to_be_visible()
+    expect(page.locator("#filtro-stato")).to_have_value("upcoming")
+
+
+def test_the_desktop_header_and_filters_stay_as_they_were(page, hostile):
+    base_url, _output = hostile
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base_url + "/videoconferenze/", wait_until="load")
+    expect(page.locator(".site-subtitle")).to_be_visible()
+    assert page.locator(".site-subtitle").bounding_box()["width"] > 100
+    expect(page.locator(".filters-box > summary")).to_be_hidden()
+    expect(page.locator("#filtro-parole")).to_be_visible()
+    page.select_option("#filtro-stato", "upcoming")
+    expect(page.locator("#filtri-esito")).to_contain_text("mostrat")
+
+
 @pytest.mark.parametrize(
     "kind", ["hostile speaker", "hostile talk", "hostile article", "playlist"]
 )
