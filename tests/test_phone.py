@@ -200,6 +200,55 @@ def test_the_desktop_header_and_filters_stay_as_they_were(page, hostile):
     expect(page.locator("#filtri-esito")).to_contain_text("mostrat")
 
 
+# Every control a reader may touch, as boxes in the viewport.
+CONTROLS = """() => [...document.querySelectorAll(
+    'a[href], button, input, select, summary, [tabindex]:not([tabindex="-1"])')]
+  .map((e) => e.getBoundingClientRect())
+  .filter((r) => r.width > 0 && r.height > 0)
+  .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))"""
+
+
+def meets(a, b):
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("width", "url"),
+    [
+        (390, "/videoconferenze/videoconferenza-lunghissima/"),
+        (1280, "/videoconferenze/videoconferenza-lunghissima/"),
+        (390, "/videoconferenze/"),
+    ],
+)
+def test_the_toast_covers_no_control(page, hostile, width, url):
+    base_url, _output = hostile
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(base_url + url, wait_until="load")
+    page.get_by_role(
+        "button", name=f"Salva per dopo: Una videoconferenza {LONG_WORD}"
+    ).click()
+    toast = page.locator(".mylist-toast")
+    expect(toast).to_have_text(f"Salvata per dopo: Una videoconferenza {LONG_WORD}.")
+    expect(toast).to_have_attribute("aria-live", "polite")  # announced
+    expect(toast).to_be_in_viewport()
+    box = toast.bounding_box()
+    assert box["height"] > 0
+    if "lunghissima" in url:
+        play = page.locator(".video-play").bounding_box()
+        assert not meets(box, play), (box, play)
+    assert [c for c in page.evaluate(CONTROLS) if meets(box, c)] == []
+    # It fades, and keeps its place: nothing moves under the reader's finger.
+    expect(toast).to_be_hidden(timeout=8000)
+    assert (
+        page.evaluate("() => document.querySelector('.mylist-toast').offsetHeight") > 0
+    )
+
+
 @pytest.mark.parametrize(
     "kind", ["hostile speaker", "hostile talk", "hostile article", "playlist"]
 )
