@@ -57,7 +57,8 @@ ELEMENTS = {
     "ol": {"start", "reversed", "type"},
     "q": {"cite"},
     "source": {"srcset", "sizes", "media", "type"},
-    "table": {"border", "frame", "rules", "summary", "width"},
+    "pre": {"tabindex"},
+    "table": {"border", "frame", "rules", "summary", "width", "tabindex"},
     "tbody": {"valign", "align"},
     "td": CELL,
     "tfoot": {"valign", "align"},
@@ -66,13 +67,16 @@ ELEMENTS = {
     "time": {"datetime"},
     "tr": {"valign", "align"},
 }
+# Boxes the stylesheet lets scroll sideways on a narrow screen (a long line
+# of code, a wide table): focusable, so the keyboard can scroll them too.
+SCROLLERS = {"pre", "table"}
 # Elements with no attribute but the global ones.
 PLAIN = frozenset(
     re.findall(
         r"\w+",
         "abbr address article aside b bdi br caption cite code dd dfn div dl dt em "
         "figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i kbd mark nav p "
-        "picture pre rp rt ruby s samp section small span strong sub summary sup "
+        "picture rp rt ruby s samp section small span strong sub summary sup "
         "tt u ul var wbr",
     )
 )
@@ -309,6 +313,8 @@ class Policy:
                 page = value.split("?")[0].split("#")[0].lower().endswith(SOURCES)
                 what = "filename" if page else "static"
                 element[name] = value.strip().replace(link.group(), f"{{{what}}}", 1)
+        if tag in SCROLLERS:
+            element["tabindex"] = "0"
         own = element.get("id")
         if own and self.reserved_ids and self.reserved_ids.fullmatch(own):
             element["id"] = self.renamed[own] = f"testo-{own}"

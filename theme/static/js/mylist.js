@@ -51,11 +51,22 @@
     document.querySelector("main").appendChild(make("p", "", "mylist-status mylist-toast"));
   // Not a second "status" beside the playlist's.
   status.ariaLive = "polite";
-  let timer;
+  // A toast is written in the page's flow, under the controls it speaks of
+  // (`near`): it covers nothing. Faded, it keeps its line, so nothing moves.
+  let near, timer, later;
   const say = (text) => {
-    status.textContent = text;
+    const toast = status.matches(".mylist-toast");
+    const moved = toast && near && status.previousElementSibling !== near;
     clearTimeout(timer);
-    if (text !== problem) timer = setTimeout(() => status.matches(".mylist-toast") && say(""), 8000);
+    clearTimeout(later);
+    status.classList.remove("mylist-faded");
+    const put = () => (status.textContent = text);
+    if (moved) {
+      status.textContent = "";
+      near.after(status);
+      later = setTimeout(put, 100); // once screen readers know where it is
+    } else put();
+    if (toast && text !== problem) timer = setTimeout(() => status.classList.add("mylist-faded"), 6000);
   };
   const write = () => {
     try {
@@ -104,6 +115,7 @@
         button.value = name;
         button.ariaLabel = `${label}: ${box.dataset.titolo}`;
         button.addEventListener("click", () => {
+          near = box;
           const pressed = button.ariaPressed !== "true";
           const kept = update(box, { [name]: pressed, ...(name === "vista" && pressed && { posizione: 0 }) });
           refresh();
@@ -157,6 +169,8 @@
         last = now;
         const length = +own.dataset.durata || data.info.duration;
         if (length && now >= 0.9 * length) {
+          // Under the video, unless already shown under the talk's buttons: the video never moves.
+          near = status.previousElementSibling === own ? own : (player.closest(".talk-video") ?? player);
           if (update(own, { vista: true, posizione: 0 })) say(`Segnata come vista: ${own.dataset.titolo}.`);
         } else if (now >= 10) {
           if (!update(own, { posizione: now | 0 })) last = NaN;

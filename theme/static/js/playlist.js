@@ -93,7 +93,8 @@
   };
 
   readUrl();
-  apply();
+  // A shared filtered link: on a phone, its folded filters show what is set.
+  if (Object.values(apply()).some(Boolean)) form.querySelector("details").open = true;
   form.addEventListener("input", () => writeUrl(apply()));
   form.addEventListener("change", () => writeUrl(apply()));
   form.addEventListener("submit", (event) => event.preventDefault());
