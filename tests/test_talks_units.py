@@ -15,7 +15,7 @@ from eroi.model.parsers import duration as parse_duration
 from eroi.model.speakers import SpeakerRegistry, initials, name_from_handle
 from eroi.model.youtube import parse_youtube
 from eroi.plugins.mentions import link_mentions
-from eroi.plugins.talks.calendar import add_links, subscription_url
+from eroi.plugins.talks.calendar import add_links, subscription_url, talk_event
 
 ID = "dQw4w9WgXcQ"
 ROME = ZoneInfo("Europe/Rome")
@@ -128,6 +128,29 @@ def test_a_talk_ends_after_its_duration_or_the_default_or_its_day():
     assert archive.talk_end(start, None, True, 60) == start + timedelta(minutes=60)
     day = datetime(2026, 12, 7, tzinfo=ROME)
     assert archive.talk_end(day, 5400, False, 60) == day + timedelta(days=1)
+
+
+def test_a_talk_on_now_is_still_upcoming_until_it_ends():
+    # Monday 17:30, 90 minutes: at 18:00 the room is open, no recording is
+    # missing yet; a talk dated by its day only is on all that day.
+    start = datetime(2026, 12, 7, 17, 30, tzinfo=ROME)
+    during = datetime(2026, 12, 7, 18, tzinfo=ROME)
+    end = archive.talk_end(start, 5400, True, 60)
+    assert archive.talk_state(end, None, during) == "upcoming"
+    assert archive.talk_state(end, None, end) == "unavailable"
+    day = datetime(2026, 12, 7, tzinfo=ROME)
+    assert archive.talk_state(archive.talk_end(day, None, False, 60), None, during) == (
+        "upcoming"
+    )
+
+
+def test_a_calendar_event_s_title_is_text():
+    settings = {"TIMEZONE": "Europe/Rome", "TALKS_DEFAULT_DURATION_MINUTES": 60}
+    talk = calendar_talk(datetime(2026, 12, 7, 17, 30, tzinfo=ROME))
+    talk.title = "L&#39;arte &amp; il backup"  # as the reader makes it
+    talk.slug = "arte"
+    event = talk_event(talk, settings, "https://eroi.example.org")
+    assert str(event["summary"]) == "#7 L'arte & il backup"
 
 
 def test_upcoming_talks_come_first_the_nearest_first():

@@ -8,8 +8,10 @@ UNAVAILABLE = "unavailable"
 UPCOMING = "upcoming"
 
 
-def talk_state(date, video_id, now):
-    if date > now:
+def talk_state(end, video_id, now):
+    """A talk is upcoming until it ends (while it is on, its live room is
+    open and no recording is missing yet); then recorded or unavailable."""
+    if end > now:
         return UPCOMING
     return RECORDED if video_id else UNAVAILABLE
 

@@ -18,9 +18,9 @@ from urllib.parse import quote, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
-from markupsafe import Markup
 
 from eroi.model.archive import talk_end
+from eroi.plugins.sharing.structured import plain
 
 GOOGLE = "https://calendar.google.com/calendar/render"
 OUTLOOK = "https://outlook.live.com/calendar/0/deeplink/compose"
@@ -116,7 +116,8 @@ def event_times(talk, settings):
 
 
 def _summary(talk):
-    return f"#{talk.number} {Markup(talk.title).striptags()}"
+    """The event's title as text (a talk's title is HTML: escaped once)."""
+    return f"#{talk.number} {plain(talk.title)}"
 
 
 def _details(talk, siteurl):
@@ -171,7 +172,7 @@ def talk_event(talk, settings, siteurl):
     event.add("dtstamp", getattr(talk, "modified", talk.date).astimezone(UTC))
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", f"#{talk.number} {talk.title}")
+    event.add("summary", _summary(talk))
     speakers = ", ".join(speaker.name for speaker in talk.speakers)
     event.add("description", f"Con {speakers}.")
     event.add("url", f"{siteurl}/{talk.url}")

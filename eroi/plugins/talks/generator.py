@@ -109,13 +109,13 @@ class TalksGenerator(Generator):
         while it is to come, its "Aggiungi a Google Calendar / Outlook"."""
         settings = self.settings
         now = run.now(settings)
-        talk.state = archive.talk_state(talk.date, talk.youtube, now)
         talk.ends = archive.talk_end(
             talk.date,
             talk.duration,
             talk.has_time,
             settings["TALKS_DEFAULT_DURATION_MINUTES"],
         )
+        talk.state = archive.talk_state(talk.ends, talk.youtube, now)
         talk.joinable = bool(talk.live) and now < talk.ends
         talk.add_links = (
             add_links(talk, settings, site_base(settings))

@@ -28,19 +28,23 @@
     note.textContent = "";
     // The player speaks once asked to listen (as js/mylist.js asks it too):
     // any of its messages says it is there.
+    // Asked for a minute: a player slower than WAIT still clears the note.
     let heard = false;
-    let tries = WAIT / 500;
+    let tries = 120;
+    const listen = ({ origin, source }) => {
+      if (origin !== YOUTUBE || source !== frame.contentWindow) return;
+      heard = true;
+      note.textContent = "";
+      removeEventListener("message", listen);
+    };
     const hello = () => {
-      if (heard || !frame.isConnected || !tries--) return;
+      if (heard) return;
+      if (!frame.isConnected || !tries--) return removeEventListener("message", listen);
       frame.contentWindow?.postMessage('{"event":"listening","id":1,"channel":"widget"}', YOUTUBE);
       setTimeout(hello, 500);
     };
     frame.addEventListener("load", hello);
-    addEventListener("message", ({ origin, source }) => {
-      if (origin !== YOUTUBE || source !== frame.contentWindow || heard) return;
-      heard = true;
-      note.textContent = "";
-    });
+    addEventListener("message", listen);
     setTimeout(() => {
       if (heard || !frame.isConnected) return;
       note.textContent = "Il video non si carica: forse YouTube è bloccato da questa rete. ";
