@@ -150,7 +150,7 @@ def status(*allowed, description):
         p.choice(*allowed),
         "draft",
         description,
-        "write one of: " + ", ".join(allowed),
+        "",  # never shown: choice() gives its own hint, with the values
         italian=("stato", "bozza"),
     )
 

@@ -28,8 +28,13 @@ class Report:
 
     @property
     def summary(self):
-        checked = _("{count} files checked: {folders}").format(
-            count=sum(self.counts.values()),
+        total = sum(self.counts.values())
+        checked = (
+            _("{count} file checked: {folders}")
+            if total == 1
+            else _("{count} files checked: {folders}")
+        ).format(
+            count=total,
             folders=", ".join(f"{folder}/ {n}" for folder, n in self.counts.items()),
         )
         if not self.problems:

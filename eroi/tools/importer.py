@@ -143,7 +143,11 @@ def read_export(path):
     ):
         items = data.get("items", [])
         if not isinstance(items, list):
-            raise ExportError(f"{path}: items: not a list (hint: {ytdlp.YTDLP_HINT})")
+            raise ExportError(
+                _("{path}: items: not a list (hint: {hint})").format(
+                    path=path, hint=_(ytdlp.YTDLP_HINT)
+                )
+            )
         return [_from_api(n, item) for n, item in enumerate(items, start=1)]
     if isinstance(data, dict) and data.get("_type") == "playlist":
         try:
@@ -175,9 +179,13 @@ def _from_api(position, item):
         description = snippet.get("description", "") or ""
         for value in (video_id, title, description, stamp):
             if not isinstance(value, str):
-                raise TypeError(f"{value!r} is not text")
+                raise TypeError(_("{value} is not text").format(value=repr(value)))
         if not VIDEO_ID.fullmatch(video_id):
-            raise ValueError(f"videoId {video_id!r} is not a YouTube video id")
+            raise ValueError(
+                _("videoId {value} is not a YouTube video id").format(
+                    value=repr(video_id)
+                )
+            )
         return Video(
             video_id=video_id,
             title=title,
@@ -646,7 +654,12 @@ def _import_video(video_id, info, archive, content_path, settings):
             info = ytdlp.fetched(ytdlp.WATCH_URL.format(id=video_id), "video")
         video = Video(**ytdlp.video_fields(info))
         if video.video_id != video_id:
-            raise ytdlp.Malformed("id", f"{video.video_id!r} instead of {video_id!r}")
+            raise ytdlp.Malformed(
+                "id",
+                _("{found} instead of {expected}").format(
+                    found=repr(video.video_id), expected=repr(video_id)
+                ),
+            )
         if video.available and not video.published:
             raise ytdlp.Malformed("upload_date", _("missing, and no timestamp either"))
         lang = (video.lang or settings["DEFAULT_LANG"]).split("-")[0]
@@ -681,7 +694,9 @@ def _save_captions(talk, video_id, choice, report):
         data = ytdlp.fetched(url, "file", ytdlp.MAX_CAPTION_BYTES)
         text = data.decode("utf-8-sig")
         if ext == "vtt" and not text.startswith("WEBVTT"):
-            raise ytdlp.FetchError("not a WebVTT file (its first line is not WEBVTT)")
+            raise ytdlp.FetchError(
+                _("not a WebVTT file (its first line is not WEBVTT)")
+            )
         with target.open("x", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except (ytdlp.FetchError, UnicodeDecodeError, FileExistsError) as exc:

@@ -109,7 +109,9 @@ def download(url, timeout):
     """``(bytes, extension)`` of a whole image at ``url``; ValueError otherwise."""
     with urllib.request.urlopen(url, timeout=timeout) as response:
         if urlsplit(response.geturl()).scheme not in ("http", "https"):
-            raise ValueError(f"redirected to {response.geturl()}")
+            raise ValueError(
+                _("redirected to {address}").format(address=response.geturl())
+            )
         said = response.headers.get_content_type()
         length = response.headers.get("Content-Length", "")
         data = response.read(MAX_BYTES + 1)
@@ -149,7 +151,7 @@ def store(folder, url, data, suffix):
         except FileExistsError:
             if hashlib.sha256(candidate.read_bytes()).hexdigest() == digest:
                 return candidate
-    raise ValueError(f"too many files named {stem}{suffix}")
+    raise ValueError(_("too many files named {name}").format(name=stem + suffix))
 
 
 def rewrite(path, text):

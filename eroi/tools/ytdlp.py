@@ -60,7 +60,8 @@ TAB_HINT = N_(
 
 class Malformed(ValueError):
     """A value of yt-dlp's output that is missing or of the wrong shape.
-    ``message`` is translated by the caller; ``hint`` here (eroi.messages)."""
+    ``message`` comes translated (``_()``, filled); ``hint`` is translated
+    here (eroi.messages)."""
 
     def __init__(self, field, message, hint=YTDLP_HINT):
         hint = _(hint)
@@ -132,9 +133,13 @@ def fetched(url, what="video", limit=None):
         text = re.sub(r"\s*\(caused by .*\)$", "", text) or type(exc).__name__
         raise FetchError(one_line(text)) from None
     if what == "file" and not isinstance(result, bytes):
-        raise FetchError(f"{url} gave no bytes")
+        raise FetchError(_("{url} gave no bytes").format(url=url))
     if what == "file" and limit is not None and len(result) > limit:
-        raise FetchError(f"{url} is larger than {limit // 1_000_000} MB")
+        raise FetchError(
+            _("{url} is larger than {megabytes} MB").format(
+                url=url, megabytes=limit // 1_000_000
+            )
+        )
     return result
 
 
@@ -151,34 +156,42 @@ def playlist_entries(info, fetch_tab=None, depth=0):
     """
     if not isinstance(info, dict):
         raise Malformed(
-            "playlist", f"yt-dlp returned {_kind(info)}, not a playlist or a video"
+            "playlist",
+            _("yt-dlp returned {kind}, not a playlist or a video").format(
+                kind=_kind(info)
+            ),
         )
     if info.get("_type", "video") == "video":
         return [(1, info)]
     if info.get("_type") != "playlist":
         raise Malformed(
             "playlist",
-            f"yt-dlp returned a {str(info.get('_type'))!r} result, not a playlist",
+            _("yt-dlp returned a {type} result, not a playlist").format(
+                type=repr(str(info.get("_type")))
+            ),
             N_("give the address of a playlist, a channel or a video"),
         )
     entries = info.get("entries")
     if not isinstance(entries, list):
-        raise Malformed("entries", f"is {_kind(entries)}, not a list")
+        raise Malformed(
+            "entries", _("is {kind}, not a list").format(kind=_kind(entries))
+        )
     found = []
     for position, entry in enumerate(entries, start=1):
         if entry is None:  # yt-dlp's place for an entry it could not read
             found.append((position, Malformed("entry", _(UNREAD[0]), UNREAD[1])))
         elif not isinstance(entry, dict):
-            found.append(
-                (position, Malformed("entry", f"is {_kind(entry)}, not a video"))
-            )
+            message = _("is {kind}, not a video").format(kind=_kind(entry))
+            found.append((position, Malformed("entry", message)))
         elif _is_tab(entry) and depth < FOLLOWED_DEPTH:
             if entry.get("_type") == "playlist":
                 found += playlist_entries(entry, fetch_tab, depth + 1)
             elif fetch_tab is not None:
                 found += playlist_entries(fetch_tab(entry["url"]), fetch_tab, depth + 1)
             else:  # a flat listing's tab, in a file: nothing to read it with
-                message = f"{entry['url']} is a channel's tab, not listed in the file"
+                message = _("{url} is a channel's tab, not listed in the file").format(
+                    url=entry["url"]
+                )
                 found.append((position, Malformed("entry", message, TAB_HINT)))
         else:
             found.append((position, entry))
@@ -202,7 +215,9 @@ def entry_id(entry):
     if value is None or value == "":
         raise Malformed("id", _("missing"))
     if not isinstance(value, str) or not VIDEO_ID.fullmatch(value):
-        raise Malformed("id", f"{_shown(value)} is not a YouTube video id")
+        raise Malformed(
+            "id", _("{value} is not a YouTube video id").format(value=_shown(value))
+        )
     return value
 
 
@@ -227,7 +242,9 @@ def unavailable(entry):
 def video_fields(info):
     """The fields of ``importer.Video`` from one video's info dict."""
     if not isinstance(info, dict):
-        raise Malformed("video", f"yt-dlp returned {_kind(info)}, not a video")
+        raise Malformed(
+            "video", _("yt-dlp returned {kind}, not a video").format(kind=_kind(info))
+        )
     published, has_time = _published(info)
     duration = _number(info, "duration")
     reason = unavailable(info)
@@ -255,7 +272,8 @@ def _published(info):
             try:
                 return datetime.fromtimestamp(stamp, UTC), True
             except (OverflowError, OSError, ValueError):
-                raise Malformed(key, f"{_shown(stamp)} is not a time") from None
+                message = _("{value} is not a time").format(value=_shown(stamp))
+                raise Malformed(key, message) from None
     for key in ("release_date", "upload_date"):
         value = info.get(key)
         if value is None or value == "":
@@ -280,7 +298,7 @@ def _date(key, value):
                 return (when if when.tzinfo else when.replace(tzinfo=UTC)), True
         except ValueError:
             pass
-    raise Malformed(key, f"{_shown(value)} is not a date", hint)
+    raise Malformed(key, _("{value} is not a date").format(value=_shown(value)), hint)
 
 
 def _number(info, key):
@@ -288,13 +306,17 @@ def _number(info, key):
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise Malformed(  # e.g. a timestamp given as text
-            key,
-            f"{_shown(value)} is not a number"
-            + (" of seconds" if "time" in key or key == "duration" else ""),
+        seconds = "time" in key or key == "duration"  # e.g. a timestamp as text
+        message = (
+            _("{value} is not a number of seconds")
+            if seconds
+            else _("{value} is not a number")
         )
+        raise Malformed(key, message.format(value=_shown(value)))
     if not _seconds(value):  # NaN, infinite or negative
-        raise Malformed(key, f"{_shown(value)} is not a number of seconds")
+        raise Malformed(
+            key, _("{value} is not a number of seconds").format(value=_shown(value))
+        )
     return value
 
 
@@ -313,7 +335,7 @@ def _text(info, key):
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise Malformed(key, f"is {_kind(value)}, not text")
+        raise Malformed(key, _("is {kind}, not text").format(kind=_kind(value)))
     return value
 
 
@@ -322,7 +344,9 @@ def _tags(info):
     if tags is None:
         return []
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise Malformed("tags", f"is {_kind(tags)}, not a list of text")
+        raise Malformed(
+            "tags", _("is {kind}, not a list of text").format(kind=_kind(tags))
+        )
     return tags
 
 
@@ -332,7 +356,10 @@ def _lang(info):
     if value is None or value == "":
         return ""
     if not isinstance(value, str) or not LANG.fullmatch(value):
-        raise Malformed("language", f"{_shown(value)} is not a language code")
+        raise Malformed(
+            "language",
+            _("{value} is not a language code").format(value=_shown(value)),
+        )
     return value
 
 
@@ -342,18 +369,28 @@ def _chapters(info):
     if chapters is None:
         return []
     if not isinstance(chapters, list):
-        raise Malformed("chapters", f"is {_kind(chapters)}, not a list")
+        raise Malformed(
+            "chapters", _("is {kind}, not a list").format(kind=_kind(chapters))
+        )
     found = []
     for chapter in chapters:
         if not isinstance(chapter, dict):
-            raise Malformed("chapters", f"a chapter is {_kind(chapter)}, not a dict")
+            raise Malformed(
+                "chapters",
+                _("a chapter is {kind}, not a dict").format(kind=_kind(chapter)),
+            )
         start, title = chapter.get("start_time"), chapter.get("title")
         if not _seconds(start):
             raise Malformed(
-                "chapters", f"start_time {_shown(start)} is not a number of seconds"
+                "chapters",
+                _("start_time {value} is not a number of seconds").format(
+                    value=_shown(start)
+                ),
             )
         if not isinstance(title, str) or not title.strip():
-            raise Malformed("chapters", f"title {_shown(title)} is not text")
+            raise Malformed(
+                "chapters", _("title {value} is not text").format(value=_shown(title))
+            )
         found.append((int(start), title.strip()))
     return sorted(found)
 
@@ -405,7 +442,9 @@ def _tracks(info, key):
     ):
         raise Malformed(
             key,
-            f"is {_kind(tracks)}, not {{language: [{{ext, url}}, ...]}}",
+            _("is {kind}, not {shape}").format(
+                kind=_kind(tracks), shape="{language: [{ext, url}, ...]}"
+            ),
         )
     return {
         code: formats
@@ -422,7 +461,9 @@ def thumbnail_urls(info):
     if thumbnails is None:
         thumbnails = []
     if not isinstance(thumbnails, list):
-        raise Malformed("thumbnails", f"is {_kind(thumbnails)}, not a list")
+        raise Malformed(
+            "thumbnails", _("is {kind}, not a list").format(kind=_kind(thumbnails))
+        )
     urls = [
         t["url"]
         for t in thumbnails
@@ -443,12 +484,13 @@ def _is_url(value):
 
 def _kind(value):
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, str):
-        return f"text ({_shown(value)})"
-    return {dict: "a dict", list: "a list", bool: "a boolean"}.get(
-        type(value), f"a {type(value).__name__}"
-    )
+        return _("text ({value})").format(value=_shown(value))
+    kinds = {dict: N_("a dict"), list: N_("a list"), bool: N_("a boolean")}
+    if type(value) in kinds:
+        return _(kinds[type(value)])
+    return _("a {type}").format(type=type(value).__name__)
 
 
 def _shown(value):
