@@ -75,3 +75,10 @@ def of_its_kind(value, default):
     if isinstance(default, list | tuple):
         return isinstance(value, list | tuple)
     return isinstance(value, type(default))
+
+
+def site_url(settings):
+    """The site's absolute address for what is read outside it (feeds,
+    calendars, share data, open data): FEED_DOMAIN, else SITEURL, without
+    its last slash; empty when the site has none."""
+    return (settings.get("FEED_DOMAIN") or settings["SITEURL"] or "").rstrip("/")

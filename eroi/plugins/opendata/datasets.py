@@ -20,6 +20,7 @@ from pelican.urlwrappers import URLWrapper
 from eroi.model import archive, parsers
 from eroi.model import schema as model
 from eroi.model.youtube import Video
+from eroi.settings import site_url
 
 # The id of a talk page's "Trascrizione" section (partials/transcript.html):
 # transcripts have no file of their own, the section is their address.
@@ -32,7 +33,7 @@ class Site:
     SITEURL) is an absolute address, otherwise from the site's root."""
 
     def __init__(self, settings):
-        self.base = (settings.get("FEED_DOMAIN") or settings["SITEURL"]).rstrip("/")
+        self.base = site_url(settings)
 
     def url(self, path):
         return f"{self.base}/{path.lstrip('/')}"

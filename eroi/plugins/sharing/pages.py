@@ -32,6 +32,7 @@ from eroi.model.speakers import initials
 from eroi.plugins.sharing import structured
 from eroi.plugins.sharing.cards import HEIGHT, WIDTH, Card, Person
 from eroi.plugins.sharing.structured import plain
+from eroi.settings import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ class Describer:
         self.content = Path(settings["PATH"])
         self.cards = cards
         self.card_url = settings["SHARE_CARD_URL"]
-        siteurl = (settings.get("FEED_DOMAIN") or settings["SITEURL"]).rstrip("/")
+        siteurl = site_url(settings)
         self.site = Site(
             url=siteurl,
             name=plain(settings["SITENAME"]),

@@ -21,6 +21,7 @@ import icalendar
 
 from eroi.model.archive import talk_end
 from eroi.plugins.sharing.structured import plain
+from eroi.settings import site_url
 
 GOOGLE = "https://calendar.google.com/calendar/render"
 OUTLOOK = "https://outlook.live.com/calendar/0/deeplink/compose"
@@ -82,16 +83,11 @@ def _timezone(tzid, first_year, last_year):
     )
 
 
-def site_base(settings):
-    """The site's absolute URL for links read outside it (feeds, calendars)."""
-    return settings.get("FEED_DOMAIN") or settings["SITEURL"]
-
-
 def subscription_url(settings):
     """``webcal://host/path/calendario.ics``, or None when the site has no
     absolute http(s) address of its own (a development build with relative
     URLs: a calendar app could not reach it)."""
-    base = site_base(settings) or ""
+    base = site_url(settings)
     calendar = settings.get("TALKS_CALENDAR")
     scheme, _, rest = base.partition("://")
     if not calendar or settings.get("RELATIVE_URLS") or scheme not in ("http", "https"):

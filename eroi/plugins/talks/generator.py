@@ -34,7 +34,6 @@ from eroi.model.talks import Talk
 from eroi.plugins.talks.calendar import (
     Calendars,
     add_links,
-    site_base,
     subscription_url,
 )
 from eroi.plugins.talks.feeds import write_talk_feeds
@@ -47,6 +46,7 @@ from eroi.plugins.talks.validation import (
 )
 from eroi.plugins.transcripts import CaptionFiles, orphans
 from eroi.problems import problem, shown_path
+from eroi.settings import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class TalksGenerator(Generator):
         talk.state = archive.talk_state(talk.ends, talk.youtube, now)
         talk.joinable = bool(talk.live) and now < talk.ends
         talk.add_links = (
-            add_links(talk, settings, site_base(settings))
+            add_links(talk, settings, site_url(settings))
             if talk.state == archive.UPCOMING
             else None
         )
@@ -354,7 +354,7 @@ class TalksGenerator(Generator):
     def _write_calendars(self):
         """The full calendar, and each talk's own event file (same VEVENT)."""
         settings = self.settings
-        calendars = Calendars(settings, site_base(settings))
+        calendars = Calendars(settings, site_url(settings))
 
         def write(save_as, talks, **options):
             target = Path(self.output_path, save_as)
