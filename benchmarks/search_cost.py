@@ -79,8 +79,9 @@ def sent_bytes(url, body):
     return len(gzip.compress(body, 6))
 
 
-def downloads(browser, base_url, queries):
-    """[bytes of the first query, bytes of each following one].
+def downloads(browser, base_url, queries, spoken="/pagefind-trascrizioni/"):
+    """[bytes of the first query, bytes of each following one], each as
+    (the pages' results, what was said: the ``spoken`` bundle's files).
 
     A query's bytes are weighed once its status line shows it and no request
     of the page is pending any more (none for 300 ms): weighing each response
@@ -115,11 +116,13 @@ def downloads(browser, base_url, queries):
             elif time.monotonic() - quiet_since >= 0.3:
                 break
         done, arrived[:] = list(arrived), []
-        return sum(
-            sent_bytes(response.url, response.body())
-            for response in done
-            if response.status == 200
-        )
+        weighed = [0, 0]
+        for response in done:
+            if response.status == 200:
+                weighed[spoken in response.url] += sent_bytes(
+                    response.url, response.body()
+                )
+        return tuple(weighed)
 
     first, *others = queries
     page.goto(f"{base_url}/cerca/?q={quote(first)}")
@@ -145,7 +148,7 @@ def measure(name, content, tmp, browser, queries, runs=3, **overrides):
     alone = best_of(runs, lambda: write_index(output, "it"))
     size, files = folder_size(output / "pagefind")
     with serve(output) as base_url:
-        first, *following = downloads(browser, base_url, queries)
+        first, *following = map(sum, downloads(browser, base_url, queries))
     return {
         "site": name,
         "items": indexed,

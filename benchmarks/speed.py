@@ -18,7 +18,8 @@ it, N plain Markdown articles of the same length, then prints three tables:
 3. **The first search**: bytes a reader downloads (gzip, as served) for the
    first query on /cerca/ of the development build of N items with 100
    one-hour transcripts (SYNTHETIC speech, tests/captions.py), in Debian's
-   chromium, offline.
+   chromium, offline: the pages' results, then what was said (asked once
+   those are shown), then a typo ("Forse cercavi ...").
 
 Not a test: it asserts nothing.
 
@@ -234,7 +235,7 @@ def first_query(size, tmp):
     executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
     with sync_playwright() as p, serve(output) as base_url:
         browser = p.chromium.launch(executable_path=executable, args=FLAGS)
-        first, following = downloads(browser, base_url, ["backup", '"backup"'])
+        first, following = downloads(browser, base_url, ["backup", "snitetica"])
         browser.close()
     return hours, first, following
 
@@ -258,13 +259,16 @@ def main(sizes):
         for kind, shown, settled in rows:
             print(f"{size:>6} {kind:<13} {shown:>7.3f}s {settled:>7.2f}s", flush=True)
     print()
-    print(f"{'items':>6} {'transcripts':>11} | {'first query':>11} | next: phrase")
+    print(
+        f"{'items':>6} {'transcripts':>11} | {'first query':>11} "
+        f"{'then said':>10} | a typo"
+    )
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="speed-search-") as tmp:
-            hours, first, following = first_query(size, Path(tmp))
+            hours, (pages, said), typo = first_query(size, Path(tmp))
         print(
-            f"{size:>6} {hours:>9} h | {first / 1024:>8.1f} KB | "
-            f"{following / 1024:.1f} KB",
+            f"{size:>6} {hours:>9} h | {pages / 1024:>8.1f} KB "
+            f"{said / 1024:>7.1f} KB | {sum(typo) / 1024:.1f} KB",
             flush=True,
         )
 

@@ -165,7 +165,7 @@ def test_axe_finds_no_violation_on_any_facade(page, server, synthetic, javascrip
 def test_a_transcript_timestamp_starts_the_video_at_its_time(page, server, synthetic):
     talk = talk_page(page, server, synthetic, index=1)  # automatic captions
     page.get_by_text("Leggi la trascrizione").click()
-    stamp = page.locator(".transcript-text h3 a.chapter-time").nth(2)
+    stamp = page.locator(".transcript-text li a.chapter-time").nth(2)
     start = int(stamp.get_attribute("data-start"))
     assert start > 60
     stamp.click()

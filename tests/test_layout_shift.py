@@ -23,6 +23,7 @@ PAGES = {
     "speakers": "/relatori/",
     "a speaker": ("/relatori/", "/relatori/relatore-"),
     "search": "/cerca/?q=sintetica",
+    "search, a typo": "/cerca/?q=snitetica",  # no result: "Forse cercavi"
     "blog archive": "/archivio/",
     "an article": ("/archivio/", "/blog/"),
     "a blog tag": "/tag/backup/",

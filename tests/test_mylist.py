@@ -202,7 +202,7 @@ def test_every_talk_result_has_its_buttons_once(page, server, synthetic):
     # A talk found in what was said: its buttons, and the same talk's
     # result among the pages says the same.
     talk = synthetic.archive.talks[1]
-    search(page, server, q=f'"{talk["captions"][100][2]}"', detto="1")
+    search(page, server, q=f'"{talk["captions"][100][2]}"')
     spoken = page.locator("#ricerca-detto-risultati .search-result")
     expect(spoken).to_have_count(1)
     seen = toggle(spoken, "Visto", talk)
@@ -474,9 +474,9 @@ def test_resume_where_the_reader_stopped(page, server, synthetic, player):
     expect(resume).to_be_visible()
     expect(page.locator(".chapters .mylist-here")).to_contain_text("Demo dal vivo")
     expect(page.locator(".chapters .mylist-here")).to_contain_text("Hai interrotto qui")
-    passages = page.locator(".transcript-text h3[id]")
+    passages = page.locator(".transcript-text li[id]")
     last = passages.nth(passages.count() - 1).get_attribute("id")
-    assert page.locator(".transcript-text h3.mylist-here").get_attribute("id") == last
+    assert page.locator(".transcript-text li.mylist-here").get_attribute("id") == last
     assert_no_violation(page, "talk in progress")
     resume.press("Enter")
     frame = page.locator(".talk-video iframe")

@@ -5,6 +5,7 @@ built with their Pagefind index and served from 127.0.0.1; the route guard of th
 records) any request to another host.
 """
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -25,7 +26,8 @@ def small_community(community):
 
 
 def titles(page):
-    return page.locator(".search-result :is(h2, h3) a").all_inner_texts()
+    """The titles of the pages' results (what was said is listed apart)."""
+    return page.locator("#ricerca-risultati .search-result h2 a").all_inner_texts()
 
 
 def search(page, base_url, query="", **filters):
@@ -160,7 +162,7 @@ def filter_chunks(page):
 
 
 @pytest.mark.parametrize(
-    ("site_url", "query"), [("small_community", "Bonazzi"), ("server", "sintetica")]
+    ("site_url", "query"), [("small_community", "prova"), ("server", "sintetica")]
 )
 def test_the_filters_are_written_with_the_page_as_the_index_has_them(
     page, request, site_url, query
@@ -231,9 +233,9 @@ def test_the_back_button_returns_to_the_previous_search(page, server):
 
 def test_more_results_on_request(page, server, synthetic):
     search(page, server, "sintetica")
-    assert page.locator(".search-result").count() == 10
+    assert page.locator("#ricerca-risultati .search-result").count() == 10
     page.get_by_role("button", name="Mostra altri risultati").click()
-    expect(page.locator(".search-result")).to_have_count(20)
+    expect(page.locator("#ricerca-risultati .search-result")).to_have_count(20)
     # Focus moves to the first new result, for keyboard and screen readers.
     focused = page.evaluate("document.activeElement.closest('.search-result') !== null")
     assert focused
@@ -253,8 +255,6 @@ def test_search_and_filters_by_keyboard_alone(page, server, synthetic):
     expect(page.locator("#ricerca-stato")).to_contain_text("risultati")
     page.focus("#ricerca-testo")
     page.keyboard.press("Tab")  # the button
-    page.keyboard.press("Tab")  # "what was said" too
-    assert page.evaluate("document.activeElement.id") == "ricerca-detto"
     page.keyboard.press("Tab")  # the first filter: tipo
     assert page.evaluate("document.activeElement.id") == "ricerca-filtro-tipo"
     page.keyboard.press("ArrowDown")  # the first kind in the list
@@ -312,10 +312,11 @@ def test_a_spoken_phrase_opens_its_talk_at_that_moment(page, server, synthetic):
     phrase = talk["captions"][100][2]  # said at about six minutes
     soup = synthetic.page(f"/videoconferenze/{talk['slug']}/")
     said = soup.find("p", string=lambda text: text and phrase in text)
-    start = int(said.find_previous_sibling("h3")["id"].removeprefix("t-"))
+    start = int(said.find_parent("li")["id"].removeprefix("t-"))
     assert start > 0
-    found = search(page, server, f'"{phrase}"')
-    assert found == [talk["title"]]  # the exact phrase: one talk
+    assert search(page, server, f'"{phrase}"') == []  # said, not written
+    spoken = page.locator("#ricerca-detto-risultati .search-result h3 a")
+    expect(spoken).to_have_text([talk["title"]])  # the exact phrase: one talk
     passage = page.locator(".search-result .passages a")
     expect(passage).to_have_count(1)
     expect(passage).to_have_text(
@@ -326,7 +327,7 @@ def test_a_spoken_phrase_opens_its_talk_at_that_moment(page, server, synthetic):
     )
     passage.click()
     page.wait_for_url(f"**/videoconferenze/{talk['slug']}/?t={start}#t-{start}")
-    expect(page.locator(f"h3#t-{start}")).to_be_visible()  # its section opened
+    expect(page.locator(f"li#t-{start}")).to_be_visible()  # its section opened
     assert page.locator(".talk-video iframe").count() == 0  # nothing loads by itself
     assert off_site(page) == []
     page.click(".talk-video .video-play")
@@ -337,30 +338,61 @@ def test_a_spoken_phrase_opens_its_talk_at_that_moment(page, server, synthetic):
 
 def test_axe_finds_no_violation_with_transcript_passages(page, server, synthetic):
     phrase = synthetic.archive.talks[1]["captions"][100][2]
-    search(page, server, phrase, detto="1")
+    search(page, server, phrase)
     expect(page.locator(".passages a").first).to_be_visible()
     assert_no_violation(page, "transcript passages")
 
 
-def test_the_first_search_leaves_what_was_said_until_it_is_needed(
+def test_words_said_in_a_talk_are_found_after_the_pages_results(
     page, server, synthetic
 ):
-    """The spoken words are an index of their own: not downloaded for a search
-    the pages answer; the box (kept in the URL) asks for them."""
+    """What was said is searched by default, unquoted, but its index is asked
+    only once the pages' results are on screen; the passage links the talk
+    at that moment."""
     talk = synthetic.archive.talks[1]
-    phrase = talk["captions"][100][2]
-    found = search(page, server, "sintetica")
-    assert found
-    assert not [url for url in page.requests if "/pagefind-trascrizioni/" in url]
-    # Nor a script the page does not use: results are links, no video plays.
-    assert not [url for url in page.requests if url.endswith("/js/video.js")]
-    expect(page.locator("#ricerca-detto-sezione")).to_be_hidden()
-    page.fill("#ricerca-testo", phrase)
-    page.check("#ricerca-detto")
-    expect(page.locator("#ricerca-detto-sezione")).to_be_visible()
-    assert parse_qs(urlsplit(page.url).query)["detto"] == ["1"]
+    words = talk["captions"][100][2].split()[:2]  # two words said, no quotes
+    search(page, server, "sintetica")
+    page.fill("#ricerca-testo", " ".join(words))
     spoken = page.locator("#ricerca-detto-risultati .search-result h3 a")
     expect(spoken.first).to_have_text(talk["title"])
-    expect(page.locator("#ricerca-detto-risultati .passages a").first).to_be_visible()
-    assert [url for url in page.requests if "/pagefind-trascrizioni/" in url]
+    expect(page.locator("#ricerca-detto-sezione")).to_be_visible()
+    passage = page.locator("#ricerca-detto-risultati .passages a").first
+    expect(passage).to_have_text(re.compile(r"^Trascrizione, \d\d:\d\d:\d\d$"))
+    assert "?t=" in passage.get_attribute("href")
+    marks = page.locator("#ricerca-detto-risultati .passages mark").all_inner_texts()
+    assert words[0] in marks
+    # The pages' own results came first: the main index before the spoken one.
+    asked = [url for url in page.requests if "/pagefind" in url]
+    first_spoken = next(
+        i for i, u in enumerate(asked) if "/pagefind-trascrizioni/" in u
+    )
+    assert any("/pagefind/fragment/" in u for u in asked[:first_spoken])
+    assert "detto" not in page.url
+    # Nor a script the page does not use: results are links, no video plays.
+    assert not [url for url in page.requests if url.endswith("/js/video.js")]
     assert off_site(page) == []
+
+
+def test_a_speakers_name_comes_before_words_like_it(page, server, synthetic):
+    speaker = synthetic.archive.speakers[7]
+    theirs = {t["title"] for t in synthetic.archive.talks_of(speaker["handle"])}
+    found = search(page, server, "Sintetico 07")
+    assert found[0] == speaker["name"]
+    assert set(found[1 : 1 + len(theirs)]) == theirs
+
+
+def test_a_tag_is_searched(page, small_community):
+    # "management" is only in the report's tags ("community management").
+    assert REPORT["title"] in search(page, small_community, "management")
+
+
+def test_a_typo_offers_the_word_of_the_index(page, server):
+    search(page, server, "snitetica")
+    expect(page.locator("#ricerca-stato")).to_contain_text("Nessun risultato")
+    maybe = page.locator("#ricerca-forse")
+    expect(maybe).to_have_text("Forse cercavi sintetica?")
+    assert_no_violation(page, "a suggestion")
+    maybe.get_by_role("link").click()
+    expect(page.locator("#ricerca-stato")).to_contain_text("risultati per «sintetica»")
+    assert "q=sintetica" in page.url
+    expect(maybe).to_be_hidden()

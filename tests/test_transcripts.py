@@ -102,11 +102,12 @@ def test_talk_page_shows_the_transcript_closed_with_seek_links(synthetic):
     assert "<" not in body and "align:" not in body
     for *_, phrase in talk["captions"]:
         assert body.count(phrase) == 1, phrase
-    headings = text.find_all("h3")
-    assert headings[0]["id"] == "t-0"
-    for heading in headings:
-        seconds = int(heading["id"].removeprefix("t-"))
-        link = heading.a
+    assert not text.find("h3")  # times are not headings
+    passages = text.select("ol.transcript-passages > li[id]")
+    assert passages[0]["id"] == "t-0"
+    for passage in passages:
+        seconds = int(passage["id"].removeprefix("t-"))
+        link = passage.a
         assert link["class"] == ["chapter-time"]
         assert link["data-start"] == str(seconds)
         suffix = f"&t={seconds}s" if seconds else ""
@@ -349,7 +350,7 @@ def test_import_playlist_attaches_the_captions_yt_dlp_wrote(task, project, tmp_p
     assert build.returncode == 0, build.stderr
     page = project / "output" / "videoconferenze" / "firewall-con-mario_tonti"
     soup = BeautifulSoup((page / "index.html").read_text(), "html.parser")
-    assert soup.select_one(".transcript-text h3#t-0 a[data-start='0']")
+    assert soup.select_one(".transcript-text li#t-0 a[data-start='0']")
 
 
 def test_a_rebuild_shows_the_edited_caption_file(tmp_path, monkeypatch):

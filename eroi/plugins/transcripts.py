@@ -11,8 +11,9 @@ into what was said and grouped into timed passages (eroi.model.transcripts).
 The talk generator calls ``transcript_of`` in its first phase, so the build,
 `invoke check`, livereload and `pelican content` report the same problems. The talk page
 shows the passages in a closed "Trascrizione" section whose timestamps seek
-the player; each passage is a search sub-result (an ``h3`` with an id) and
-the whole text is the VideoObject's ``transcript``.
+the player; each passage is a list item with an id (``#t-SECONDS``), where
+the search shows the words it holds, and the whole text is the
+VideoObject's ``transcript``.
 
 Settings: TRANSCRIPT_PASSAGE_SECONDS, (shortest, longest), default (30, 60).
 """

@@ -5,9 +5,13 @@ API talks to the same binary as a service that it polls every 0.1 s, which
 cost about twice as long for the same index.
 """
 
+import gzip
+import json
+import re
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -52,6 +56,7 @@ def write_index(output_path, language, spoken=None, spoken_bundle=None):
             f"Pagefind found no page to index in {output} "
             "(hint: the theme marks what to index with data-pagefind-body)"
         )
+    write_words(output / BUNDLE)
     if spoken and spoken_bundle:  # none on a site without transcripts
         options = ["--root-selector", spoken]
         _run(output, output / spoken_bundle, language, options, may_be_empty=True)
@@ -98,6 +103,28 @@ def _run(output, bundle, language, options, may_be_empty=False):
         (bundle / name).unlink(missing_ok=True)
     # A fragment per indexed page (those with data-pagefind-body).
     return sum(1 for _ in (bundle / "fragment").glob("*.pf_fragment"))
+
+
+# The words /cerca/ may offer for a query that finds nothing ("Forse
+# cercavi ..."): the index's own, those of the most pages first.
+WORDS = "parole.json"
+MOST_WORDS = 5000
+WORD = re.compile(r"[^\W\d_]{4,}")
+# A fragment is a page's indexed text, as Pagefind keeps it: gzip of this
+# signature and a JSON object with the page's "content".
+FRAGMENT = b"pagefind_dcd"
+
+
+def write_words(bundle):
+    """``<bundle>/parole.json``: the words of the pages the bundle indexed
+    (four letters or more), by how many pages hold them."""
+    pages = Counter()
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT)
+        text = json.loads(data)["content"].lower()
+        pages.update(set(WORD.findall(text)))
+    words = sorted(pages, key=lambda word: (-pages[word], word))[:MOST_WORDS]
+    (bundle / WORDS).write_text(json.dumps(words, ensure_ascii=False), "utf-8")
 
 
 def executable():

@@ -4,10 +4,11 @@
    can be shared and the back button returns to the previous one. Nothing is
    requested from any other host.
 
-   What was said in the talks (their transcripts) is a second index: it is
-   loaded only when the reader ticks "detto" (?detto=1), for a quoted phrase,
-   or when the pages hold no result; its talks are listed apart, each with the
-   passages that hold the words.
+   What was said in the talks (their transcripts) is a second index, asked
+   once the pages' results are shown: its talks are listed apart, each with
+   the passages that hold the words. A speaker's name or a tag the query
+   names puts their pages first; a query that finds nothing offers the
+   closest word of the index ("Forse cercavi ...", pagefind/parole.json).
 
    The filters' options are in the page (eroi/plugins/search writes them with the
    site): none of the index is downloaded to show them. A talk found has its
@@ -20,11 +21,10 @@ const status = document.getElementById("ricerca-stato");
 const list = document.getElementById("ricerca-risultati");
 const more = document.getElementById("ricerca-altri");
 const broken = document.getElementById("ricerca-guasta");
-const spokenBox = document.getElementById("ricerca-detto");
+const maybe = document.getElementById("ricerca-forse");
 const spokenSection = document.getElementById("ricerca-detto-sezione");
 const spokenList = document.getElementById("ricerca-detto-risultati");
 const SPOKEN_MOST = 20;
-const QUOTED = /^".+"$/; // Pagefind's exact phrase
 
 const PAGE = 10;
 // The form's filters; "lista" is the reader's own (js/mylist.js), not the index's.
@@ -96,28 +96,101 @@ const picture = (data, pageUrl) => {
   return box;
 };
 
-/* Transcript passages (headings #t-SECONDS on a talk page) that hold the
-   words: each links to the talk at that moment (?t= starts the player there,
-   #t- shows the passage). */
-const PASSAGE = /^#t-(\d{1,6})$/;
+/* Transcript passages (list items #t-SECONDS on a talk page, Pagefind's
+   anchors) that hold the words, with the words around them: each links to
+   the talk at that moment (?t= starts the player there, #t- shows it). */
+const PASSAGE = /^t-(\d{1,6})$/;
 const MOST_PASSAGES = 3;
+const AROUND = 12; // words before and after the first one found
 const passageList = (data) => {
-  const items = (data.sub_results || [])
-    .map((sub) => ({ sub, url: new URL(sub.url, location.href) }))
-    .filter(({ url }) => PASSAGE.test(url.hash))
-    .slice(0, MOST_PASSAGES)
-    .map(({ sub, url }) => {
-      const seconds = url.hash.match(PASSAGE)[1];
-      url.search = `?t=${seconds}`;
-      return element(
-        "li",
-        {},
-        element("a", { href: url.href, class: "passage-time" }, `Trascrizione, ${sub.title}`),
-        " ",
-        element("span", { class: "excerpt" }, ...excerptNodes(sub.excerpt)),
-      );
-    });
+  const words = data.content.split(/\s+/); // Pagefind's locations index these
+  const found = new Set(data.locations);
+  const anchors = (data.anchors || []).filter((a) => PASSAGE.test(a.id));
+  anchors.sort((a, b) => a.location - b.location);
+  const passages = new Map();
+  for (const at of [...found].sort((a, b) => a - b)) {
+    const anchor = anchors.findLast((a) => a.location <= at);
+    if (anchor && !passages.has(anchor.id)) passages.set(anchor.id, { anchor, at });
+    if (passages.size === MOST_PASSAGES) break;
+  }
+  const items = [...passages.values()].map(({ anchor, at }) => {
+    const url = new URL(data.url, location.href);
+    url.search = `?t=${anchor.id.match(PASSAGE)[1]}`;
+    url.hash = anchor.id;
+    const from = Math.max(anchor.location + 1, at - AROUND); // after the time
+    const excerpt = words.slice(from, at + AROUND).flatMap((word, i) => [
+      found.has(from + i) ? element("mark", {}, word) : document.createTextNode(word),
+      " ",
+    ]);
+    return element(
+      "li",
+      {},
+      element("a", { href: url.href, class: "passage-time" }, `Trascrizione, ${anchor.text}`),
+      " ",
+      element("span", { class: "excerpt" }, "…", ...excerpt, "…"),
+    );
+  });
   return items.length ? element("ul", { class: "passages" }, ...items) : null;
+};
+
+/* Letters only, lower case, accents aside: how names and words compare. */
+const folded = (text) =>
+  text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+const wordsOf = (text) => folded(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/* The speakers (the form's own options) whose name holds every word of the
+   query, one of three letters or more ("Corio", "Mario Corio"), and the tag
+   that is the query ("backup"). */
+const named = (query, key) => {
+  const asked = wordsOf(query);
+  if (!asked.some((word) => word.length > 2)) return [];
+  return [...(form.elements[key]?.options ?? [])]
+    .map((option) => option.value)
+    .filter((value) => {
+      const own = wordsOf(value);
+      if (key === "tag") return value && own.join(" ") === asked.join(" ");
+      return value && asked.every((word) => own.includes(word));
+    });
+};
+
+/* Edits (insert, delete, change, swap two letters) from one word to another. */
+const distance = (a, b) => {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const change = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + change);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+};
+
+/* The query with each word the index lacks changed for its closest word in
+   the index (one edit for short words, two for longer ones; the word of the
+   most pages on equal distance), or null. */
+const closest = (query, vocabulary) => {
+  const known = new Map(vocabulary.map((word) => [folded(word), word]));
+  let changed = false;
+  const words = query.split(/\s+/).map((word) => {
+    const mine = folded(word);
+    if (mine.length < 4 || known.has(mine)) return word;
+    const most = mine.length < 6 ? 1 : 2;
+    let best = null;
+    let bestDistance = most + 1;
+    for (const [key, original] of known) {
+      if (Math.abs(key.length - mine.length) > most) continue;
+      const far = distance(mine, key);
+      if (far < bestDistance) [best, bestDistance] = [original, far];
+    }
+    if (!best) return word;
+    changed = true;
+    return best;
+  });
+  return changed ? words.join(" ") : null;
 };
 
 /* A talk's "Salva per dopo" and "Visto": the box partials/mylist_controls.html
@@ -176,7 +249,6 @@ const resultItem = (data, heading = "h2") => {
 const readUrl = () => {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") ?? "";
-  if (spokenBox) spokenBox.checked = params.get("detto") === "1";
   for (const key of FILTERS) {
     const select = form.elements[key];
     if (!select) continue;
@@ -192,14 +264,13 @@ const currentState = () => {
     const value = form.elements[key]?.value;
     if (value) filters[key] = value;
   }
-  return { query: input.value.trim(), filters, spoken: Boolean(spokenBox?.checked) };
+  return { query: input.value.trim(), filters };
 };
 
-const stateUrl = ({ query, filters, spoken }) => {
+const stateUrl = ({ query, filters }) => {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
   for (const [key, value] of Object.entries(filters)) params.set(key, value);
-  if (spoken) params.set("detto", "1");
   const search = params.toString();
   return search ? `?${search}` : location.pathname;
 };
@@ -227,11 +298,9 @@ const main = async () => {
   let shown = [];
   let run = 0;
 
-  /* The talks where the words were said, with their passages; [] when the
-     spoken index is not needed. */
-  const searchSpoken = async (query, filters, asked, pagesFound) => {
-    const needed = asked || QUOTED.test(query) || pagesFound === 0;
-    if (!form.dataset.pagefindSpoken || !query || !needed) return [];
+  /* The talks where the words were said, with their passages. */
+  const searchSpoken = async (query, filters) => {
+    if (!form.dataset.pagefindSpoken || !query) return [];
     let index;
     try {
       index = await spoken();
@@ -252,9 +321,20 @@ const main = async () => {
     return items;
   };
 
+  /* "Forse cercavi ...": the closest words of the index, when they find
+     something; the index's words are downloaded the first time. */
+  let vocabulary = null;
+  const suggest = async (query, filters) => {
+    vocabulary ??= fetch(new URL("parole.json", bundle)).then((r) => (r.ok ? r.json() : []));
+    const better = closest(query, await vocabulary.catch(() => []));
+    if (!better || !(await pagefind.search(better, { filters })).results.length) return null;
+    return better;
+  };
+
   const search = async () => {
     const mine = ++run;
-    const { query, filters: chosen, spoken: asked } = currentState();
+    maybe.hidden = true;
+    const { query, filters: chosen } = currentState();
     const filtered = Object.keys(chosen).length > 0;
     const { lista, ...filters } = chosen;
     if (lista) filters.chiave = marked(lista);
@@ -274,22 +354,45 @@ const main = async () => {
     ]);
     if (mine !== run) return; // a newer search has started
     const rank = new Map(newest.results.map((result, i) => [result.id, i]));
-    const results = query
+    let results = query
       ? [...relevant.results].sort(
           (a, b) => b.score - a.score || rank.get(a.id) - rank.get(b.id),
         )
       : newest.results;
+    // A speaker or a tag the query names: their pages first, as found, then
+    // the rest of theirs, the newest first.
+    const quoted = /^".*"$/.test(query); // Pagefind's exact phrase
+    const names = query && !quoted ? { relatore: named(query, "relatore"), tag: named(query, "tag") } : {};
+    const exact = Object.entries(names)
+      .filter(([key, values]) => values.length && !filters[key])
+      .map(([key, values]) => ({ [key]: { any: values } }));
+    if (exact.length) {
+      const theirs = await pagefind.search(null, { filters: { ...filters, any: exact }, sort: { data: "desc" } });
+      if (mine !== run) return;
+      const ids = new Set(theirs.results.map((result) => result.id));
+      const found = results.filter((result) => ids.has(result.id));
+      const seen = new Set(found.map((result) => result.id));
+      results = [
+        ...found,
+        ...theirs.results.filter((result) => !seen.has(result.id)),
+        ...results.filter((result) => !ids.has(result.id)),
+      ];
+    }
     shown = [...results];
     list.replaceChildren();
     await showMore();
     if (mine !== run) return;
-    const said = await searchSpoken(query, filters, asked, results.length);
+    const what = query ? ` per «${query}»` : "";
+    const how = filtered ? " con i filtri scelti" : "";
+    if (results.length) {
+      status.textContent = `${plural(results.length, "risultato", "risultati")}${what}${how}.`;
+    }
+    // What was said, once the pages' results are on screen.
+    const said = await searchSpoken(query, filters);
     if (mine !== run) return;
     spokenList?.replaceChildren(...said);
     scan();
     if (spokenSection) spokenSection.hidden = said.length === 0;
-    const what = query ? ` per «${query}»` : "";
-    const how = filtered ? " con i filtri scelti" : "";
     const talks = plural(said.length, "videoconferenza", "videoconferenze");
     const alsoSaid = said.length ? ` Detto in ${talks}, qui sotto.` : "";
     if (results.length) {
@@ -298,6 +401,12 @@ const main = async () => {
       status.textContent = `Nessun risultato tra le pagine${what}${how}, ma è stato detto in ${talks}.`;
     } else {
       status.textContent = `Nessun risultato${what}${how}. Prova con meno parole o meno filtri.`;
+      const better = query && (await suggest(query, filters));
+      if (!better || mine !== run) return;
+      const link = maybe.querySelector("a");
+      link.textContent = better;
+      link.href = stateUrl({ query: better, filters: chosen });
+      maybe.hidden = false;
     }
   };
 
@@ -319,6 +428,12 @@ const main = async () => {
     clearTimeout(typing);
     const url = stateUrl(currentState());
     if (url !== (location.search || location.pathname)) history.pushState(null, "", url);
+    search();
+  });
+  maybe.querySelector("a").addEventListener("click", (event) => {
+    event.preventDefault();
+    input.value = event.target.textContent;
+    history.pushState(null, "", stateUrl(currentState()));
     search();
   });
   more.addEventListener("click", async () => {
