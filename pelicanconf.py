@@ -111,6 +111,7 @@ PLUGINS = [
     "eroi.plugins.talks",
     "eroi.plugins.contributing",
     "eroi.plugins.search",
+    "eroi.plugins.feeds",
     "eroi.plugins.opendata",
     "eroi.plugins.editing",
     "eroi.plugins.sharing",
