@@ -359,22 +359,19 @@ const main = async () => {
           (a, b) => b.score - a.score || rank.get(a.id) - rank.get(b.id),
         )
       : newest.results;
-    // A speaker or a tag the query names: their pages first, as found, then
-    // the rest of theirs, the newest first.
+    // A speaker or a tag the query names: their pages first (a search of
+    // the same words, so of the index chunks already here, in their filter).
     const quoted = /^".*"$/.test(query); // Pagefind's exact phrase
     const names = query && !quoted ? { relatore: named(query, "relatore"), tag: named(query, "tag") } : {};
     const exact = Object.entries(names)
       .filter(([key, values]) => values.length && !filters[key])
       .map(([key, values]) => ({ [key]: { any: values } }));
     if (exact.length) {
-      const theirs = await pagefind.search(null, { filters: { ...filters, any: exact }, sort: { data: "desc" } });
+      const theirs = await pagefind.search(query, { filters: { ...filters, any: exact } });
       if (mine !== run) return;
       const ids = new Set(theirs.results.map((result) => result.id));
-      const found = results.filter((result) => ids.has(result.id));
-      const seen = new Set(found.map((result) => result.id));
       results = [
-        ...found,
-        ...theirs.results.filter((result) => !seen.has(result.id)),
+        ...results.filter((result) => ids.has(result.id)),
         ...results.filter((result) => !ids.has(result.id)),
       ];
     }
