@@ -1,7 +1,8 @@
 """Lighthouse's performance score and layout shift, for every page type.
 
-Builds the real content/ with the production settings into a temporary
-folder, serves it on 127.0.0.1 compressed as a web server would (gzip -6
+Builds the real content/ (or, given a size, a SYNTHETIC archive of that
+many items: tests/synthetic.py) with the production settings into a
+temporary folder, serves it on 127.0.0.1 compressed as a web server would (gzip -6
 for text; Pagefind's files as they are), and runs Lighthouse (npm,
 LIGHTHOUSE_VERSION, fetched by `npm exec` the first time) in Debian's
 chromium on each page type, with Lighthouse's default mobile profile
@@ -12,7 +13,8 @@ blocking time and the bytes transferred.
 Not a test: it asserts nothing. Needs network access to the npm registry
 the first time, and chromium (CHROME_PATH, default /usr/bin/chromium).
 
-    .venv/bin/python -m benchmarks.lighthouse
+    .venv/bin/python -m benchmarks.lighthouse          # the real content/
+    .venv/bin/python -m benchmarks.lighthouse 1000     # 1 000 SYNTHETIC items
 """
 
 import contextlib
@@ -46,10 +48,13 @@ PAGES = {
     "a talk": ("/videoconferenze/", "/videoconferenze/"),
     "speakers": "/relatori/",
     "a speaker": ("/relatori/", "/relatori/"),
+    "a talk tag": ("/videoconferenze/", "/videoconferenze/tag/"),
     "search": "/cerca/?q=nethserver",
     "blog archive": "/archivio/",
     "an article": ("/archivio/", "/blog/"),
     "la mia lista": "/la-mia-lista/",
+    "contributing": "/contribuisci/",
+    "not found": "/404.html",
 }
 
 
@@ -122,13 +127,23 @@ def audit(url):
     }
 
 
-def main():
+def main(size=None):
     with tempfile.TemporaryDirectory() as tmp:
         output = Path(tmp) / "output"
+        what = "the real content/"
+        overrides = {}
+        if size:
+            from benchmarks.speed import synthetic_archive
+
+            content = Path(tmp) / "content"
+            archive = synthetic_archive(content, size)
+            what = f"{size} SYNTHETIC items"
+            overrides = {"PATH": str(content), "TALKS_NOW": archive.now}
         with contextlib.redirect_stdout(io.StringIO()):
             runner.build(
                 runner.PUBLISH_SETTINGS,
                 fatal="errors",
+                **overrides,
                 OUTPUT_PATH=str(output),
                 SITEURL="http://127.0.0.1:8766",
                 FEED_DOMAIN="http://127.0.0.1:8766",
@@ -137,14 +152,18 @@ def main():
         handler = functools.partial(Handler, directory=str(output))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 8766), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile; the real content/")
+        print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile; {what}")
         print(
             f"{'page':<14} {'score':>5} {'CLS':>6} {'FCP s':>6} {'LCP s':>6} "
             f"{'TBT ms':>7} {'KB':>6}"
         )
         try:
             for name, where in PAGES.items():
-                path = first_link(output, *where) if isinstance(where, tuple) else where
+                try:
+                    path = first_link(output, *where) if isinstance(where, tuple) else where
+                except LookupError:  # the real content may have no such page
+                    print(f"{name:<14} (none in this site)")
+                    continue
                 r = audit(f"http://127.0.0.1:8766{path}")
                 print(
                     f"{name:<14} {r['score']:>5} {r['cls']:>6.3f} {r['fcp']:>6.2f} "
@@ -156,4 +175,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else None)
