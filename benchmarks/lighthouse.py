@@ -160,7 +160,9 @@ def main(size=None):
         try:
             for name, where in PAGES.items():
                 try:
-                    path = first_link(output, *where) if isinstance(where, tuple) else where
+                    path = where
+                    if isinstance(where, tuple):
+                        path = first_link(output, *where)
                 except LookupError:  # the real content may have no such page
                     print(f"{name:<14} (none in this site)")
                     continue
