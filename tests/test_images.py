@@ -26,7 +26,8 @@ PHOTO = "images/2024/palco.jpg"
 ARTICLE = (
     "Title: La serata sul palco\nDate: 2024-03-01 10:00\n\n"
     f"![Il palco della serata]({{static}}/{PHOTO})\n\n"
-    "Un testo dopo la foto.\n\n![Il logo]({static}/images/logo.png)\n"
+    "Un testo dopo la foto.\n\n![Il logo]({static}/images/logo.png)\n\n"
+    "![Un'icona]({static}/images/icona.png)\n"
 )
 SITEURL = "https://eroi.example.org/sito"
 
@@ -38,6 +39,16 @@ def logo():
     return stream.getvalue()
 
 
+def icon():
+    """A 200×200 palette PNG, a square on a transparent colour: small already."""
+    image = Image.new("P", (200, 200), 0)
+    image.putpalette([255, 255, 255, 11, 92, 173])
+    image.paste(1, (50, 50, 150, 150))
+    stream = io.BytesIO()
+    image.save(stream, "PNG", transparency=0)
+    return stream.getvalue()
+
+
 @pytest.fixture(scope="module")
 def photos(tmp_path_factory):
     """The small project with an article showing the photo and a wide logo,
@@ -45,7 +56,8 @@ def photos(tmp_path_factory):
     root = tmp_path_factory.mktemp("photos")
     write_small_project(root)
     data = camera_photo()
-    place(root, {PHOTO: data, "images/logo.png": logo(), "articles/palco.md": ARTICLE})
+    images = {PHOTO: data, "images/logo.png": logo(), "images/icona.png": icon()}
+    place(root, {**images, "articles/palco.md": ARTICLE})
     written = snapshot(root / "content")
     options = {"PATH": str(root / "content"), "IMAGE_CACHE": str(root / "immagini")}
     first = build_site(root / "a", **options)
@@ -106,15 +118,21 @@ def test_a_png_keeps_its_transparency(photos):
     with Image.open(first.output / "images/logo.png") as published:
         assert published.size == (2000, 150) and published.mode == "RGBA"
         assert published.getpixel((10, 10))[3] == 128
+    with Image.open(first.output / "images/icona.png") as published:
+        assert published.mode == "P" and published.info["transparency"] == 0
+    with Image.open(first.output / "images/icona.png.200.webp") as published:
+        assert published.mode == "RGBA"
+        assert published.getpixel((5, 5))[3] == 0
+        assert published.getpixel((100, 100))[3] == 255
 
 
 def test_a_second_build_takes_the_pictures_from_the_cache(photos):
     _root, _data, first, second, made = photos
     cache = first.output.parent / "immagini"
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == made
-    # The photo and the logo: each itself and three widths; the project's
-    # 2×2 foto.png, shown by no body: itself only.
-    assert len(made) == 4 + 4 + 1
+    # The photo and the logo: each itself and three widths; the icon: itself
+    # and its own width; the project's foto.png, shown by no body: itself.
+    assert len(made) == 4 + 4 + 2 + 1
     for name in (PHOTO, f"{PHOTO}.640.webp", "images/logo.png"):
         assert (second.output / name).read_bytes() == (first.output / name).read_bytes()
 

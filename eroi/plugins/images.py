@@ -118,26 +118,32 @@ def make(path, shown):
         wanted = (shown.height, shown.width) if turned else (shown.width, shown.height)
         source.draft(None, wanted)  # a JPEG decoded at 1/2, 1/4 ... of its size
         image = ImageOps.exif_transpose(source)
-    if image.has_transparency_data and image.mode not in ("RGBA", "LA"):
-        image = image.convert("RGBA")
-    elif image.mode not in ("RGB", "RGBA", "L", "LA"):
-        icc = None if image.mode == "CMYK" else icc  # a CMYK profile fits no more
-        image = image.convert("RGB")
+    # The profile of an RGB picture fits its WebP widths (not a CMYK's, a grey's).
+    rgb_profile = icc if image.mode in ("RGB", "RGBA", "P", "PA") else None
     if image.size != (shown.width, shown.height):
+        if image.mode not in ("RGB", "RGBA", "L", "LA"):  # a palette, CMYK ...
+            image, icc = full_colour(image), rgb_profile
         image = image.resize((shown.width, shown.height), Image.Resampling.LANCZOS)
     made = {"": encode(image, kind, icc)}
-    if image.mode in ("L", "LA"):  # WebP is colour only
-        image, icc = image.convert(image.mode.replace("L", "RGB")), None
+    image = full_colour(image)
     for width in shown.widths:
         height = max(1, round(shown.height * width / shown.width))
         smaller = image.resize((width, height), Image.Resampling.LANCZOS)
-        made[VARIANT.format(width=width)] = encode(smaller, "WEBP", icc)
+        made[VARIANT.format(width=width)] = encode(smaller, "WEBP", rgb_profile)
     return made
+
+
+def full_colour(image):
+    """``image`` in RGB, or RGBA if it has transparency."""
+    mode = "RGBA" if image.has_transparency_data else "RGB"
+    return image if image.mode == mode else image.convert(mode)
 
 
 def encode(image, kind, icc):
     """``image`` as ``kind`` bytes with no metadata but the colour profile."""
-    image.info = {}  # Pillow writes a comment, XMP or EXIF kept in info
+    # Pillow writes the comment, XMP or EXIF it finds in info: keep only a
+    # palette's transparent colour.
+    image.info = {k: v for k, v in image.info.items() if k == "transparency"}
     stream = io.BytesIO()
     options = {"icc_profile": icc} if icc else {}
     if kind in QUALITY:
@@ -200,8 +206,8 @@ def write_pictures(pelican):
         if not in_bodies.get(static.relative_source_path):  # an avatar ...
             shown = replace(shown, widths=())  # shown by templates: no widths
         data = Path(static.source_path).read_bytes()
-        recipe = f"{settings['IMAGE_MAX_SIDE']}{shown.widths}".encode()
-        key = hashlib.sha256(RECIPE + recipe + data).hexdigest()[:32]
+        recipe = RECIPE + str(settings["IMAGE_MAX_SIDE"]).encode()
+        key = hashlib.sha256(recipe + data).hexdigest()[:32]
         suffixes = ["", *(VARIANT.format(width=w) for w in shown.widths)]
         ext = Path(static.save_as).suffix
         cached = {s: cache / f"{key}{s or ext}" for s in suffixes}

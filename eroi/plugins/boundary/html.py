@@ -212,8 +212,9 @@ def apply_policy(
         attributes.setdefault(name, value)  # browsers keep the first
 
     soup = BeautifulSoup(html, "html.parser", on_duplicate_attribute=on_duplicate)
-    policy = Policy(source, content_path, relative_dir, title, theme_ids(theme))
-    policy.pictures = pictures
+    policy = Policy(
+        source, content_path, relative_dir, title, theme_ids(theme), pictures
+    )
     control = NOT_TEXT.search(html)
     if control:
         policy.refuse(
@@ -262,7 +263,15 @@ def theme_ids(theme):
 class Policy:
     """The decisions about one fragment; ``problems`` collects the refusals."""
 
-    def __init__(self, source, content_path, relative_dir, title, reserved_ids=None):
+    def __init__(
+        self,
+        source,
+        content_path,
+        relative_dir,
+        title,
+        reserved_ids=None,
+        pictures=None,  # eroi.plugins.images.Pictures
+    ):
         self.source = source
         self.reserved_ids = reserved_ids
         self.renamed = {}  # {theme's id: the id the content's element gets}
@@ -272,7 +281,7 @@ class Policy:
         self.problems = []
         self.references = []
         self.needles = {}  # {needle: refusals so far}
-        self.pictures = None  # eroi.plugins.images.Pictures
+        self.pictures = pictures
 
     def refuse(self, needle, message, hint, field="body", *, near=None):
         """A problem at the line holding ``needle`` (else ``near``): the second
