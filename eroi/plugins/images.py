@@ -40,8 +40,9 @@ DEFAULTS = {
     "IMAGE_MAX_SIDE": 2000,
     # The WebP widths offered to browsers (besides the picture's own width).
     "IMAGE_WIDTHS": (640, 1280),
-    # How wide a picture of a body is shown: main's --measure in site.css.
-    "IMAGE_SIZES": "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
+    # How wide a picture of a body is shown: main's --measure (42rem, its
+    # 1rem paddings included) in site.css.
+    "IMAGE_SIZES": "(min-width: 42rem) 40rem, calc(100vw - 2rem)",
     "IMAGE_CACHE": Derived(lambda s: os.path.join(s["CACHE_PATH"], "immagini")),
 }
 # Extension -> the format written again (the fallback keeps its format).
