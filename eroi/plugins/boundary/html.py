@@ -19,6 +19,8 @@ serialised again, so what was checked is exactly what readers get.
 - ``style``: a few layout properties with plain values; no function (so no
   ``url()`` or ``image-set()``), no escape, no comment.
 - Comments, doctypes and processing instructions are dropped.
+- A {static} photo becomes a <picture> of WebP widths around its <img>, which
+  gets the published size (eroi.plugins.images).
 """
 
 import functools
