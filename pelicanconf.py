@@ -104,6 +104,7 @@ PLUGINS = [
     "eroi.plugins.checks",
     "eroi.plugins.boundary",
     "eroi.plugins.reading",
+    "eroi.plugins.images",
     "eroi.plugins.italian",
     "eroi.plugins.authors",
     "eroi.plugins.video",

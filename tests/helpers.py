@@ -70,11 +70,12 @@ def build_site(output, settings_file=runner.DEV_SETTINGS, **overrides):
 
     ``settings_file`` is a file of this project (pelicanconf.py unless named),
     whatever the working folder: tests that show paths as a writer sees them
-    work in a folder of their own. Share cards go to the session's cache
-    (beside the output without one), never the project's.
+    work in a folder of their own. Share cards and pictures go to the
+    session's cache (beside the output without one), never the project's.
     """
     cards = CARD_CACHE or Path(output).parent / "cards"
     overrides.setdefault("SHARE_CARDS_CACHE", str(cards))
+    overrides.setdefault("IMAGE_CACHE", str(Path(cards).parent / "immagini"))
     recorder = Recorder()
     logging.getLogger().addHandler(recorder)
     try:
@@ -485,8 +486,9 @@ def broken_links(output, siteurl=""):
         doc = soup(path)
         base = origin + page_url(output, path, site.path.rstrip("/"))
         for element in doc.find_all(["a", "link", "img", "script", "source", "iframe"]):
-            for attribute in ("href", "src"):
-                raw = element.get(attribute)
+            found = [(a, element.get(a)) for a in ("href", "src")]
+            found += [("srcset", url) for url in _urls(element.get("srcset"))]
+            for attribute, raw in found:
                 if raw is None or raw.startswith(("mailto:", "tel:", "data:")):
                     continue
                 url = urljoin(base, raw)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PIL import Image
+from PIL import Image, ImageCms
 
 from eroi.model.schema import SCHEMAS, front_matter
 from tests.captions import speech, subrip, youtube_auto_vtt
@@ -33,6 +33,33 @@ def tiny_image(kind, colour=(11, 92, 173), size=(2, 2)):
 
 def tiny_png(colour=(11, 92, 173)):
     return tiny_image("PNG", colour)
+
+
+def camera_photo(size=(6000, 4000)):
+    """A JPEG as a phone writes it (24 megapixels, about 17 MB): a gradient
+    (black at the top of the sensor) with sensor noise, orientation 6 (to be
+    turned a quarter clockwise), camera and GPS tags, an sRGB colour
+    profile, a comment, and a second picture in it (MPF)."""
+    noise = Image.effect_noise(size, 30)
+    gradient = Image.linear_gradient("L").resize(size)
+    image = Image.merge("RGB", (gradient, noise, Image.blend(gradient, noise, 0.5)))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif[0x010F], exif[0x0110] = "Fotocamera", "Modello 1"
+    exif[0x8825] = {1: "N", 2: (45.0, 27.0, 50.0), 3: "E", 4: (9.0, 11.0, 25.0)}
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    stream = io.BytesIO()
+    image.save(
+        stream,
+        "MPO",  # a JPEG with a second, smaller picture (depth, HDR) after it
+        save_all=True,
+        append_images=[image.resize((600, 400))],
+        quality=95,
+        exif=exif,
+        icc_profile=profile,
+        comment=b"Via Roma",
+    )
+    return stream.getvalue()
 
 
 # A valid, whole 2×2 JPEG: stands in for downloaded thumbnails of the first videos.

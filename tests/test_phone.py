@@ -8,6 +8,7 @@ wide table. Every page type is loaded in chromium.
 """
 
 import pytest
+from PIL import Image
 
 from eroi.model.schema import SCHEMAS, front_matter
 from tests.axe import assert_no_violation
@@ -22,6 +23,7 @@ LONG_WORD = "Precipitevolissimevolmente" * 3
 LONG_TAG = "SicurezzaInformaticaPerLePiccoleEMedieImpreseItaliane"
 LONG_URL = "https://example.org/" + "un-percorso-molto-lungo-senza-spazi/" * 6
 LONG_CODE = "sudo " + "--opzione-lunghissima=valore " * 12
+PHOTO, PHOTO_ALT = "images/foto-enorme.jpg", "Una foto di 4000 pixel"
 
 
 def add_hostile_content(content):
@@ -59,9 +61,12 @@ def add_hostile_content(content):
         "category": "Sintetici",
         "tags": LONG_TAG,
     }
+    # A 4000-pixel photo first, so the home page shows it in the summary.
+    Image.linear_gradient("L").resize((4000, 3000)).save(content / PHOTO)
     (content / "articles" / "articolo-lunghissimo.md").write_text(
         front_matter(SCHEMAS["article"], article, blanks=False)
-        + f"\nUn indirizzo: {LONG_URL}, e <{LONG_URL}>.\n\n"
+        + f"\n![{PHOTO_ALT}]({{static}}/{PHOTO})\n\n"
+        f"Un indirizzo: {LONG_URL}, e <{LONG_URL}>.\n\n"
         f"Il comando `{LONG_CODE.strip()}` in riga, e in un blocco:\n\n"
         f"    {LONG_CODE}\n\n"
         f"| {cells} |\n|{'---|' * 12}\n| {' | '.join(['valore'] * 12)} |\n",
@@ -157,6 +162,20 @@ def test_no_page_scrolls_sideways_at_320_px(page, hostile):
         if width > 320:
             wide[kind] = (url, width, culprits)
     assert wide == {}
+
+
+def test_a_phone_loads_a_narrow_webp_of_a_big_photo(page, hostile):
+    base_url, output = hostile
+    page.set_viewport_size({"width": 320, "height": 640})
+    for kind in ("home", "hostile article"):
+        page.goto(base_url + every_page(output)[kind], wait_until="load")
+        photo = page.get_by_role("img", name=PHOTO_ALT)
+        expect(photo).to_have_js_property("complete", True)
+        assert photo.evaluate("i => i.currentSrc").endswith(f"/{PHOTO}.640.webp")
+        box = photo.bounding_box()
+        assert box["width"] <= 320 and round(box["height"]) == round(
+            box["width"] * 3 / 4
+        ), (kind, box)
 
 
 def test_the_header_is_short_and_the_first_talk_on_the_first_screen(page, hostile):

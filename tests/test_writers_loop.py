@@ -3,11 +3,11 @@ once the loop settles the served folder is exactly a full build.
 
 The loop runs in-process on a small project: its real watcher (inotify), its
 preview server on 127.0.0.1, its quick render and its full builds. After each
-edit of a series (body, title, date, speakers, tags, a new file, a deleted
-file, a speaker, a caption file, a template) the changed page is fetched as
-the browser would, then the settled output is compared with a full build of
-the same content, file by file (Pagefind's index aside: its chunks are
-ordered at random).
+edit of a series (body, title, date, speakers, tags, a new file, a picture
+shown and replaced, a deleted file, a speaker, a caption file, a template)
+the changed page is fetched as the browser would, then the settled output is
+compared with a full build of the same content, file by file (Pagefind's
+index aside: its chunks are ordered at random).
 """
 
 import threading
@@ -22,6 +22,7 @@ from eroi.tools import runner
 from eroi.tools import server as devserver
 from tests.captions import speech, subrip
 from tests.helpers import snapshot
+from tests.synthetic import tiny_image
 
 TALK = (
     "Title: Una serata\nDate: 2020-01-13 17:00\nSpeakers: stefano.pasquini\n"
@@ -196,6 +197,24 @@ def test_each_edit_shows_at_once_and_settles_into_a_full_build(
             new_article,
             "blog/2020/un-nuovo-articolo/index.html",
             "Un nuovo articolo",
+            False,
+        ),
+        (
+            "a picture shown",
+            lambda: edit(
+                article, "Ciao a tutti", "![Una foto]({static}/images/foto.png)"
+            ),
+            ARTICLE_PAGE,
+            "/images/foto.png.2.webp 2w",
+            True,
+        ),
+        (
+            "the picture replaced",  # no page: the full build makes it
+            lambda: (content / "images" / "foto.png").write_bytes(
+                tiny_image("PNG", size=(40, 30))
+            ),
+            ARTICLE_PAGE,
+            'width="40"',
             False,
         ),
         (

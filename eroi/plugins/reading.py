@@ -48,6 +48,7 @@ from eroi.model.slugs import shorten, slug_for
 from eroi.model.speakers import registry_of
 from eroi.plugins.boundary.files import linked_on_the_way, static_problems
 from eroi.plugins.boundary.html import apply_policy
+from eroi.plugins.images import pictures_of
 from eroi.plugins.mentions import link_mentions
 from eroi.problems import Problem, field_line, problem, shown_path
 from eroi.settings import declare
@@ -414,8 +415,15 @@ class Reading:
 
     def police(self, html, relative_dir, title, references):
         settings = self.settings
+        pictures = pictures_of(settings) if "IMAGE_MAX_SIDE" in settings else None
         html, found, seen = apply_policy(
-            html, self.source, settings["PATH"], relative_dir, title, settings["THEME"]
+            html,
+            self.source,
+            settings["PATH"],
+            relative_dir,
+            title,
+            settings["THEME"],
+            pictures,
         )
         self.found += found
         references += seen

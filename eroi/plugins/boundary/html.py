@@ -19,12 +19,15 @@ serialised again, so what was checked is exactly what readers get.
 - ``style``: a few layout properties with plain values; no function (so no
   ``url()`` or ``image-set()``), no escape, no comment.
 - Comments, doctypes and processing instructions are dropped.
+- A {static} photo becomes a <picture> of WebP widths around its <img>, which
+  gets the published size (eroi.plugins.images).
 """
 
 import functools
+import posixpath
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
 from bs4.dammit import EntitySubstitution
@@ -192,7 +195,9 @@ def serialise(soup):
     return soup.decode(formatter=SERIALISE)
 
 
-def apply_policy(html, source, content_path, relative_dir="", title="", theme=None):
+def apply_policy(
+    html, source, content_path, relative_dir="", title="", theme=None, pictures=None
+):
     """``(clean_html, problems, references)`` for one body or summary of the
     file ``source``; ``references``: ``[(element, attribute, url), ...]`` in
     order, what it links and loads (a YouTube iframe, now a facade, as
@@ -209,7 +214,9 @@ def apply_policy(html, source, content_path, relative_dir="", title="", theme=No
         attributes.setdefault(name, value)  # browsers keep the first
 
     soup = BeautifulSoup(html, "html.parser", on_duplicate_attribute=on_duplicate)
-    policy = Policy(source, content_path, relative_dir, title, theme_ids(theme))
+    policy = Policy(
+        source, content_path, relative_dir, title, theme_ids(theme), pictures
+    )
     control = NOT_TEXT.search(html)
     if control:
         policy.refuse(
@@ -258,7 +265,15 @@ def theme_ids(theme):
 class Policy:
     """The decisions about one fragment; ``problems`` collects the refusals."""
 
-    def __init__(self, source, content_path, relative_dir, title, reserved_ids=None):
+    def __init__(
+        self,
+        source,
+        content_path,
+        relative_dir,
+        title,
+        reserved_ids=None,
+        pictures=None,  # eroi.plugins.images.Pictures
+    ):
         self.source = source
         self.reserved_ids = reserved_ids
         self.renamed = {}  # {theme's id: the id the content's element gets}
@@ -268,6 +283,7 @@ class Policy:
         self.problems = []
         self.references = []
         self.needles = {}  # {needle: refusals so far}
+        self.pictures = pictures
 
     def refuse(self, needle, message, hint, field="body", *, near=None):
         """A problem at the line holding ``needle`` (else ``near``): the second
@@ -326,6 +342,33 @@ class Policy:
                 _("describe it: ![Cosa mostra l'immagine](percorso)"),
                 field="image",
             )
+        elif tag == "img" and self.pictures:
+            self.picture(element)
+
+    def picture(self, img):
+        """A {static} photo as the build publishes it (eroi.plugins.images): its
+        real size, loaded when scrolled to, and WebP widths to choose from."""
+        src = img.get("src") or ""
+        link = PELICAN_LINK.match(src)
+        if not link or img.get("srcset") or img.parent.name == "picture":
+            return
+        target = unquote(src[link.end() :].split("?")[0].split("#")[0])
+        if not target.startswith("/"):
+            target = posixpath.join(self.relative_dir, target)
+        found = self.pictures.get(target.lstrip("/"))
+        if not found:
+            return
+        shown, url = found
+        if not img.get("width") and not img.get("height"):
+            img["width"], img["height"] = str(shown.width), str(shown.height)
+        img["loading"] = img.get("loading") or "lazy"
+        img["decoding"] = img.get("decoding") or "async"
+        frame = BeautifulSoup('<picture><source type="image/webp">', "html.parser")
+        picture = frame.picture
+        picture.source["srcset"] = shown.srcset(url)
+        picture.source["sizes"] = self.pictures.sizes
+        img.replace_with(picture)
+        picture.append(img)
 
     def attribute(self, tag, name, value, allowed):
         if name.startswith("on"):

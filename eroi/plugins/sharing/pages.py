@@ -29,6 +29,7 @@ from PIL import Image
 from eroi import run
 from eroi.model.italian import data, ora
 from eroi.model.speakers import initials
+from eroi.plugins.images import published_size
 from eroi.plugins.sharing import structured
 from eroi.plugins.sharing.cards import HEIGHT, WIDTH, Card, Person
 from eroi.plugins.sharing.structured import plain
@@ -262,7 +263,7 @@ class Describer:
             relative = Path(written.lstrip("/"))
         else:
             relative = Path(content.relative_dir) / written
-        size, kind = image_header(self.content / relative)
+        size, kind = image_header(self.content / relative, self.settings)
         if size is None:
             return None
         kind = Image.MIME.get((kind or "").upper())
@@ -407,16 +408,18 @@ def pelican_kind(ctx):
     return next((kind for name, kind in PELICAN_KINDS if ctx.get(name)), OTHER)
 
 
-def image_header(path):
-    """``((width, height), format)`` of a raster image file (its header only),
-    or ``(None, None)``."""
+def image_header(path, settings):
+    """``((width, height), format)`` of a raster image file as the site
+    publishes it (eroi.plugins.images: resized, upright; from its header), or
+    ``(None, None)``."""
     try:
         with Image.open(path) as image:
-            return image.size, image.format
+            kind = image.format
     except (OSError, ValueError, Image.DecompressionBombError):
         return None, None
+    return published_size(path, settings), kind
 
 
-def image_size(path):
-    """(width, height) of a raster image file, or None."""
-    return image_header(path)[0]
+def image_size(path, settings):
+    """(width, height) of a raster image file as published, or None."""
+    return image_header(path, settings)[0]

@@ -112,7 +112,7 @@ def thumbnail(describer, talk):
     if not talk.youtube:
         return None
     path = talk.youtube.thumbnail
-    size = image_size(describer.content / path)
+    size = image_size(describer.content / path, describer.settings)
     if size is None:
         return None
     return ShareImage(
