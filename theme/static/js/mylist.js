@@ -107,7 +107,7 @@
     for (const box of $$(BOX + ":empty"))
       for (const [name, label, on, off] of [
         ["salvata", "Salva per dopo", "Salvata per dopo", "Tolta dalle salvate"],
-        ["vista", "Visto", "Segnata come vista", "Non più segnata come vista"],
+        ["vista", "Vista", "Segnata come vista", "Non più segnata come vista"],
       ]) {
         // A talk still to come, or with no recording, cannot be watched yet.
         if (name === "vista" && "senzaVisto" in box.dataset) continue;
