@@ -68,6 +68,10 @@ def test_a_chapter_title_finds_its_talk(page, server, synthetic):
     talk = synthetic.archive.talks[1]  # the talk with chapters
     found = search(page, server, "demo dal vivo")
     assert found[0] == talk["title"]
+    # On the talk, each chapter's link says its time and its title.
+    page.get_by_role("link", name=talk["title"]).click()
+    chapter = page.get_by_role("link", name="00:12:30, Demo dal vivo", exact=True)
+    expect(chapter).to_have_attribute("data-start", "750")
 
 
 def test_a_result_shows_title_date_people_excerpt_and_picture(page, server, synthetic):
