@@ -368,3 +368,24 @@ def test_the_first_search_leaves_what_was_said_until_it_is_needed(
     expect(page.locator("#ricerca-detto-risultati .passages a").first).to_be_visible()
     assert [url for url in page.requests if "/pagefind-trascrizioni/" in url]
     assert off_site(page) == []
+
+
+def test_the_missing_page_leads_to_the_search_and_the_talks(page, server):
+    page.goto(server + "/404.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pagina non trovata")
+    links = page.get_by_role("main").get_by_role("link")
+    for name, path in (
+        ("Tutte le videoconferenze", "/videoconferenze/"),
+        ("I relatori", "/relatori/"),
+        ("Torna alla home", "/"),
+    ):
+        href = links.filter(has_text=name).get_attribute("href")
+        assert (
+            urlsplit(page.evaluate("(h) => new URL(h, location).href", href)).path
+            == path
+        )
+    assert_no_violation(page, "the missing page")
+    page.get_by_role("searchbox", name="Cerca quello che ti serviva").fill("Firewall")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cerca/?q=Firewall")
+    expect(page.locator("#ricerca-stato")).to_contain_text("risultati per «Firewall»")
