@@ -258,3 +258,33 @@ def test_axe_at_320_px(page, hostile, kind):
     url = every_page(output)[kind]
     page.goto(base_url + url, wait_until="load")
     assert_no_violation(page, f"{kind} at 320 px")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_wide_table_scrolls_in_its_own_box(page, hostile, scheme):
+    base_url, output = hostile
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(base_url + every_page(output)["hostile article"], wait_until="load")
+    table = page.locator(".prose table")
+    styled = table.evaluate(
+        """(t) => {
+          const css = (e) => getComputedStyle(e);
+          const th = t.querySelector('thead th');
+          return {
+            border: css(t.querySelector('td')).borderTopWidth,
+            header: css(th).backgroundColor !== css(document.body).backgroundColor,
+            boxed: t.scrollWidth > t.clientWidth && t.clientWidth <= innerWidth,
+          };
+        }"""
+    )
+    assert styled == {"border": "1px", "header": True, "boxed": True}
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    # The keyboard scrolls it, not the page.
+    table.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.prose table').scrollLeft > 0"
+    )
+    assert page.evaluate("() => scrollX") == 0
+    assert_no_violation(page, f"a wide table at 320 px, {scheme}")
