@@ -389,3 +389,38 @@ def test_the_missing_page_leads_to_the_search_and_the_talks(page, server):
     page.keyboard.press("Enter")
     page.wait_for_url("**/cerca/?q=Firewall")
     expect(page.locator("#ricerca-stato")).to_contain_text("risultati per «Firewall»")
+
+
+# No tile's word is cut: each drawn tile holds its whole text.
+CLIPPED_TILES = """() => [...document.querySelectorAll('.card-placeholder')]
+  .filter((tile) => tile.scrollWidth > tile.clientWidth)
+  .map((tile) => tile.textContent)"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800), (320, 640)])
+def test_the_first_results_are_on_the_first_screen(
+    page, server, synthetic, width, height
+):
+    page.set_viewport_size({"width": width, "height": height})
+    search(page, server, "sintetica")
+    heading = page.locator(".search-result h2").first.bounding_box()
+    # Its title's first line at least, on the smallest screen.
+    seen = heading["height"] if width > 320 else 30
+    assert heading["y"] + seen <= height, heading
+    assert page.locator(".search-result .card-placeholder").count() > 0
+    assert page.evaluate(CLIPPED_TILES) == []
+    filters = page.locator("#ricerca-filtro-tipo")
+    if width < 640:  # folded, one tap away, and they still filter
+        expect(filters).to_be_hidden()
+        page.get_by_text("Filtra i risultati", exact=True).first.click()
+    expect(filters).to_be_visible()
+    assert_no_violation(page, f"results at {width} px, filters open")
+    page.select_option("#ricerca-filtro-tipo", "articolo")
+    expect(page.locator("#ricerca-stato")).to_contain_text("con i filtri scelti")
+    if width == 320:
+        return
+    # What was said, when no page holds the words: right under the status.
+    phrase = synthetic.archive.talks[1]["captions"][100][2]
+    search(page, server, f'"{phrase}"')
+    said = page.locator("#ricerca-detto-titolo").bounding_box()
+    assert said["y"] + said["height"] <= height, said
