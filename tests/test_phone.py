@@ -7,6 +7,8 @@ unbroken title and tag, an article with a long URL, a long line of code and a
 wide table. Every page type is loaded in chromium.
 """
 
+import re
+
 import pytest
 
 from eroi.model.schema import SCHEMAS, front_matter
@@ -167,10 +169,17 @@ def test_the_header_is_short_and_the_first_talk_on_the_first_screen(page, hostil
         header = page.locator(".site-header").bounding_box()
         assert header["y"] + header["height"] <= 120, (url, header)
         # Every way on is shown, with no script: the links on one line.
-        links = page.get_by_role("navigation", name="Principale").get_by_role("link")
+        nav = page.get_by_role("navigation", name="Principale")
+        links = nav.get_by_role("link").filter(visible=True)
         tops = {round(link.bounding_box()["y"]) for link in links.all()}
         assert len(tops) == 1, (url, tops)
         expect(page.get_by_role("searchbox", name="Cerca nel sito")).to_be_visible()
+        # La mia lista: in the footer on a phone, not in the header.
+        expect(nav.get_by_role("link", name="La mia lista")).to_be_hidden()
+        mylist = page.get_by_role("contentinfo").get_by_role(
+            "link", name="La mia lista"
+        )
+        expect(mylist).to_have_attribute("href", re.compile(r"la-mia-lista/$"))
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Vai al contenuto")).to_be_focused()
     expect(page.get_by_role("link", name="Vai al contenuto")).to_be_in_viewport()
@@ -196,6 +205,16 @@ def test_the_desktop_header_and_filters_stay_as_they_were(page, hostile):
     assert page.locator(".site-subtitle").bounding_box()["width"] > 100
     expect(page.locator(".filters-box > summary")).to_be_hidden()
     expect(page.locator("#filtro-parole")).to_be_visible()
+    # Wider, La mia lista is in the header, current on its own page.
+    nav = page.get_by_role("navigation", name="Principale")
+    nav.get_by_role("link", name="La mia lista").click()
+    page.wait_for_url("**/la-mia-lista/")
+    expect(nav.get_by_role("link", name="La mia lista")).to_have_attribute(
+        "aria-current", "page"
+    )
+    assert page.locator(".site-header").bounding_box()["height"] < 220
+    assert_no_violation(page, "la mia lista, from the header")
+    page.go_back()
     page.select_option("#filtro-stato", "upcoming")
     expect(page.locator("#filtri-esito")).to_contain_text("mostrat")
 
