@@ -334,6 +334,7 @@ def test_metadata_is_escaped(tmp_path, title):
             "theme/js/video.js",
             "theme/js/playlist.js",
             "theme/js/mylist.js",
+            "theme/js/continua.js",
             "theme/js/search.js",
             "application/ld+json",
         )
