@@ -14,7 +14,7 @@ import pytest
 from tests.axe import assert_no_violation
 
 pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect  # noqa: E402
+from playwright.sync_api import expect
 
 # A page by its URL, or (a page, the start of a link's path on it): the page
 # that link leads to.
