@@ -157,6 +157,25 @@ def synthetic(tmp_path_factory):
     return made_once(tmp_path_factory, "synthetic", build_synthetic)
 
 
+def build_bilingual(root):
+    """A small SYNTHETIC archive whose talks 1, 2 and 7 are in English."""
+    archive = make_archive(root / "content", talks=12, speakers=5, english=(1, 2, 7))
+    site = build_site(
+        root / "output", PATH=str(root / "content"), TALKS_NOW=archive.now
+    )
+    site.archive = archive
+    return site
+
+
+@pytest.fixture(scope="session")
+def bilingual(tmp_path_factory):
+    """A SYNTHETIC archive in two languages (build_bilingual), served: the
+    site, with its base URL as ``base_url``."""
+    site = made_once(tmp_path_factory, "bilingual", build_bilingual)
+    with serve(site.output) as site.base_url:
+        yield site
+
+
 def build_prepared(folder):
     from invoke import Context
 

@@ -95,6 +95,7 @@ def make_archive(
     thumbnails=THUMBNAILS,
     captions=True,
     every=timedelta(weeks=2),
+    english=(),
 ):
     """Write a synthetic archive into ``content``; return the expected Archive.
 
@@ -106,6 +107,7 @@ def make_archive(
     automatic captions for its first 15 minutes; talk 3 has a SubRip file
     (unless ``captions`` is False). ``every``: the time between two talks
     (thousands of talks need less than two weeks to end before 2100).
+    ``english``: the numbers of the talks written ``Lang: en`` (their "lang").
     """
     rng = random.Random(seed)
     content = Path(content)
@@ -173,6 +175,7 @@ def make_archive(
             if has_video
             else "unavailable",
             "tag": TOPICS[n % len(TOPICS)],
+            "lang": "en" if n in english else "it",
             "duration": 3600 + 60 * (n % 45),
             "captions": [],  # (start, end, text) of its caption file
             # A live room (Live:) for the last four: one past, three to come.
@@ -233,6 +236,7 @@ def make_archive(
             "slides": f"https://example.org/slide/{n}",
             "discussion": f"https://example.org/discussione/{n}",
             "live": talk["live"] or "",
+            "lang": "en" if n in english else "",
         }
         (content / "talks" / f"{talk['slug']}.md").write_text(
             front_matter(SCHEMAS["talk"], fields, blanks=False)

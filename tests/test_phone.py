@@ -7,6 +7,8 @@ unbroken title and tag, an article with a long URL, a long line of code and a
 wide table. Every page type is loaded in chromium.
 """
 
+import re
+
 import pytest
 from PIL import Image
 
@@ -186,10 +188,17 @@ def test_the_header_is_short_and_the_first_talk_on_the_first_screen(page, hostil
         header = page.locator(".site-header").bounding_box()
         assert header["y"] + header["height"] <= 120, (url, header)
         # Every way on is shown, with no script: the links on one line.
-        links = page.get_by_role("navigation", name="Principale").get_by_role("link")
+        nav = page.get_by_role("navigation", name="Principale")
+        links = nav.get_by_role("link").filter(visible=True)
         tops = {round(link.bounding_box()["y"]) for link in links.all()}
         assert len(tops) == 1, (url, tops)
         expect(page.get_by_role("searchbox", name="Cerca nel sito")).to_be_visible()
+        # La mia lista: in the footer on a phone, not in the header.
+        expect(nav.get_by_role("link", name="La mia lista")).to_be_hidden()
+        mylist = page.get_by_role("contentinfo").get_by_role(
+            "link", name="La mia lista"
+        )
+        expect(mylist).to_have_attribute("href", re.compile(r"la-mia-lista/$"))
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Vai al contenuto")).to_be_focused()
     expect(page.get_by_role("link", name="Vai al contenuto")).to_be_in_viewport()
@@ -215,6 +224,16 @@ def test_the_desktop_header_and_filters_stay_as_they_were(page, hostile):
     assert page.locator(".site-subtitle").bounding_box()["width"] > 100
     expect(page.locator(".filters-box > summary")).to_be_hidden()
     expect(page.locator("#filtro-parole")).to_be_visible()
+    # Wider, La mia lista is in the header, current on its own page.
+    nav = page.get_by_role("navigation", name="Principale")
+    nav.get_by_role("link", name="La mia lista").click()
+    page.wait_for_url("**/la-mia-lista/")
+    expect(nav.get_by_role("link", name="La mia lista")).to_have_attribute(
+        "aria-current", "page"
+    )
+    assert page.locator(".site-header").bounding_box()["height"] < 220
+    assert_no_violation(page, "la mia lista, from the header")
+    page.go_back()
     page.select_option("#filtro-stato", "upcoming")
     expect(page.locator("#filtri-esito")).to_contain_text("mostrat")
 
@@ -277,3 +296,33 @@ def test_axe_at_320_px(page, hostile, kind):
     url = every_page(output)[kind]
     page.goto(base_url + url, wait_until="load")
     assert_no_violation(page, f"{kind} at 320 px")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_wide_table_scrolls_in_its_own_box(page, hostile, scheme):
+    base_url, output = hostile
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(base_url + every_page(output)["hostile article"], wait_until="load")
+    table = page.locator(".prose table")
+    styled = table.evaluate(
+        """(t) => {
+          const css = (e) => getComputedStyle(e);
+          const th = t.querySelector('thead th');
+          return {
+            border: css(t.querySelector('td')).borderTopWidth,
+            header: css(th).backgroundColor !== css(document.body).backgroundColor,
+            boxed: t.scrollWidth > t.clientWidth && t.clientWidth <= innerWidth,
+          };
+        }"""
+    )
+    assert styled == {"border": "1px", "header": True, "boxed": True}
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    # The keyboard scrolls it, not the page.
+    table.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.prose table').scrollLeft > 0"
+    )
+    assert page.evaluate("() => scrollX") == 0
+    assert_no_violation(page, f"a wide table at 320 px, {scheme}")

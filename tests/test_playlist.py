@@ -117,3 +117,46 @@ def test_axe_finds_no_violation_on_a_filtered_playlist(page, server, synthetic):
     assert_no_violation(page, "filtered by speaker")
     page.fill("#filtro-parole", "nessuna parola così")
     assert_no_violation(page, "no talk shown")
+
+
+def test_the_language_is_shown_and_filtered_when_there_are_two(page, bilingual):
+    talks = bilingual.archive.talks
+    english = [t["title"] for t in talks if t["lang"] == "en"]
+    assert len(english) == 3
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(bilingual.base_url + "/videoconferenze/")
+    cards = page.locator(".talk-card")
+    foreign = cards.filter(has_text="· in inglese")
+    expect(foreign).to_have_count(3)
+    expect(cards.filter(has_text="in italiano")).to_have_count(0)
+    # The title is marked as English; the card's Italian words are not.
+    expect(foreign.locator(".talk-card-title a[lang=en]")).to_have_count(3)
+    expect(page.locator(".talk-card-title a[lang]")).to_have_count(3)
+    page.select_option("#filtro-lingua", label="inglese (3)")
+    assert sorted(shown(page)) == sorted(english)
+    assert parse_qs(urlsplit(page.url).query) == {"lingua": ["inglese"]}
+    expect(page.locator("#filtri-esito")).to_have_text(
+        f"3 videoconferenze mostrate su {len(talks)}."
+    )
+    assert_no_violation(page, "playlist in English")
+    page.select_option("#filtro-lingua", "italiano")
+    assert len(shown(page)) == len(talks) - 3
+    # A shared link in English.
+    page.goto(bilingual.base_url + "/videoconferenze/?lingua=inglese")
+    assert sorted(shown(page)) == sorted(english)
+    # The talk's page: Italian, its title and description in English.
+    page.get_by_role("link", name=english[0], exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", "it")
+    expect(page.locator("article.talk h1")).to_have_attribute("lang", "en")
+    expect(page.locator("article.talk .prose")).to_have_attribute("lang", "en")
+    expect(page.locator("article.talk header .meta")).to_contain_text("in inglese")
+    assert_no_violation(page, "a talk in English")
+
+
+def test_one_language_offers_no_language_filter(page, server, synthetic):
+    page.goto(server + "/videoconferenze/")
+    expect(page.locator(".talk-card").first).to_be_visible()
+    expect(page.locator("#filtro-lingua")).to_have_count(0)
+    expect(page.locator(".talk-card", has_text="in italiano")).to_have_count(0)
+    page.goto(server + "/cerca/?q=sintetica")
+    expect(page.locator("#ricerca-filtro-lingua")).to_have_count(0)

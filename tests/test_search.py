@@ -70,6 +70,10 @@ def test_a_chapter_title_finds_its_talk(page, server, synthetic):
     talk = synthetic.archive.talks[1]  # the talk with chapters
     found = search(page, server, "demo dal vivo")
     assert found[0] == talk["title"]
+    # On the talk, each chapter's link says its time and its title.
+    page.get_by_role("link", name=talk["title"]).click()
+    chapter = page.get_by_role("link", name="00:12:30, Demo dal vivo", exact=True)
+    expect(chapter).to_have_attribute("data-start", "750")
 
 
 def test_a_result_shows_title_date_people_excerpt_and_picture(page, server, synthetic):
@@ -396,3 +400,77 @@ def test_a_typo_offers_the_word_of_the_index(page, server):
     expect(page.locator("#ricerca-stato")).to_contain_text("risultati per «sintetica»")
     assert "q=sintetica" in page.url
     expect(maybe).to_be_hidden()
+
+
+def test_the_missing_page_leads_to_the_search_and_the_talks(page, server):
+    page.goto(server + "/404.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pagina non trovata")
+    links = page.get_by_role("main").get_by_role("link")
+    for name, path in (
+        ("Tutte le videoconferenze", "/videoconferenze/"),
+        ("I relatori", "/relatori/"),
+        ("Torna alla home", "/"),
+    ):
+        href = links.filter(has_text=name).get_attribute("href")
+        assert (
+            urlsplit(page.evaluate("(h) => new URL(h, location).href", href)).path
+            == path
+        )
+    assert_no_violation(page, "the missing page")
+    page.get_by_role("searchbox", name="Cerca quello che ti serviva").fill("Firewall")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cerca/?q=Firewall")
+    expect(page.locator("#ricerca-stato")).to_contain_text("risultati per «Firewall»")
+
+
+# No tile's word is cut: each drawn tile holds its whole text.
+CLIPPED_TILES = """() => [...document.querySelectorAll('.card-placeholder')]
+  .filter((tile) => tile.scrollWidth > tile.clientWidth)
+  .map((tile) => tile.textContent)"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800), (320, 640)])
+def test_the_first_results_are_on_the_first_screen(
+    page, server, synthetic, width, height
+):
+    page.set_viewport_size({"width": width, "height": height})
+    search(page, server, "sintetica")
+    heading = page.locator(".search-result h2").first.bounding_box()
+    # Its title's first line at least, on the smallest screen.
+    seen = heading["height"] if width > 320 else 30
+    assert heading["y"] + seen <= height, heading
+    assert page.locator(".search-result .card-placeholder").count() > 0
+    assert page.evaluate(CLIPPED_TILES) == []
+    filters = page.locator("#ricerca-filtro-tipo")
+    if width < 640:  # folded, one tap away, and they still filter
+        expect(filters).to_be_hidden()
+        page.get_by_text("Filtra i risultati", exact=True).first.click()
+    expect(filters).to_be_visible()
+    assert_no_violation(page, f"results at {width} px, filters open")
+    page.select_option("#ricerca-filtro-tipo", "articolo")
+    expect(page.locator("#ricerca-stato")).to_contain_text("con i filtri scelti")
+    if width == 320:
+        return
+    # What was said, when no page holds the words: right under the status.
+    phrase = synthetic.archive.talks[1]["captions"][100][2]
+    search(page, server, f'"{phrase}"')
+    said = page.locator("#ricerca-detto-titolo").bounding_box()
+    assert said["y"] + said["height"] <= height, said
+
+
+def test_two_languages_are_a_filter_as_the_index_has_them(page, bilingual):
+    search(page, bilingual.base_url, "sintetica")
+    written = page.evaluate(OPTIONS)
+    index = page.evaluate(INDEX_FILTERS)
+    assert written["lingua"]["labels"] == ["Tutte le lingue", "inglese", "italiano"]
+    assert sorted(index["lingua"]) == ["inglese", "italiano"]
+    assert index["lingua"]["inglese"] == 3  # the talks only
+    assert_no_violation(page, "search in two languages")
+
+
+def test_the_language_filter_narrows_the_results(page, bilingual):
+    english = [t["title"] for t in bilingual.archive.talks if t["lang"] == "en"]
+    search(page, bilingual.base_url, "sintetica")
+    page.select_option("#ricerca-filtro-lingua", "inglese")
+    expect(page.locator("#ricerca-stato")).to_contain_text("con i filtri scelti")
+    assert sorted(titles(page)) == sorted(english)

@@ -233,6 +233,11 @@ def test_chapters_link_to_the_video_at_their_time(synthetic):
     talk = synthetic.archive.talks[1]
     links = synthetic.page(talk_url(talk)).select(".chapters a.chapter-time")
     assert [a.get_text() for a in links] == ["00:00:00", "00:12:30", "01:01:30"]
+    assert [a["aria-label"] for a in links] == [
+        "00:00:00, Introduzione",
+        "00:12:30, Demo dal vivo",
+        "01:01:30, Domande",
+    ]
     assert links[1]["href"] == f"https://www.youtube.com/watch?v={talk['video']}&t=750s"
 
 
@@ -329,6 +334,7 @@ def test_metadata_is_escaped(tmp_path, title):
             "theme/js/video.js",
             "theme/js/playlist.js",
             "theme/js/mylist.js",
+            "theme/js/continua.js",
             "theme/js/search.js",
             "application/ld+json",
         )

@@ -316,6 +316,8 @@ def test_chapters_in_a_list_and_without_video():
     out, chapters, _bad = extract_chapters(html, None, "talk.md")
     assert chapters == [(300, "Primo"), (600, "Secondo")]
     assert 'class="chapters"' in out and "<a" not in out
+    linked, _chapters, _bad = extract_chapters(html, lambda s: f"#t{s}", "talk.md")
+    assert 'aria-label="00:10:00, Secondo"' in linked
 
 
 def test_text_without_chapters_is_untouched():

@@ -40,7 +40,8 @@ def extract_chapters(html, link_for, source, duration=None):
         seconds = match and _chapter(match, chapters, bad)
         if seconds is None:
             continue
-        first.replace_with(_stamp(soup, seconds, link_for), " " + match.group(2))
+        title = match.group(2)
+        first.replace_with(_stamp(soup, seconds, link_for, title), " " + title)
         classes = item.parent.get("class", [])
         if "chapters" not in classes:
             item.parent["class"] = [*classes, "chapters"]
@@ -69,7 +70,7 @@ def extract_chapters(html, link_for, source, duration=None):
             if seconds is None:
                 continue
             item = soup.new_tag("li")
-            item.append(_stamp(soup, seconds, link_for))
+            item.append(_stamp(soup, seconds, link_for, match.group(2)))
             item.append(" " + match.group(2))
             listing.append(item)
         paragraph.replace_with(listing)
@@ -135,14 +136,22 @@ def _chapter(match, chapters, bad):
     return seconds
 
 
-def _stamp(soup, seconds, link_for):
+def _stamp(soup, seconds, link_for, title):
+    """The chapter's time, a link to the video at that time if it has one,
+    named by its time and title (a list of bare times says nothing)."""
     url = link_for(seconds)
     text = momento(seconds)
     if url is None:
         tag = soup.new_tag("span", attrs={"class": "chapter-time"})
     else:
         tag = soup.new_tag(
-            "a", href=url, attrs={"class": "chapter-time", "data-start": str(seconds)}
+            "a",
+            href=url,
+            attrs={
+                "class": "chapter-time",
+                "data-start": str(seconds),
+                "aria-label": f"{text}, {title}",
+            },
         )
     tag.string = text
     return tag

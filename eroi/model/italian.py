@@ -4,6 +4,7 @@
 - ``ora``: "17:00"; ``iso``: the ISO 8601 form for ``<time datetime>``
 - ``quante``: "1 incontro", "2 incontri"
 - ``durata``: "1 h 05 min"; ``momento``: "00:12:30"
+- ``lingua``: "inglese" for ``en`` or ``en-GB`` (Babel's Italian names)
 
 eroi.plugins.italian gives them to templates as filters.
 """
@@ -52,3 +53,9 @@ def momento(seconds):
     hours, rest = divmod(int(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def lingua(code):
+    """The Italian name of a language code's language: "en-GB" → "inglese"."""
+    primary = str(code).split("-")[0].lower()
+    return LOCALE.languages.get(primary, str(code))

@@ -1,8 +1,8 @@
-"""Italian dates, counts, durations and moments as template filters."""
+"""Italian dates, counts, durations, moments and languages as template filters."""
 
 from pelican import signals
 
-from eroi.model.italian import data, durata, iso, momento, ora, quante
+from eroi.model.italian import data, durata, iso, lingua, momento, ora, quante
 
 FILTERS = {
     "data": data,
@@ -11,6 +11,7 @@ FILTERS = {
     "quante": quante,
     "durata": durata,
     "momento": momento,
+    "lingua": lingua,
 }
 
 

@@ -2,7 +2,9 @@
 
 The pages give Pagefind their filters with ``data-pagefind-filter``: tipo,
 relatore, anno and tag (talk.html, speaker.html, article.html with
-partials/article_meta.html and partials/tag_list.html, page.html). The same
+partials/article_meta.html and partials/tag_list.html, page.html), and the
+talks' lingua ("inglese", "italiano") when they are in more than one
+language (talk.html declares it when this module found two). The same
 values are read here from the content the generators hold, once all of them
 have read it, into the context as ``search_filters``: search.html writes them
 as its <select>s, so /cerca/ shows its filters from the first paint and never
@@ -13,8 +15,10 @@ that they are the values Pagefind holds.
 import unicodedata
 from collections import defaultdict
 
+from eroi.model.italian import lingua
+
 # The filters /cerca/ offers, in its order.
-KEYS = ("tipo", "relatore", "anno", "tag")
+KEYS = ("tipo", "relatore", "anno", "tag", "lingua")
 # What the generators write with an indexed template (drafts are not indexed).
 CONTENT_LISTS = (
     "articles",
@@ -47,6 +51,7 @@ def _talk(talk):
         yield "relatore", speaker.name
     for tag in talk.talk_tags:
         yield "tag", tag
+    yield "lingua", lingua(talk.lang)
 
 
 def _speaker(speaker):
@@ -90,6 +95,8 @@ def filter_values(generators, speakers=()):
         for key, value in pairs:
             # Pagefind reads a filter from the element's text, spaces collapsed.
             found[key].add(" ".join(str(value).split()))
+    if len(found["lingua"]) < 2:  # one language: nothing to choose
+        del found["lingua"]
     return {key: _ordered(key, found[key]) for key in KEYS if found[key]}
 
 

@@ -107,7 +107,7 @@
     for (const box of $$(BOX + ":empty"))
       for (const [name, label, on, off] of [
         ["salvata", "Salva per dopo", "Salvata per dopo", "Tolta dalle salvate"],
-        ["vista", "Visto", "Segnata come vista", "Non più segnata come vista"],
+        ["vista", "Vista", "Segnata come vista", "Non più segnata come vista"],
       ]) {
         // A talk still to come, or with no recording, cannot be watched yet.
         if (name === "vista" && "senzaVisto" in box.dataset) continue;
@@ -196,13 +196,7 @@
   };
   const newest = (a, b) => (b[1].aggiornata ?? 0) - (a[1].aggiornata ?? 0);
 
-  // The home page: "Continua a guardare", when a talk is in progress.
-  const going = document.getElementById("continua");
-  if (going) {
-    const started = Object.entries(list).filter(([, i]) => i.posizione && !i.vista && i.indirizzo).sort(newest);
-    going.querySelector("ul").append(...started.slice(0, 3).map((e) => row(e, [e[1].indirizzo])));
-    going.hidden = !started.length;
-  }
+  // The home page's "Continua a guardare" is js/continua.js's.
 
   // /la-mia-lista/: three groups; remove, clear, export and import.
   const page = document.getElementById("mia-lista");

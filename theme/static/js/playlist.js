@@ -1,4 +1,4 @@
-/* Playlist filters (/videoconferenze/): year, speaker, tag, state and words,
+/* Playlist filters (/videoconferenze/): year, speaker, tag, language, state and words,
    in the page, with no request. The state lives in the URL, so a filtered
    playlist can be shared; without JavaScript CSS hides the form and every
    talk is listed. */
@@ -8,7 +8,7 @@
   const result = document.getElementById("filtri-esito");
   const cards = [...document.querySelectorAll(".talk-card[data-stato]")];
   const years = [...document.querySelectorAll(".talk-year")];
-  const fields = ["parole", "anno", "relatore", "tag", "stato"]
+  const fields = ["parole", "anno", "relatore", "tag", "lingua", "stato"]
     .map((name) => form.elements[name])
     .filter(Boolean);
 
@@ -38,8 +38,9 @@
   };
 
   const matches = (card, state) => {
-    const { anno, relatore, tag, stato, parole } = state;
+    const { anno, relatore, tag, lingua, stato, parole } = state;
     if (anno && card.dataset.anno !== anno) return false;
+    if (lingua && card.dataset.lingua !== lingua) return false;
     if (relatore && !card.dataset.relatori.split(" ").includes(relatore)) return false;
     if (tag && !card.dataset.tag.split(" ").includes(tag)) return false;
     // Or "da-vedere", "visti": js/mylist.js's marks.

@@ -28,7 +28,7 @@ const SPOKEN_MOST = 20;
 
 const PAGE = 10;
 // The form's filters; "lista" is the reader's own (js/mylist.js), not the index's.
-const FILTERS = ["tipo", "relatore", "anno", "tag", "lista"];
+const FILTERS = ["tipo", "relatore", "anno", "tag", "lingua", "lista"];
 const KINDS = {
   articolo: "Articolo",
   videoconferenza: "Videoconferenza",
