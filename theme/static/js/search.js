@@ -24,6 +24,7 @@ const broken = document.getElementById("ricerca-guasta");
 const maybe = document.getElementById("ricerca-forse");
 const spokenSection = document.getElementById("ricerca-detto-sezione");
 const spokenList = document.getElementById("ricerca-detto-risultati");
+const spokenTitle = document.getElementById("ricerca-detto-titolo");
 const SPOKEN_MOST = 20;
 
 const PAGE = 10;
@@ -221,7 +222,7 @@ const marked = (lista) => {
   return { any: asked.keys };
 };
 
-const resultItem = (data, heading = "h2") => {
+const resultItem = (data, heading = "h2", buttons = true) => {
   const pageUrl = new URL(data.url, location.href);
   const kind = data.filters?.tipo?.[0];
   const details = [KINDS[kind], data.meta.data, data.meta.persone, data.meta.conteggio]
@@ -241,7 +242,7 @@ const resultItem = (data, heading = "h2") => {
       element("p", { class: "meta" }, date),
       element("p", { class: "excerpt" }, ...excerptNodes(data.excerpt)),
       passageList(data),
-      controls(data.meta),
+      buttons ? controls(data.meta) : null,
     ),
   );
 };
@@ -309,7 +310,10 @@ const main = async () => {
     }
     const found = await index.search(query, { filters });
     const data = await Promise.all(found.results.slice(0, SPOKEN_MOST).map((r) => r.data()));
-    return data.map((one) => resultItem(one, "h3")); // under their section's h2
+    // Under their section's h2; a talk the pages' results show has its
+    // buttons there only.
+    const shown = new Set([...list.querySelectorAll("[data-talk]")].map((box) => box.dataset.talk));
+    return data.map((one) => resultItem(one, "h3", !shown.has(one.meta.chiave)));
   };
 
   const showMore = async () => {
@@ -390,21 +394,22 @@ const main = async () => {
     spokenList?.replaceChildren(...said);
     scan();
     if (spokenSection) spokenSection.hidden = said.length === 0;
+    // The status keeps its line (it was set with the pages' results): what
+    // was said says its count in its own heading, below them.
     const talks = plural(said.length, "videoconferenza", "videoconferenze");
-    const alsoSaid = said.length ? ` Detto in ${talks}, qui sotto.` : "";
-    if (results.length) {
-      status.textContent = `${plural(results.length, "risultato", "risultati")}${what}${how}.${alsoSaid}`;
-    } else if (said.length) {
+    if (spokenTitle) spokenTitle.textContent = `Detto in ${talks}`;
+    if (results.length) return;
+    if (said.length) {
       status.textContent = `Nessun risultato tra le pagine${what}${how}, ma è stato detto in ${talks}.`;
-    } else {
-      status.textContent = `Nessun risultato${what}${how}. Prova con meno parole o meno filtri.`;
-      const better = query && (await suggest(query, filters));
-      if (!better || mine !== run) return;
-      const link = maybe.querySelector("a");
-      link.textContent = better;
-      link.href = stateUrl({ query: better, filters: chosen });
-      maybe.hidden = false;
+      return;
     }
+    status.textContent = `Nessun risultato${what}${how}. Prova con meno parole o meno filtri.`;
+    const better = query && (await suggest(query, filters));
+    if (!better || mine !== run) return;
+    const link = maybe.querySelector("a");
+    link.textContent = better;
+    link.href = stateUrl({ query: better, filters: chosen });
+    maybe.hidden = false;
   };
 
   let typing = null;
