@@ -204,7 +204,9 @@ def test_a_browser_on_accepted_hostile_pages_stays_on_the_site(small_project, pa
             "/feeds/blog.atom.xml",
         ):
             page.goto(base + url)
-            page.wait_for_load_state("networkidle")
+            # (Playwright never sees a feed's XSL request finish.)
+            if not url.endswith(".xml"):
+                page.wait_for_load_state("networkidle")
     assert dialogs == []
     assert [u for u in page.requests if not u.startswith("http://127.0.0.1:")] == []
 

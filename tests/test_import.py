@@ -917,7 +917,8 @@ def test_what_is_imported_builds_and_shows_the_description_as_text(
     english_page = site.page(
         "/videoconferenze/nethserver-in-english-with-nicolo-dambra/"
     )
-    assert english_page.html["lang"] == "en"
+    assert english_page.html["lang"] == "it"  # the page's words are Italian
+    assert english_page.h1["lang"] == "en"
     assert [a.get_text() for a in english_page.select("ul.tags a")] == [
         "NethServer",
         "PWC 2022",
