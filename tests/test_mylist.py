@@ -106,9 +106,9 @@ def test_no_visto_on_a_talk_not_yet_held_or_not_recorded(page, server, synthetic
         expect(toggle(page, "Salva per dopo", talk)).to_have_count(1)
         expect(toggle(page, "Visto", talk)).to_have_count(0)
     page.goto(server + "/videoconferenze/?stato=upcoming")
-    expect(page.locator(".talk-card:not([hidden]) .mylist-toggle")).to_have_count(3)
+    expect(page.locator(".talk-card:visible .mylist-toggle")).to_have_count(3)
     # The In programma view: the nearest talk first.
-    titles = page.locator(".talk-card:not([hidden]) .talk-card-title a")
+    titles = page.locator(".talk-card:visible .talk-card-title a")
     expected = [t["title"] for t in talks if t["state"] == "upcoming"]
     expect(titles).to_have_text(expected)
     page.select_option("#filtro-stato", "")
