@@ -244,7 +244,15 @@ def test_many_matches_come_a_few_at_a_time(page, paged_server, paged):
     assert sorted(shown(page)) == sorted(t["title"] for t in recorded)
 
 
-def test_axe_finds_no_violation_on_a_page_of_the_playlist(page, paged_server):
-    for path in ("/videoconferenze/pagina/3/", "/relatori/pagina/2/"):
+@pytest.mark.parametrize("width", [1280, 320])
+def test_axe_finds_no_violation_on_a_page_of_a_list(page, paged_server, width):
+    page.set_viewport_size({"width": width, "height": 640})
+    for path in (
+        "/videoconferenze/pagina/3/",
+        "/relatori/pagina/2/",
+        "/videoconferenze/tag/backup/pagina/2/",
+    ):
         page.goto(paged_server + path)
-        assert_no_violation(page, path)
+        assert_no_violation(page, f"{path} at {width} px")
+        # Nothing wider than the screen, the links between pages included.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path

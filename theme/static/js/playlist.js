@@ -139,7 +139,7 @@
     }
     document.dispatchEvent(new CustomEvent("mylist:scan"));
     if (found.length <= from + STEP) return;
-    const more = make("button", { type: "button" }, "Mostra altre videoconferenze");
+    const more = make("button", { type: "button", class: "search-more" }, "Mostra altre videoconferenze");
     more.addEventListener("click", () => {
       draw(found, from + STEP);
       results.querySelectorAll(".talk-card-title a")[from + STEP]?.focus();
