@@ -35,7 +35,8 @@
     return node;
   };
 
-  // The index, fetched once: {talks: [{url, titolo, ...}], speakers}.
+  // The index, fetched once: its talks, each {url, titolo, relatori: [{slug,
+  // name, url}], tag: [{slug, name}], ...} (the columns index.py names).
   let index;
   const load = () =>
     (index ??= fetch(list.dataset.indice)
