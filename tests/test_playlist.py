@@ -5,12 +5,14 @@ announced to screen readers, keyboard use, and the page without JavaScript.
 """
 
 import posixpath
+import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from tests.axe import assert_no_violation
+from tests.helpers import run_vnu
 
 playwright = pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
@@ -256,3 +258,14 @@ def test_axe_finds_no_violation_on_a_page_of_a_list(page, paged_server, width):
         assert_no_violation(page, f"{path} at {width} px")
         # Nothing wider than the screen, the links between pages included.
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+
+
+def test_the_pages_of_the_lists_are_valid_html(paged, vnu, tmp_path):
+    for path in (
+        "videoconferenze/pagina/2/index.html",
+        "relatori/pagina/2/index.html",
+        "videoconferenze/tag/backup/pagina/2/index.html",
+        "contribuisci/index.html",
+    ):
+        shutil.copy(paged.output / path, tmp_path / path.replace("/", "-"))
+    assert run_vnu(vnu, tmp_path) == []
