@@ -26,9 +26,18 @@ TIMEZONE = "Europe/Rome"
 DEFAULT_LANG = "it"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 DEFAULT_PAGINATION = 10
-# Only the home page is paginated (with summaries); tag, category and author
-# pages list every article compactly, on one page each.
-PAGINATED_TEMPLATES = {"index": None}
+# The home page is paginated (with summaries); tag, category and author
+# pages list every article compactly, on one page each. The lists of talks
+# and speakers come in pages of a fixed size, so that no page grows with the
+# archive (eroi/plugins/talks: the playlist, a speaker's and a tag's talks,
+# the speakers' index).
+PAGINATED_TEMPLATES = {
+    "index": None,
+    "talks": 50,
+    "talk_tag": 50,
+    "speaker": 50,
+    "speakers": 150,
+}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),

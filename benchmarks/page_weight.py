@@ -9,16 +9,26 @@ the same page with pelican-youtube's plain <iframe> instead of our facade;
 its third-party requests are blocked here (no network), so only their count
 is shown, never their bytes. Not a test: it asserts nothing.
 
+With ``--sizes 1000,10000`` it builds, instead, SYNTHETIC archives of that many
+talks (a tenth as many speakers, a talk a day) and prints, for each type of
+page, its largest HTML file gzipped (level 6) and the most elements (start
+tags) any page of the type holds, with the files the lists fetch when asked.
+
     .venv/bin/python benchmarks/page_weight.py
+    CARDS=/tmp/cards .venv/bin/python benchmarks/page_weight.py --sizes 1000,10000
+
+(CARDS: a share-card cache kept from one run to the next.)
 """
 
 import gzip
 import io
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -102,7 +112,73 @@ def weigh(browser, url):
     return sizes, third_party
 
 
+# Each page type: a pattern of its output files.
+TYPES = {
+    "home": r"index\.html",
+    "playlist, first page": r"videoconferenze/index\.html",
+    "playlist, other pages": r"videoconferenze/pagina/\d+/index\.html",
+    "speakers' index": r"relatori/(pagina/\d+/)?index\.html",
+    "speaker page": r"relatori/(?!pagina/)[^/]+/(pagina/\d+/)?index\.html",
+    "tag page": r"videoconferenze/tag/[^/]+/(pagina/\d+/)?index\.html",
+    "talk page": r"videoconferenze/(?!pagina/|tag/)[^/]+/index\.html",
+    "/contribuisci/": r"contribuisci/index\.html",
+    "/cerca/": r"cerca/index\.html",
+    "/la-mia-lista/": r"la-mia-lista/index\.html",
+    "talks' index (JSON, on a filter)": r"videoconferenze/indice\.json",
+    "open data (JSON)": r"dati/videoconferenze\.json",
+}
+
+
+def weigh_lists(sizes):
+    """The largest file of each page type at each size: gzip KB, elements."""
+    rows = {name: [] for name in TYPES}
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="lists-") as tmp:
+            tmp = Path(tmp)
+            archive = make_archive(
+                tmp / "content",
+                talks=size,
+                speakers=size // 10,
+                articles=20,
+                captions=False,
+                every=timedelta(days=1),
+            )
+            runner.build(
+                PATH=str(tmp / "content"),
+                OUTPUT_PATH=str(tmp / "out"),
+                TALKS_NOW=archive.now,
+                SHARE_CARDS_CACHE=os.environ.get("CARDS", str(tmp / "cards")),
+            )
+            found = {name: [0, 0, 0] for name in TYPES}  # files, gzip, elements
+            for path in (tmp / "out").rglob("*"):
+                name = path.relative_to(tmp / "out").as_posix()
+                kind = next((k for k, p in TYPES.items() if re.fullmatch(p, name)), 0)
+                if not kind:
+                    continue
+                data = path.read_bytes()
+                elements = len(re.findall(rb"<[a-zA-Z]", data))
+                row = found[kind]
+                row[0] += 1
+                row[1] = max(row[1], len(gzip.compress(data, 6)))
+                row[2] = max(row[2], elements if name.endswith(".html") else 0)
+            for name, row in found.items():
+                rows[name].append(row)
+    print("SYNTHETIC archives; the largest file of each type; KB = 1000 bytes.")
+    print(
+        f"{'page type':<34}"
+        + "".join(f" | {n:>6} talks: files, gzip, elements" for n in sizes)
+    )
+    for name, found in rows.items():
+        print(
+            f"{name:<34}"
+            + "".join(f" | {f:>19}, {g / 1000:>6.1f} KB, {e:>5}" for f, g, e in found)
+        )
+
+
 def main():
+    if "--sizes" in sys.argv:
+        sizes = sys.argv[sys.argv.index("--sizes") + 1]
+        return weigh_lists([int(n) for n in sizes.split(",")])
     executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
     with tempfile.TemporaryDirectory(prefix="weight-") as tmp:
         tmp = Path(tmp)

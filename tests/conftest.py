@@ -167,6 +167,23 @@ def build_bilingual(root):
     return site
 
 
+# Small pages, so that 120 talks and 12 speakers need several of each.
+PAGED = {"index": None, "talks": 20, "talk_tag": 10, "speaker": 5, "speakers": 5}
+
+
+def build_paged(root):
+    archive = make_archive(root / "content", talks=120, speakers=12, articles=2)
+    site = build_site(
+        root / "output",
+        PATH=str(root / "content"),
+        TALKS_NOW=archive.now,
+        PAGINATED_TEMPLATES=PAGED,
+        CONTRIBUTE_LIST_MOST=5,
+    )
+    site.archive = archive
+    return site
+
+
 @pytest.fixture(scope="session")
 def bilingual(tmp_path_factory):
     """A SYNTHETIC archive in two languages (build_bilingual), served: the
@@ -174,6 +191,20 @@ def bilingual(tmp_path_factory):
     site = made_once(tmp_path_factory, "bilingual", build_bilingual)
     with serve(site.output) as site.base_url:
         yield site
+
+
+@pytest.fixture(scope="session")
+def paged(tmp_path_factory):
+    """A SYNTHETIC archive of 120 talks built with small pages (PAGED) and at
+    most 5 files a gap on /contribuisci/."""
+    return made_once(tmp_path_factory, "paged", build_paged)
+
+
+@pytest.fixture(scope="session")
+def paged_server(paged):
+    """The paged SYNTHETIC site served on 127.0.0.1: its base URL."""
+    with serve(paged.output) as base_url:
+        yield base_url
 
 
 def build_prepared(folder):

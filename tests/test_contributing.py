@@ -199,6 +199,30 @@ def test_the_page_lists_exactly_what_is_missing_with_totals(built):
     ]
 
 
+def test_a_large_archive_lists_a_few_files_a_gap_beside_its_total(paged):
+    from bs4 import BeautifulSoup
+
+    html = (paged.output / "contribuisci" / "index.html").read_text("utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    sections = {s.h3["id"].rsplit("-", 1)[-1]: s for s in page.select("section.gap")}
+    # 120 talks, every fourth past one without a video: 29 (CONTRIBUTE_LIST_MOST 5).
+    missing = [t for t in paged.archive.talks if t["state"] == "unavailable"]
+    youtube = sections["youtube"]
+    assert youtube.h3.get_text() == f"{len(missing)} videoconferenze senza video"
+    newest = sorted(missing, key=lambda t: t["date"], reverse=True)[:5]
+    assert [a.get_text() for a in youtube.select(".gap-files a")] == [
+        t["title"] for t in newest
+    ]
+    assert youtube.select_one(".gap-more").get_text() == (
+        f"Qui ne trovi 5 su {len(missing)}: l'elenco completo lo stampa "
+        "invoke check --todo."
+    )
+    for section in sections.values():
+        assert len(section.select(".gap-files li")) <= 5
+    # Every speaker has a company: that gap has no section, and no "more".
+    assert "company" not in sections
+
+
 def test_every_page_links_the_contributors_page_in_its_footer(built):
     site = built["plain"]
     for url in ("/", "/videoconferenze/", "/contribuisci/"):

@@ -9,6 +9,7 @@ frame), no request off this machine before a click, and axe in every state.
 """
 
 import json
+import re
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -48,6 +49,8 @@ def off_site(requests):
 
 
 def shown(page):
+    """The titles of the talks shown, once the playlist's filters have drawn them."""
+    expect(page.locator("#risultati[aria-busy]")).to_have_count(0)
     return page.locator(".talk-card:visible .talk-card-title a").all_inner_texts()
 
 
@@ -106,9 +109,9 @@ def test_no_visto_on_a_talk_not_yet_held_or_not_recorded(page, server, synthetic
         expect(toggle(page, "Salva per dopo", talk)).to_have_count(1)
         expect(toggle(page, "Vista", talk)).to_have_count(0)
     page.goto(server + "/videoconferenze/?stato=upcoming")
-    expect(page.locator(".talk-card:not([hidden]) .mylist-toggle")).to_have_count(3)
+    expect(page.locator(".talk-card:visible .mylist-toggle")).to_have_count(3)
     # The In programma view: the nearest talk first.
-    titles = page.locator(".talk-card:not([hidden]) .talk-card-title a")
+    titles = page.locator(".talk-card:visible .talk-card-title a")
     expected = [t["title"] for t in talks if t["state"] == "upcoming"]
     expect(titles).to_have_text(expected)
     page.select_option("#filtro-stato", "")
@@ -144,6 +147,44 @@ def test_watched_talks_and_the_playlist_filters(page, server, synthetic):
     assert shown(page) == [watched["title"]]
     expect(page.locator("#filtro-stato")).to_have_value("visti")
     assert_no_violation(page, "playlist filtered to watched")
+
+
+def test_a_talk_saved_on_a_later_page_of_the_playlist(page, paged_server, paged):
+    talk = paged.archive.talks[69]  # on the third page only
+    page.goto(paged_server + "/videoconferenze/pagina/3/")
+    toggle(page, "Salva per dopo", talk).click()
+    # The filters of the first page find it in the whole archive.
+    page.goto(paged_server + "/videoconferenze/?stato=da-vedere")
+    assert shown(page) == [talk["title"]]
+    toggle(page, "Visto", talk).click()
+    page.select_option("#filtro-stato", "visti")
+    assert shown(page) == [talk["title"]]
+    # La mia lista links it where it is now, whatever page listed it.
+    page.goto(paged_server + "/la-mia-lista/")
+    link = page.locator('[data-gruppo="viste"] a')
+    expect(link).to_have_text(talk["title"])
+    expect(link).to_have_attribute("href", re.compile(rf"{talk_url(talk)}$"))
+    assert_no_violation(page, "la mia lista, a talk of a later page")
+
+
+def test_la_mia_lista_shows_a_talk_as_it_is_now(page, server, synthetic):
+    talk = synthetic.archive.talks[4]
+    page.goto(server + "/la-mia-lista/")
+    # Saved under an old title and address: the talks' index has the new ones.
+    store(
+        page,
+        {
+            talk["video"]: {
+                "salvata": True,
+                "titolo": "Vecchio titolo",
+                "indirizzo": "videoconferenze/vecchio/",
+            }
+        },
+    )
+    page.reload()
+    link = page.locator('[data-gruppo="salvate"] a')
+    expect(link).to_have_text(talk["title"])
+    expect(link).to_have_attribute("href", re.compile(rf"{talk_url(talk)}$"))
 
 
 def search(page, server, **params):

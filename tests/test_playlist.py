@@ -4,17 +4,23 @@ A SYNTHETIC archive: every filter, the URL that carries them, the count
 announced to screen readers, keyboard use, and the page without JavaScript.
 """
 
+import posixpath
+import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.axe import assert_no_violation
+from tests.helpers import run_vnu
 
 playwright = pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
 
 
 def shown(page):
+    """The titles of the talks shown, once the filters have drawn them."""
+    expect(page.locator("#risultati[aria-busy]")).to_have_count(0)
     return page.locator(".talk-card:visible .talk-card-title a").all_inner_texts()
 
 
@@ -160,3 +166,149 @@ def test_one_language_offers_no_language_filter(page, server, synthetic):
     expect(page.locator(".talk-card", has_text="in italiano")).to_have_count(0)
     page.goto(server + "/cerca/?q=sintetica")
     expect(page.locator("#ricerca-filtro-lingua")).to_have_count(0)
+
+
+# A playlist in pages: 120 SYNTHETIC talks, 20 a page (conftest.PAGED) -------------
+
+MOST_ELEMENTS = 2000  # on any page, however large the archive
+
+
+def pages_of(site, first):
+    """``[(path, soup)]`` of each page of a list, from ``first`` (a file of
+    the output) along its "next" links."""
+    found, path = [], first
+    while path:
+        soup = BeautifulSoup((site.output / path).read_text("utf-8"), "html.parser")
+        found.append((path, soup))
+        assert len(soup.find_all(True)) <= MOST_ELEMENTS, path
+        link = soup.select_one('.pagination a[rel="next"]')
+        path = link and posixpath.normpath(
+            posixpath.join(posixpath.dirname(path), link["href"], "index.html")
+        )
+    return found
+
+
+def card_titles(soup):
+    return [a.get_text() for a in soup.select(".talk-card-title a")]
+
+
+def test_the_playlist_s_pages_link_to_each_other_and_hold_every_talk_once(paged):
+    pages = pages_of(paged, "videoconferenze/index.html")
+    talks = paged.archive.talks
+    assert len(pages) == 6
+    listed = [title for _path, soup in pages for title in card_titles(soup)]
+    assert listed == [t["title"] for t in reversed(talks)]  # newest first
+    for number, (path, soup) in enumerate(pages, start=1):
+        assert len(card_titles(soup)) == 20
+        nav = soup.select_one(".pagination")
+        assert f"Pagina {number} di 6" in nav.get_text()
+        if number > 1:
+            assert path == f"videoconferenze/pagina/{number}/index.html"
+            assert soup.select_one('a[rel="prev"]') is not None
+            assert f"pagina {number} di 6" in soup.h1.get_text()
+    # From the first page, the last is one link away, and back.
+    first = pages[0][1].select_one(".pagination").find("a", string="Ultima pagina »")
+    assert first["href"].endswith("videoconferenze/pagina/6/")
+    last = pages[-1][1].select_one(".pagination").find("a", string="« Prima pagina")
+    assert last["href"].endswith("videoconferenze/")
+
+
+def test_speaker_tag_and_speakers_pages_come_in_pages(paged):
+    speakers = pages_of(paged, "relatori/index.html")
+    names = [
+        s.get_text() for _p, soup in speakers for s in soup.select(".speaker-name")
+    ]
+    assert len(speakers) == 3  # 12 speakers, 5 a page
+    assert names == sorted(s["name"] for s in paged.archive.speakers)
+    speaker = paged.archive.speakers[0]
+    talks = paged.archive.talks_of(speaker["handle"])
+    pages = pages_of(paged, f"relatori/{speaker_slug(speaker)}/index.html")
+    assert len(pages) == -(-len(talks) // 5) > 1
+    listed = [t for _path, soup in pages for t in card_titles(soup)]
+    assert sorted(listed) == sorted(t["title"] for t in talks)
+    # Search finds the speaker once, from the first page.
+    assert [bool(soup.select("[data-pagefind-body]")) for _p, soup in pages] == [
+        True
+    ] + [False] * (len(pages) - 1)
+    tagged = [t for t in paged.archive.talks if t["tag"] == "Backup"]
+    pages = pages_of(paged, "videoconferenze/tag/backup/index.html")
+    assert len(pages) == 2
+    listed = [t for _path, soup in pages for t in card_titles(soup)]
+    assert sorted(listed) == sorted(t["title"] for t in tagged)
+
+
+def test_without_javascript_the_next_page_is_a_link(browser, paged_server, paged):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(paged_server + "/videoconferenze/")
+    expect(page.locator(".talk-card:visible")).to_have_count(20)
+    page.get_by_role("link", name="Meno recenti").click()
+    page.wait_for_url("**/videoconferenze/pagina/2/")
+    expect(page.locator(".talk-card:visible").first).to_contain_text(
+        paged.archive.talks[-21]["title"]
+    )
+    context.close()
+
+
+def test_a_filter_on_the_first_page_finds_talks_of_every_page(
+    page, paged_server, paged
+):
+    talks = paged.archive.talks
+    page.goto(paged_server + "/videoconferenze/")
+    # Talk 70 is on the third page only.
+    page.fill("#filtro-parole", "sintetica 070")
+    expect(page.locator(".talk-card:visible")).to_have_count(1)
+    assert shown(page) == [talks[69]["title"]]
+    expect(page.locator(".pagination")).to_be_hidden()
+    page.fill("#filtro-parole", "")
+    expect(page.locator(".pagination")).to_be_visible()
+    # A speaker's talks, all of them, from a shared link.
+    speaker = paged.archive.speakers[3]
+    expected = paged.archive.talks_of(speaker["handle"])
+    page.goto(f"{paged_server}/videoconferenze/?relatore={speaker_slug(speaker)}")
+    expect(page.get_by_role("status")).to_have_text(
+        f"{len(expected)} videoconferenze mostrate su {len(talks)}."
+    )
+    assert sorted(shown(page)) == sorted(t["title"] for t in expected)
+    expect(page.locator("#filtro-relatore")).to_have_value(speaker_slug(speaker))
+
+
+def test_many_matches_come_a_few_at_a_time(page, paged_server, paged):
+    recorded = [t for t in paged.archive.talks if t["state"] == "recorded"]
+    assert len(recorded) > 48
+    page.goto(paged_server + "/videoconferenze/pagina/2/?stato=recorded")
+    expect(page.locator(".talk-card:visible")).to_have_count(48)
+    assert_no_violation(page, "a page of matches, more to come")
+    page.get_by_role("button", name="Mostra altre videoconferenze").click()
+    expect(page.locator(".talk-card:visible")).to_have_count(min(96, len(recorded)))
+    # The first card drawn has the focus: the reader goes on from there.
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == shown(page)[48]
+    while page.get_by_role("button", name="Mostra altre videoconferenze").count():
+        page.get_by_role("button", name="Mostra altre videoconferenze").click()
+    assert sorted(shown(page)) == sorted(t["title"] for t in recorded)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_axe_finds_no_violation_on_a_page_of_a_list(page, paged_server, width):
+    page.set_viewport_size({"width": width, "height": 640})
+    for path in (
+        "/videoconferenze/pagina/3/",
+        "/relatori/pagina/2/",
+        "/videoconferenze/tag/backup/pagina/2/",
+    ):
+        page.goto(paged_server + path)
+        assert_no_violation(page, f"{path} at {width} px")
+        # Nothing wider than the screen, the links between pages included.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+
+
+def test_the_pages_of_the_lists_are_valid_html(paged, vnu, tmp_path):
+    for path in (
+        "videoconferenze/pagina/2/index.html",
+        "relatori/pagina/2/index.html",
+        "videoconferenze/tag/backup/pagina/2/index.html",
+        "contribuisci/index.html",
+    ):
+        shutil.copy(paged.output / path, tmp_path / path.replace("/", "-"))
+    assert run_vnu(vnu, tmp_path) == []

@@ -53,6 +53,9 @@ def wait_for(condition, seconds=60):
 @pytest.fixture
 def loop(small_project, capfd):
     (small_project / "content" / "talks" / "serata.md").write_text(TALK)
+    # A speaker a page: with two speakers, the index is a list in two pages.
+    with (small_project / "pelicanconf.py").open("a") as settings_file:
+        settings_file.write('PAGINATED_TEMPLATES["speakers"] = 1\n')
     settings = runner.load_settings()
     server = devserver.PreviewServer(settings["OUTPUT_PATH"], "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -183,6 +186,13 @@ def test_each_edit_shows_at_once_and_settles_into_a_full_build(
             lambda: edit(footer, "</footer>", "<p>Piè nuovo</p></footer>"),
             TALK_PAGE,
             "Piè nuovo",
+            True,
+        ),
+        (
+            "template, open on a list's second page",
+            lambda: edit(footer, "Piè nuovo", "Piè rinnovato"),
+            "relatori/pagina/2/index.html",
+            "Piè rinnovato",
             True,
         ),
         (

@@ -20,6 +20,7 @@ Pelican has no incremental build, so a save is handled in two steps:
 """
 
 import logging
+import os
 import shutil
 import threading
 import time
@@ -41,7 +42,7 @@ from eroi.tools import runner
 logger = logging.getLogger(__name__)
 
 RECORD = "eroi.record"  # settings key: a build whose writes are recorded
-CALLS = "devloop.calls"  # run state: {output file: Call}
+CALLS = "devloop.calls"  # run state: {output file: the Call that wrote it}
 GENERATORS = "devloop.generators"  # run state: the build's generators
 CAPTIONS = (".vtt", ".srt")
 SUBJECTS = ("article", "page", "talk", "speaker")
@@ -49,28 +50,42 @@ SUBJECTS = ("article", "page", "talk", "speaker")
 
 @dataclass
 class Call:
-    """One call a build made to ``Writer.write_file``, to make again."""
+    """One call a build made to ``Writer.write_file``, to make again: the
+    files it wrote (one, or each page of a paginated list) all name it."""
 
+    name: str  # the file asked for (a paginated list's first page)
     template: object  # a Jinja template
     context: dict
     args: tuple
     kwargs: dict
 
-    def write(self, writer, name, fresh_template=False):
+    def write(self, writer, fresh_template=False):
         template = self.template
         if fresh_template:  # the file may have changed: Jinja reloads it
             template = template.environment.get_template(template.name)
-        writer.write_file(name, template, self.context, *self.args, **self.kwargs)
+        writer.write_file(self.name, template, self.context, *self.args, **self.kwargs)
 
 
 class RecordingWriter(Writer):
     """Pelican's writer, remembering each page's call in the run's state."""
 
     def write_file(self, name, template, context, *args, **kwargs):
-        if name:
-            calls = run.current(self.settings).state.setdefault(CALLS, {})
-            calls[name] = Call(template, context, args, kwargs)
-        return super().write_file(name, template, context, *args, **kwargs)
+        if not name:
+            return super().write_file(name, template, context, *args, **kwargs)
+        written = []
+
+        def note(path, **_context):
+            written.append(os.path.relpath(path, self.output_path))
+
+        signals.content_written.connect(note)
+        try:
+            super().write_file(name, template, context, *args, **kwargs)
+        finally:
+            signals.content_written.disconnect(note)
+        calls = run.current(self.settings).state.setdefault(CALLS, {})
+        call = Call(name, template, context, args, kwargs)
+        for page in written or [name]:
+            calls[Path(page).as_posix()] = call
 
 
 def recording_writer(pelican):
@@ -237,8 +252,11 @@ class Quick:
                 return []  # the full build reports them
             written = [self._copy(path) for path in copies]
             writer = Writer(str(self.output), settings=self.settings)
+            done = set()  # a list's pages are one call
             for name, (call, fresh) in writes.items():
-                call.write(writer, name, fresh_template=fresh)
+                if id(call) not in done:
+                    done.add(id(call))
+                    call.write(writer, fresh_template=fresh)
                 written.append(name)
             return [w for w in written if w]
         finally:
@@ -269,15 +287,19 @@ class Quick:
         if new is None:
             return []
         generated[relative] = new
-        found = []
+        found, fresh = [], {}  # {id of a call: the call with ``new``}
         for name, call in list(self.calls.items()):
             subject = next((k for k in SUBJECTS if call.kwargs.get(k) is old), None)
             if subject is None:
                 continue
             if subject != "speaker" and new.save_as != old.save_as:
                 return []  # a new URL: the full build
-            kwargs = {**call.kwargs, subject: new}
-            self.calls[name] = Call(call.template, call.context, call.args, kwargs)
+            if id(call) not in fresh:
+                kwargs = {**call.kwargs, subject: new}
+                fresh[id(call)] = Call(
+                    call.name, call.template, call.context, call.args, kwargs
+                )
+            self.calls[name] = fresh[id(call)]
             found.append((name, self.calls[name]))
         return found
 

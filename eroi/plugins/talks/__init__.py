@@ -2,7 +2,8 @@
 
 Talks (content/talks/*.md) and speakers (content/speakers/*.md) are read,
 checked and written by this plugin's own generator (generator.py): a page per
-talk, the playlist, the speaker index and pages, talk-tag pages, Atom feeds
+talk, the playlist, the speaker index and pages, talk-tag pages (lists in
+pages), the talks' index for the playlist's filters, Atom feeds
 (all talks, per speaker, per talk tag, and "novità" with the articles), an
 iCalendar file and one event file per talk. ``@handle`` mentions in any
 content link to speakers (eroi.plugins.mentions). Settings below are
@@ -24,6 +25,8 @@ DEFAULTS = {
     "TALK_LANG_SAVE_AS": "videoconferenze/{slug}/index.html",
     "TALKS_URL": "videoconferenze/",
     "TALKS_SAVE_AS": "videoconferenze/index.html",
+    # Every talk, compact, for the playlist's filters and La mia lista (index.py).
+    "TALKS_INDEX_SAVE_AS": "videoconferenze/indice.json",
     "TALKTAG_URL": "videoconferenze/tag/{slug}/",
     "TALKTAG_SAVE_AS": "videoconferenze/tag/{slug}/index.html",
     "SPEAKER_URL": "relatori/{slug}/",

@@ -8,8 +8,9 @@ every problem to the run (the build stops once all content is read) and
 leaves those files out; it numbers the talks, links speakers and tags, and
 fills the context.
 Phase two (``generate_output``) writes the talk pages, the playlist, the
-speaker index and pages, the talk-tag pages, the Atom feeds (feeds.py), the
-calendar and each talk's own event file.
+speaker index and pages, the talk-tag pages (the lists in pages of a fixed
+size), the talks' index for the filters (index.py), the Atom feeds
+(feeds.py), the calendar and each talk's own event file.
 """
 
 import logging
@@ -37,6 +38,7 @@ from eroi.plugins.talks.calendar import (
     subscription_url,
 )
 from eroi.plugins.talks.feeds import write_talk_feeds
+from eroi.plugins.talks.index import talks_index
 from eroi.plugins.talks.sharing import KINDS, PLAYLIST, SPEAKER, TALK, TALK_TAG
 from eroi.plugins.talks.validation import (
     check_talk,
@@ -322,13 +324,23 @@ class TalksGenerator(Generator):
         # shared_as: what the sharing plugin describes each page as.
         for talk in self.talks:
             write(talk.save_as, talk.template, talk.url, talk=talk, shared_as=TALK)
+        # The lists come in pages (Pelican's paginator: PAGINATED_TEMPLATES,
+        # PAGINATION_PATTERNS); each page's template gets `<key>_page`.
         write(
             settings["TALKS_SAVE_AS"],
             "talks",
             settings["TALKS_URL"],
             shared_as=PLAYLIST,
+            paginated={"talks": self.talks},
+            template_name="talks",
         )
-        write(settings["SPEAKERS_SAVE_AS"], "speakers", settings["SPEAKERS_URL"])
+        write(
+            settings["SPEAKERS_SAVE_AS"],
+            "speakers",
+            settings["SPEAKERS_URL"],
+            paginated={"speakers": self.context["speakers"]},
+            template_name="speakers",
+        )
         for speaker in self.registry:
             write(
                 speaker.save_as,
@@ -336,6 +348,8 @@ class TalksGenerator(Generator):
                 speaker.url,
                 speaker=speaker,
                 shared_as=SPEAKER,
+                paginated={"speaker_talks": archive.upcoming_first(speaker.talks)},
+                template_name="speaker",
             )
         for tag, talks in self.talk_tags.items():
             write(
@@ -345,6 +359,20 @@ class TalksGenerator(Generator):
                 talk_tag=tag,
                 tag_talks=talks,
                 shared_as=TALK_TAG,
+                paginated={"tag_talks": archive.upcoming_first(talks)},
+                template_name="talk_tag",
+            )
+        if settings["TALKS_INDEX_SAVE_AS"]:
+            target = Path(self.output_path, settings["TALKS_INDEX_SAVE_AS"])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(
+                talks_index(
+                    self.talks,
+                    self.context["speakers"],
+                    list(self.talk_tags),
+                    self.env.globals.get("video_thumbnail", lambda _video: None),
+                    settings["DEFAULT_LANG"],
+                )
             )
         write_talk_feeds(
             writer, self.context, settings, self.talks, self.registry, self.talk_tags

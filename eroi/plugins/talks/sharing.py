@@ -83,7 +83,9 @@ def playlist_card(describer, ctx):
 
 
 def playlist(describer, ctx, _subject, url, description):
-    talks = ctx.get("talks", [])
+    # The talks this page of the playlist lists.
+    shown = ctx.get("talks_page")
+    talks = shown.object_list if shown else ctx.get("talks", [])
     title = "Videoconferenze"
     image = describer.card(playlist_card(describer, ctx))
     page = structured.web_page(

@@ -201,14 +201,16 @@
   // /la-mia-lista/: three groups; remove, clear, export and import.
   const page = document.getElementById("mia-lista");
   if (!page) return;
-  const catalogue = JSON.parse(page.dataset.catalogo);
+  // The published talks, {video id or slug: [url, title, seconds]}, from the
+  // talks' index; until it comes, each talk as the list remembers it.
+  let catalogue;
   const render = () => {
     for (const group of $$("ul", page)) {
       const rows = Object.entries(list)
         .filter(([, i]) => (i.vista ? "viste" : i.posizione ? "in-corso" : "salvate") === group.dataset.gruppo)
         .sort(newest)
         .map((e) =>
-          row(e, catalogue[e[0]], (title) => {
+          row(e, catalogue ? catalogue[e[0]] : [e[1].indirizzo], (title) => {
             const remove = make("button", "Rimuovi");
             remove.ariaLabel = `Rimuovi dalla lista: ${title}`;
             remove.addEventListener("click", () => {
@@ -226,6 +228,19 @@
     }
   };
   render();
+  fetch(page.dataset.indice)
+    .then((response) => response.json())
+    .then(({ colonne, videoconferenze }) => {
+      const at = (name) => colonne.indexOf(name);
+      catalogue = {};
+      for (const talk of videoconferenze) {
+        const known = [talk[at("url")], talk[at("titolo")], talk[at("durata")]];
+        catalogue[talk[at("slug")]] = known;
+        if (talk[at("video")]) catalogue[talk[at("video")]] = known;
+      }
+      render();
+    })
+    .catch(() => {});
   if (problem) setTimeout(say, 100, problem);
   const action = (name, type, run) => page.querySelector(`[data-azione="${name}"]`).addEventListener(type, run);
   action("esporta", "click", () => {
