@@ -156,7 +156,7 @@ def test_a_talk_saved_on_a_later_page_of_the_playlist(page, paged_server, paged)
     # The filters of the first page find it in the whole archive.
     page.goto(paged_server + "/videoconferenze/?stato=da-vedere")
     assert shown(page) == [talk["title"]]
-    toggle(page, "Visto", talk).click()
+    toggle(page, "Vista", talk).click()
     page.select_option("#filtro-stato", "visti")
     assert shown(page) == [talk["title"]]
     # La mia lista links it where it is now, whatever page listed it.
