@@ -139,6 +139,7 @@ def main(size=None):
             archive = synthetic_archive(content, size)
             what = f"{size} SYNTHETIC items"
             overrides = {"PATH": str(content), "TALKS_NOW": archive.now}
+            PAGES["a talk tag"] = "/videoconferenze/tag/backup/"  # a TOPIC
         with contextlib.redirect_stdout(io.StringIO()):
             runner.build(
                 runner.PUBLISH_SETTINGS,

@@ -343,6 +343,7 @@ def test_a_spoken_phrase_opens_its_talk_at_that_moment(page, server, synthetic):
 def test_axe_finds_no_violation_with_transcript_passages(page, server, synthetic):
     phrase = synthetic.archive.talks[1]["captions"][100][2]
     search(page, server, phrase)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     expect(page.locator(".passages a").first).to_be_visible()
     assert_no_violation(page, "transcript passages")
 
@@ -355,7 +356,15 @@ def test_words_said_in_a_talk_are_found_after_the_pages_results(
     at that moment."""
     talk = synthetic.archive.talks[1]
     words = talk["captions"][100][2].split()[:2]  # two words said, no quotes
+    # Many pages' results: what was said is asked only once the reader
+    # nears their end.
     search(page, server, "sintetica")
+    page.wait_for_timeout(500)
+    assert not [u for u in page.requests if "/pagefind-trascrizioni/" in u]
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    expect(
+        page.locator("#ricerca-detto-risultati .search-result").first
+    ).to_be_visible()
     page.fill("#ricerca-testo", " ".join(words))
     spoken = page.locator("#ricerca-detto-risultati .search-result h3 a")
     expect(spoken.first).to_have_text(talk["title"])

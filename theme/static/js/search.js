@@ -5,7 +5,7 @@
    requested from any other host.
 
    What was said in the talks (their transcripts) is a second index, asked
-   once the pages' results are shown: its talks are listed apart, each with
+   once the pages' results are shown and the reader nears their end: its talks are listed apart, each with
    the passages that hold the words. A speaker's name or a tag the query
    names puts their pages first; a query that finds nothing offers the
    closest word of the index ("Forse cercavi ...", pagefind/parole.json).
@@ -25,6 +25,7 @@ const maybe = document.getElementById("ricerca-forse");
 const spokenSection = document.getElementById("ricerca-detto-sezione");
 const spokenList = document.getElementById("ricerca-detto-risultati");
 const spokenTitle = document.getElementById("ricerca-detto-titolo");
+const spokenMark = document.getElementById("ricerca-detto-segno");
 const SPOKEN_MOST = 20;
 
 const PAGE = 10;
@@ -299,6 +300,21 @@ const main = async () => {
   let shown = [];
   let run = 0;
 
+  /* Resolves once the end of the pages' results is within a screen of the
+     reader's (at once when they are few). */
+  const near = () =>
+    new Promise((resolve) => {
+      const watch = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          watch.disconnect();
+          resolve();
+        },
+        { rootMargin: "0px 0px 100% 0px" },
+      );
+      watch.observe(spokenMark);
+    });
+
   /* The talks where the words were said, with their passages. */
   const searchSpoken = async (query, filters) => {
     if (!form.dataset.pagefindSpoken || !query) return [];
@@ -350,11 +366,19 @@ const main = async () => {
       status.textContent = "Scrivi una parola, un nome o un tema, oppure scegli un filtro.";
       return;
     }
+    // A speaker or a tag the query names: their pages first (a search of
+    // the same words in their filter, at the same time).
+    const quoted = /^".*"$/.test(query); // Pagefind's exact phrase
+    const names = query && !quoted ? { relatore: named(query, "relatore"), tag: named(query, "tag") } : {};
+    const exact = Object.entries(names)
+      .filter(([key, values]) => values.length && !filters[key])
+      .map(([key, values]) => ({ [key]: { any: values } }));
     // Relevance first; on equal relevance, the newest first: the order by
     // date of the same results breaks the ties.
-    const [relevant, newest] = await Promise.all([
+    const [relevant, newest, theirs] = await Promise.all([
       pagefind.search(query || null, { filters }),
       pagefind.search(query || null, { filters, sort: { data: "desc" } }),
+      exact.length ? pagefind.search(query, { filters: { ...filters, any: exact } }) : null,
     ]);
     if (mine !== run) return; // a newer search has started
     const rank = new Map(newest.results.map((result, i) => [result.id, i]));
@@ -363,16 +387,7 @@ const main = async () => {
           (a, b) => b.score - a.score || rank.get(a.id) - rank.get(b.id),
         )
       : newest.results;
-    // A speaker or a tag the query names: their pages first (a search of
-    // the same words, so of the index chunks already here, in their filter).
-    const quoted = /^".*"$/.test(query); // Pagefind's exact phrase
-    const names = query && !quoted ? { relatore: named(query, "relatore"), tag: named(query, "tag") } : {};
-    const exact = Object.entries(names)
-      .filter(([key, values]) => values.length && !filters[key])
-      .map(([key, values]) => ({ [key]: { any: values } }));
-    if (exact.length) {
-      const theirs = await pagefind.search(query, { filters: { ...filters, any: exact } });
-      if (mine !== run) return;
+    if (theirs) {
       const ids = new Set(theirs.results.map((result) => result.id));
       results = [
         ...results.filter((result) => ids.has(result.id)),
@@ -381,6 +396,8 @@ const main = async () => {
     }
     shown = [...results];
     list.replaceChildren();
+    spokenList?.replaceChildren();
+    if (spokenSection) spokenSection.hidden = true;
     await showMore();
     if (mine !== run) return;
     const what = query ? ` per «${query}»` : "";
@@ -388,7 +405,11 @@ const main = async () => {
     if (results.length) {
       status.textContent = `${plural(results.length, "risultato", "risultati")}${what}${how}.`;
     }
-    // What was said, once the pages' results are on screen.
+    // What was said, once the pages' results are on screen and the reader
+    // is near their end: its index is a second Pagefind, WebAssembly and
+    // all, not worth a phone's while for a reader who found it already.
+    if (query && form.dataset.pagefindSpoken) await near();
+    if (mine !== run) return;
     const said = await searchSpoken(query, filters);
     if (mine !== run) return;
     spokenList?.replaceChildren(...said);
