@@ -232,7 +232,20 @@ def save_whole(data, target):
     os.replace(partial, target)
 
 
+def eager_first(body):
+    """Template filter for a page's own body (article.html, page.html): its
+    first picture loads at once, as it may be the page's largest paint; the
+    policy made every body picture lazy, as summaries and bios show them
+    too."""
+    return str(body).replace(' loading="lazy"', "", 1)
+
+
+def add_filter(generator):
+    generator.env.filters["eager_first"] = eager_first
+
+
 def register():
     declare(__name__, DEFAULTS, ("IMAGE_",))
+    signals.generator_init.connect(add_filter)
     signals.static_generator_finalized.connect(keep_files)
     signals.finalized.connect(write_pictures)
