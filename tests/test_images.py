@@ -168,3 +168,16 @@ def test_the_share_image_is_the_published_photo(photos):
     width = page.find("meta", property="og:image:width")["content"]
     height = page.find("meta", property="og:image:height")["content"]
     assert (width, height) == ("1333", "2000")
+
+
+def test_only_the_first_picture_tag_loads_at_once():
+    from eroi.plugins.images import eager_first
+
+    body = (
+        '<p><code>&lt;img loading="lazy"&gt;</code></p>'
+        '<img alt="a" loading="lazy" src="a.jpg"><img alt="b" loading="lazy" src="b.jpg">'
+    )
+    assert eager_first(body) == (
+        '<p><code>&lt;img loading="lazy"&gt;</code></p>'  # a code sample stays
+        '<img alt="a" src="a.jpg"><img alt="b" loading="lazy" src="b.jpg">'
+    )

@@ -463,6 +463,7 @@ def test_the_first_results_are_on_the_first_screen(
     # What was said, when no page holds the words: right under the status.
     phrase = synthetic.archive.talks[1]["captions"][100][2]
     search(page, server, f'"{phrase}"')
+    expect(page.locator("#ricerca-detto-titolo")).to_be_visible()
     said = page.locator("#ricerca-detto-titolo").bounding_box()
     assert said["y"] + said["height"] <= height, said
 
@@ -483,3 +484,15 @@ def test_the_language_filter_narrows_the_results(page, bilingual):
     page.select_option("#ricerca-filtro-lingua", "inglese")
     expect(page.locator("#ricerca-stato")).to_contain_text("con i filtri scelti")
     assert sorted(titles(page)) == sorted(english)
+
+
+def test_what_was_said_is_filtered_as_the_pages_are(page, bilingual):
+    # The spoken index has every filter of the main one: a language chosen
+    # still finds what was said in a talk in that language.
+    talk = next(t for t in bilingual.archive.talks if t["captions"])
+    language = "inglese" if talk["lang"] == "en" else "italiano"
+    phrase = talk["captions"][100][2]
+    search(page, bilingual.base_url, f'"{phrase}"', lingua=language)
+    spoken = page.locator("#ricerca-detto-risultati .search-result h3 a")
+    expect(spoken).to_have_text([talk["title"]])
+    expect(page.locator(".filters-box")).to_have_attribute("open", "")

@@ -23,6 +23,7 @@ import io
 import logging
 import os
 import posixpath
+import re
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +54,8 @@ ORIENTATION = 0x0112
 SWAPS = (5, 6, 7, 8)  # orientations that turn the picture a quarter
 VARIANT = ".{width}.webp"  # after the picture's own name: foto.jpg.640.webp
 FILES, PICTURES = f"{__name__}.files", f"{__name__}.pictures"  # run state
+# An <img> tag's loading="lazy" (the policy writes tags; text has no "<img").
+FIRST_LAZY = re.compile(r'(<img\b[^>]*?) loading="lazy"')
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,7 @@ def eager_first(body):
     first picture loads at once, as it may be the page's largest paint; the
     policy made every body picture lazy, as summaries and bios show them
     too."""
-    return str(body).replace(' loading="lazy"', "", 1)
+    return FIRST_LAZY.sub(r"\1", str(body), count=1)
 
 
 def add_filter(generator):

@@ -12,7 +12,7 @@
 
    The filters' options are in the page (eroi/plugins/search writes them with the
    site): none of the index is downloaded to show them. A talk found has its
-   "Salva per dopo" and "Visto" (js/mylist.js), and "La mia lista" (?lista=)
+   "Salva per dopo" and "Vista" (js/mylist.js), and "La mia lista" (?lista=)
    keeps the talks the reader marked in this browser. */
 
 const form = document.getElementById("ricerca");
@@ -116,11 +116,13 @@ const passageList = (data) => {
     if (passages.size === MOST_PASSAGES) break;
   }
   const items = [...passages.values()].map(({ anchor, at }) => {
+    const next = anchors.find((a) => a.location > anchor.location);
     const url = new URL(data.url, location.href);
     url.search = `?t=${anchor.id.match(PASSAGE)[1]}`;
     url.hash = anchor.id;
     const from = Math.max(anchor.location + 1, at - AROUND); // after the time
-    const excerpt = words.slice(from, at + AROUND).flatMap((word, i) => [
+    const to = Math.min(at + AROUND, next ? next.location : words.length); // not the next time
+    const excerpt = words.slice(from, to).flatMap((word, i) => [
       found.has(from + i) ? element("mark", {}, word) : document.createTextNode(word),
       " ",
     ]);
@@ -177,9 +179,9 @@ const distance = (a, b) => {
 const closest = (query, vocabulary) => {
   const known = new Map(vocabulary.map((word) => [folded(word), word]));
   let changed = false;
-  const words = query.split(/\s+/).map((word) => {
-    const mine = folded(word);
-    if (mine.length < 4 || known.has(mine)) return word;
+  // Its words as they compare (no quotes, punctuation, accents, capitals).
+  const words = wordsOf(query).map((mine) => {
+    if (mine.length < 4 || known.has(mine)) return mine;
     const most = mine.length < 6 ? 1 : 2;
     let best = null;
     let bestDistance = most + 1;
@@ -188,14 +190,14 @@ const closest = (query, vocabulary) => {
       const far = distance(mine, key);
       if (far < bestDistance) [best, bestDistance] = [original, far];
     }
-    if (!best) return word;
+    if (!best) return mine;
     changed = true;
     return best;
   });
   return changed ? words.join(" ") : null;
 };
 
-/* A talk's "Salva per dopo" and "Visto": the box partials/mylist_controls.html
+/* A talk's "Salva per dopo" and "Vista": the box partials/mylist_controls.html
    writes, from what talk.html gives the index; js/mylist.js fills it. */
 const controls = ({ chiave, slug, title, indirizzo, durata, senzavisto }) =>
   chiave
@@ -206,7 +208,7 @@ const controls = ({ chiave, slug, title, indirizzo, durata, senzavisto }) =>
         "data-titolo": title,
         "data-indirizzo": indirizzo,
         ...(durata && { "data-durata": durata }),
-        // No recording (yet): no "Visto" (js/mylist.js).
+        // No recording (yet): no "Vista" (js/mylist.js).
         ...(senzavisto && { "data-senza-visto": "" }),
       })
     : null;
@@ -258,6 +260,9 @@ const readUrl = () => {
     select.value = value;
     if (select.value !== value) select.value = "";
   }
+  // A shared link's filters show, even folded on a phone.
+  const box = form.querySelector(".filters-box");
+  if (box && FILTERS.some((key) => form.elements[key]?.value)) box.open = true;
 };
 
 const currentState = () => {
@@ -302,9 +307,11 @@ const main = async () => {
 
   /* Resolves once the end of the pages' results is within a screen of the
      reader's (at once when they are few). */
+  let watch = null;
   const near = () =>
     new Promise((resolve) => {
-      const watch = new IntersectionObserver(
+      watch?.disconnect(); // an older search's, never to be answered
+      watch = new IntersectionObserver(
         (entries) => {
           if (!entries.some((entry) => entry.isIntersecting)) return;
           watch.disconnect();
@@ -402,9 +409,9 @@ const main = async () => {
     if (mine !== run) return;
     const what = query ? ` per «${query}»` : "";
     const how = filtered ? " con i filtri scelti" : "";
-    if (results.length) {
-      status.textContent = `${plural(results.length, "risultato", "risultati")}${what}${how}.`;
-    }
+    status.textContent = results.length
+      ? `${plural(results.length, "risultato", "risultati")}${what}${how}.`
+      : `Nessun risultato tra le pagine${what}${how}.`;
     // What was said, once the pages' results are on screen and the reader
     // is near their end: its index is a second Pagefind, WebAssembly and
     // all, not worth a phone's while for a reader who found it already.
