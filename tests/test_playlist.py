@@ -140,6 +140,10 @@ def test_the_language_is_shown_and_filtered_when_there_are_two(page, bilingual):
     expect(page.locator(".talk-card-title a[lang]")).to_have_count(3)
     page.select_option("#filtro-lingua", label="inglese (3)")
     assert sorted(shown(page)) == sorted(english)
+    # The cards the filter draws say it and mark the titles too.
+    drawn = page.locator("#risultati .talk-card:visible")
+    expect(drawn.filter(has_text="· in inglese")).to_have_count(3)
+    expect(drawn.locator(".talk-card-title a[lang=en]")).to_have_count(3)
     assert parse_qs(urlsplit(page.url).query) == {"lingua": ["inglese"]}
     expect(page.locator("#filtri-esito")).to_have_text(
         f"3 videoconferenze mostrate su {len(talks)}."

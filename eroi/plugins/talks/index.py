@@ -30,7 +30,7 @@ COLUMNS = (
     "anteprima",  # the local thumbnail's path, or ""
     "durata",  # seconds, or 0
     "durata_testo",  # "1 h 05 min", or ""
-    "lingua",  # Italian: "italiano", "inglese" ... (the filter's values)
+    "lingua",  # "it", "en-GB" ...: its Italian name in "lingue"
 )
 
 
@@ -63,12 +63,15 @@ def talks_index(talks, speakers, tags, thumbnail, site_lang):
                 thumbnail(video) or "",
                 talk.duration or 0,
                 durata(talk.duration) if talk.duration else "",
-                lingua(talk.lang),
+                talk.lang,
             ]
         )
+    codes = {site_lang, *(talk.lang for talk in talks)}
     index = {
         "colonne": COLUMNS,
-        "lingua_sito": lingua(site_lang),
+        "lingua_sito": site_lang,
+        # The languages' Italian names: the filter's values ("inglese").
+        "lingue": {code: lingua(code) for code in sorted(codes)},
         "relatori": [[s.slug, s.name, s.url] for s in speakers],
         "tag": [[t.slug, str(t)] for t in tags],
         "videoconferenze": rows,

@@ -48,7 +48,8 @@
           const talk = Object.fromEntries(data.colonne.map((name, n) => [name, row[n]]));
           talk.relatori = talk.relatori.map((n) => speakers[n]);
           talk.tag = talk.tag.map((n) => tags[n]);
-          talk.altra = talk.lingua !== data.lingua_sito; // "in inglese"
+          talk.nome_lingua = data.lingue[talk.lingua]; // "inglese"
+          talk.altra = talk.nome_lingua !== data.lingue[data.lingua_sito];
           const words = [talk.numero, talk.titolo, talk.quando, talk.durata_testo, STATES[talk.stato]];
           for (const item of [...talk.relatori, ...talk.tag]) words.push(item.name, item.slug);
           talk.testo = ` ${fold(words.join(" "))} `;
@@ -77,7 +78,7 @@
         (!anno || talk.data.startsWith(anno)) &&
         (!relatore || talk.relatori.some((s) => s.slug === relatore)) &&
         (!tag || talk.tag.some((t) => t.slug === tag)) &&
-        (!lingua || talk.lingua === lingua) &&
+        (!lingua || talk.nome_lingua === lingua) &&
         (!stato || (mine ? mine.has(talk.video) || mine.has(talk.slug) : talk.stato === stato)) &&
         words.every((word) => talk.testo.includes(word)),
     );
@@ -93,7 +94,7 @@
     const meta = make("p", { class: "meta" }, make("time", { datetime: talk.data }, talk.quando), " · ");
     talk.relatori.forEach((s, n) => meta.append(...(n ? [", "] : []), make("a", { href: root + s.url }, s.name)));
     if (talk.durata_testo) meta.append(" · ", make("span", { class: "duration" }, talk.durata_testo));
-    if (talk.altra) meta.append(` · in ${talk.lingua}`);
+    if (talk.altra) meta.append(` · in ${talk.nome_lingua}`);
     const controls = make("div", {
       class: "mylist-controls",
       "data-talk": talk.video || talk.slug,
@@ -111,7 +112,11 @@
         "div",
         { class: "talk-card-body" },
         make("p", { class: "talk-number" }, `#${talk.numero}`),
-        make("h3", { class: "talk-card-title" }, make("a", { href: root + talk.url }, talk.titolo)),
+        make(
+          "h3",
+          { class: "talk-card-title" },
+          make("a", { href: root + talk.url, ...(talk.altra && { lang: talk.lingua }) }, talk.titolo),
+        ),
         meta,
         make("span", { class: `state state-${talk.stato}` }, STATES[talk.stato]),
         controls,
