@@ -262,6 +262,10 @@ def test_a_missing_page_is_the_site_s_404_page(served):
     else:
         assert missing.body == not_found
     assert "Pagina non trovata" in missing.body.decode()
+    # At any depth, its style and links come from the site's root (the
+    # development build's relative URLs would miss from a nested path).
+    style = b'<link rel="stylesheet" href="/theme/css/site.css">'
+    assert style in missing.body or served.command == "preview"  # absolute URLs
     head = served.ask("HEAD", MISSING)
     assert (head.status, head.head, head.body) == (404, missing.head, b"")
     a_file_as_folder = served.ask("GET", PAGE + "index.html/")
