@@ -269,8 +269,17 @@ def test_search_and_filters_by_keyboard_alone(page, server, synthetic):
     page.wait_for_url("**/blog/**")
 
 
-def test_nothing_leaves_the_site_while_searching(page, server):
-    for query in ("sintetica", "relatore", "nethserver", "zzzz"):
+def test_nothing_leaves_the_site_while_searching(page, server, synthetic):
+    head = synthetic.page("/cerca/").head
+    preloaded = [link["href"] for link in head.select("link[rel=preload]")]
+    assert preloaded == ["../pagefind/wasm.it.pagefind"]  # relative URLs
+    assert synthetic.file("/pagefind/wasm.it.pagefind").is_file()
+    search(page, server, "sintetica")
+    # Pagefind's WebAssembly, preloaded with the page, is fetched once.
+    assert [u for u in page.requests if "/pagefind/wasm." in u] == [
+        f"{server}/pagefind/wasm.it.pagefind"
+    ]
+    for query in ("relatore", "nethserver", "zzzz"):
         search(page, server, query)
     page.fill("#ricerca-testo", "vo")
     page.keyboard.type("ip")
